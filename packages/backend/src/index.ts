@@ -1,0 +1,35 @@
+/*
+ * The Stockroom demo portal backend: the catalog with the DataProduct module,
+ * the Stockroom backend plugin, and the Backstage plugins the demo relies on
+ * (auth, permissions, notifications, search). Nothing else.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for the embedded demo
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with the DataProduct kind
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
+
+// permissions
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// search (Postgres engine in production, in-memory Lunr on SQLite)
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// notifications (Stockroom sends lifecycle and SLA notices through it)
+backend.add(import('@backstage/plugin-notifications-backend'));
+
+backend.start();

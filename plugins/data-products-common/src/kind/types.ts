@@ -1,0 +1,151 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  ACCESS_PATTERN_TYPES,
+  DATA_PRODUCT_API_VERSION,
+  DATA_PRODUCT_CATEGORIES,
+  DATA_PRODUCT_KIND,
+  DATA_PRODUCT_STATES,
+  FIELD_CLASSIFICATIONS,
+  FIELD_KEYS,
+  FRESHNESS_TIERS,
+  LIFECYCLE_STAGES,
+} from './constants';
+
+/** @public */
+export type DataProductCategory = (typeof DATA_PRODUCT_CATEGORIES)[number];
+/** @public */
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+/** @public */
+export type DataProductState = (typeof DATA_PRODUCT_STATES)[number];
+/** @public */
+export type FieldKey = (typeof FIELD_KEYS)[number];
+/** @public */
+export type FieldClassification = (typeof FIELD_CLASSIFICATIONS)[number];
+/** @public */
+export type FreshnessTier = (typeof FRESHNESS_TIERS)[number];
+/** @public */
+export type AccessPatternType = (typeof ACCESS_PATTERN_TYPES)[number];
+
+/** A calendar date written as YYYY-MM-DD (UTC). @public */
+export type IsoDate = string;
+/** A duration such as `45s`, `30m`, `2h`, `1d`. @public */
+export type DurationText = string;
+
+/** @public */
+export interface SchemaField {
+  name: string;
+  type: string;
+  description?: string;
+  key?: FieldKey;
+  required?: boolean;
+  classification?: FieldClassification;
+}
+
+/** @public */
+export interface FreshnessSla {
+  p95?: DurationText;
+  p99?: DurationText;
+  tier?: FreshnessTier;
+}
+
+/** @public */
+export interface AccessPattern {
+  type: AccessPatternType;
+  /** Where the data lives, e.g. `snowflake://acme/DB.SCHEMA.TABLE`. */
+  location?: string;
+  format?: string;
+  /** A Backstage API entity ref, for `type: api`. */
+  api?: string;
+}
+
+/** @public */
+export interface Lineage {
+  upstreams?: string[];
+}
+
+/** @public */
+export interface QualityExpectations {
+  keyFields?: string[];
+  /** Fraction 0..1. */
+  maxNullRate?: number;
+  /** Fraction 0..1. */
+  maxDuplicateRate?: number;
+}
+
+/** @public */
+export interface EscalationPath {
+  channel?: string;
+  onCall?: string;
+  hours?: string;
+}
+
+/** @public */
+export interface DataContract {
+  schema?: SchemaField[];
+  freshness?: FreshnessSla;
+  /** e.g. `99.5%`. */
+  availability?: string;
+  accessPatterns?: AccessPattern[];
+  lineage?: Lineage;
+  quality?: QualityExpectations;
+  escalation?: EscalationPath;
+  /** An ODCS v3 document, usually `{ $yaml: ./contract.odcs.yaml }` resolved by the catalog. */
+  odcs?: Record<string, unknown>;
+}
+
+/** @public */
+export interface DataProductLifecycle {
+  stage: LifecycleStage;
+  createdOn?: IsoDate;
+  renewedOn?: IsoDate;
+  reviewedOn?: IsoDate;
+  sunsetOn?: IsoDate;
+  supersedes?: string;
+  successor?: string;
+}
+
+/** @public */
+export interface FieldMapping {
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/** @public */
+export interface MigrationGuide {
+  from?: string;
+  guide?: string;
+  fieldMapping?: FieldMapping[];
+  sampleQueries?: string[];
+}
+
+/** @public */
+export interface DataProductCost {
+  monthly?: number;
+  currency?: string;
+  fundedBy?: string;
+}
+
+/** @public */
+export interface DataProductSpec {
+  /** Free-form, like Backstage's spec.type: table, view, stream, api, file… */
+  type: string;
+  category: DataProductCategory;
+  owner: string;
+  domain?: string;
+  system?: string;
+  /** Semver of the contract. */
+  version?: string;
+  lifecycle: DataProductLifecycle;
+  contract?: DataContract;
+  migration?: MigrationGuide;
+  cost?: DataProductCost;
+  leadTime?: { target?: DurationText };
+}
+
+/** A catalog entity of kind DataProduct. @public */
+export interface DataProductEntityV1alpha1 extends Entity {
+  apiVersion: typeof DATA_PRODUCT_API_VERSION;
+  kind: typeof DATA_PRODUCT_KIND;
+  spec: DataProductSpec;
+}
