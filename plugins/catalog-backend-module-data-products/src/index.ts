@@ -1,1 +1,12 @@
-export {};
+/**
+ * Catalog module that teaches the Backstage catalog the DataProduct kind.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleDataProducts as default } from './module';
+export {
+  DataProductProcessor,
+  InvalidDataProductError,
+  dataProductRelations,
+} from './processor';
+export type { DataProductRelation } from './processor';

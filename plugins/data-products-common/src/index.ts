@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './kind';
+export * from './policy';

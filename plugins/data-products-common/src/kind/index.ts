@@ -1,2 +1,19 @@
 export * from './constants';
 export type * from './types';
+export { parseDuration, formatDuration, DURATION_PATTERN } from './duration';
+export {
+  ENTITY_REF_PATTERN,
+  SEMVER_PATTERN,
+  ISO_DATE_PATTERN,
+  AVAILABILITY_PATTERN,
+  CURRENCY_PATTERN,
+} from './patterns';
+export { dataProductEntitySchema } from './schema';
+export type { JsonSchemaObject } from './schema';
+export { formatValidationProblem } from './problem';
+export type { ValidationProblem } from './problem';
+export {
+  validateDataProduct,
+  isDataProductEntity,
+  dataProductKindValidator,
+} from './validate';

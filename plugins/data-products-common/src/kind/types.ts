@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import type {
   ACCESS_PATTERN_TYPES,
   DATA_PRODUCT_API_VERSION,
@@ -32,55 +33,55 @@ export type IsoDate = string;
 export type DurationText = string;
 
 /** @public */
-export interface SchemaField {
+export type SchemaField = {
   name: string;
   type: string;
   description?: string;
   key?: FieldKey;
   required?: boolean;
   classification?: FieldClassification;
-}
+};
 
 /** @public */
-export interface FreshnessSla {
+export type FreshnessSla = {
   p95?: DurationText;
   p99?: DurationText;
   tier?: FreshnessTier;
-}
+};
 
 /** @public */
-export interface AccessPattern {
+export type AccessPattern = {
   type: AccessPatternType;
   /** Where the data lives, e.g. `snowflake://acme/DB.SCHEMA.TABLE`. */
   location?: string;
   format?: string;
   /** A Backstage API entity ref, for `type: api`. */
   api?: string;
-}
+};
 
 /** @public */
-export interface Lineage {
+export type Lineage = {
   upstreams?: string[];
-}
+};
 
 /** @public */
-export interface QualityExpectations {
+export type QualityExpectations = {
   keyFields?: string[];
   /** Fraction 0..1. */
   maxNullRate?: number;
   /** Fraction 0..1. */
   maxDuplicateRate?: number;
-}
+};
 
 /** @public */
-export interface EscalationPath {
+export type EscalationPath = {
   channel?: string;
   onCall?: string;
   hours?: string;
-}
+};
 
 /** @public */
-export interface DataContract {
+export type DataContract = {
   schema?: SchemaField[];
   freshness?: FreshnessSla;
   /** e.g. `99.5%`. */
@@ -90,11 +91,11 @@ export interface DataContract {
   quality?: QualityExpectations;
   escalation?: EscalationPath;
   /** An ODCS v3 document, usually `{ $yaml: ./contract.odcs.yaml }` resolved by the catalog. */
-  odcs?: Record<string, unknown>;
-}
+  odcs?: JsonObject;
+};
 
 /** @public */
-export interface DataProductLifecycle {
+export type DataProductLifecycle = {
   stage: LifecycleStage;
   createdOn?: IsoDate;
   renewedOn?: IsoDate;
@@ -102,32 +103,32 @@ export interface DataProductLifecycle {
   sunsetOn?: IsoDate;
   supersedes?: string;
   successor?: string;
-}
+};
 
 /** @public */
-export interface FieldMapping {
+export type FieldMapping = {
   from: string;
   to: string;
   note?: string;
-}
+};
 
 /** @public */
-export interface MigrationGuide {
+export type MigrationGuide = {
   from?: string;
   guide?: string;
   fieldMapping?: FieldMapping[];
   sampleQueries?: string[];
-}
+};
 
 /** @public */
-export interface DataProductCost {
+export type DataProductCost = {
   monthly?: number;
   currency?: string;
   fundedBy?: string;
-}
+};
 
 /** @public */
-export interface DataProductSpec {
+export type DataProductSpec = {
   /** Free-form, like Backstage's spec.type: table, view, stream, api, file… */
   type: string;
   category: DataProductCategory;
@@ -141,9 +142,13 @@ export interface DataProductSpec {
   migration?: MigrationGuide;
   cost?: DataProductCost;
   leadTime?: { target?: DurationText };
-}
+};
 
-/** A catalog entity of kind DataProduct. @public */
+/**
+ * A catalog entity of kind DataProduct. The parts are type aliases, not
+ * interfaces, so they stay assignable to the catalog's JsonObject.
+ * @public
+ */
 export interface DataProductEntityV1alpha1 extends Entity {
   apiVersion: typeof DATA_PRODUCT_API_VERSION;
   kind: typeof DATA_PRODUCT_KIND;

@@ -1,0 +1,320 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import path from 'node:path';
+import request from 'supertest';
+import fs from 'node:fs';
+import { parseAllDocuments, stringify } from 'yaml';
+import { catalogModuleDataProducts } from './module';
+import { fullDataProduct } from './__fixtures__/entities';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples/all.yaml');
+const EXAMPLE_PRODUCTS = path.resolve(
+  __dirname,
+  '../../../examples/data-products',
+);
+
+/** Names of every DataProduct document in examples/data-products. */
+function exampleProductNames(): string[] {
+  return fs
+    .readdirSync(EXAMPLE_PRODUCTS)
+    .filter(f => f.endsWith('.yaml'))
+    .flatMap(f =>
+      parseAllDocuments(
+        fs.readFileSync(path.join(EXAMPLE_PRODUCTS, f), 'utf8'),
+      ),
+    )
+    .map(doc => doc.toJS())
+    .filter(e => e?.kind === 'DataProduct')
+    .map(e => e.metadata.name)
+    .sort();
+}
+
+type ProcessingError = { entityRef: string; message: string };
+
+/** Collects the catalog's processing errors, the way a log module would. */
+function processingErrorsModule(errors: ProcessingError[]) {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'test-errors',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.setOnProcessingErrorHandler(event => {
+            for (const e of event.errors) {
+              errors.push({
+                entityRef: event.unprocessedEntity.metadata.name,
+                message: String(e.message),
+              });
+            }
+          });
+        },
+      });
+    },
+  });
+}
+
+async function startCatalog(
+  locations: string[],
+  errors: ProcessingError[] = [],
+) {
+  return startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleDataProducts,
+      processingErrorsModule(errors),
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'Domain',
+                  'API',
+                  'Resource',
+                  'Group',
+                  'User',
+                  'Location',
+                  'DataProduct',
+                ],
+              },
+            ],
+            locations: locations.map(target => ({ type: 'file', target })),
+            processingInterval: { seconds: 1 },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+const auth = mockCredentials.user.header();
+
+jest.setTimeout(60_000);
+
+describe('catalogModuleDataProducts with the real catalog', () => {
+  it('accepts every example file and emits their relations', async () => {
+    const errors: ProcessingError[] = [];
+    const backend = await startCatalog([EXAMPLES], errors);
+    const { server } = backend;
+    try {
+      const fetchProducts = async () => {
+        const res = await request(server)
+          .get(
+            '/api/catalog/entities/by-query?filter=kind=DataProduct&limit=100',
+          )
+          .set('Authorization', auth);
+        return res.body.items as any[];
+      };
+      const expected = exampleProductNames();
+      expect(expected.length).toBeGreaterThanOrEqual(8);
+      const items = await waitFor(async () => {
+        const found = await fetchProducts();
+        if (errors.length) throw new Error(JSON.stringify(errors, null, 2));
+        return found.length === expected.length &&
+          found.every(e => (e.relations ?? []).length > 0)
+          ? found
+          : undefined;
+      }, 'the example DataProducts');
+      expect(errors).toEqual([]);
+      expect(items.map(e => e.metadata.name).sort()).toEqual(expected);
+
+      const v2 = items.find(e => e.metadata.name === 'customer-identity-v2');
+      const relations = v2.relations.map(
+        (r: any) => `${r.type} ${r.targetRef}`,
+      );
+      expect(relations).toEqual(
+        expect.arrayContaining([
+          'ownedBy group:default/identity-platform',
+          'supersedes dataproduct:default/customer-identity-v1',
+          'dependsOn api:default/identity-lookup',
+        ]),
+      );
+      // reverse relations land on the other side
+      const v1 = items.find(e => e.metadata.name === 'customer-identity-v1');
+      expect(
+        v1.relations.map((r: any) => `${r.type} ${r.targetRef}`),
+      ).toContain('supersededBy dataproduct:default/customer-identity-v2');
+      // consumers: at least one Component dependsOn a DataProduct
+      expect(
+        items.some(e =>
+          e.relations.some(
+            (r: any) =>
+              r.type === 'dependencyOf' && r.targetRef.startsWith('component:'),
+          ),
+        ),
+      ).toBe(true);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('rejects an invalid product without affecting a valid one in the same file', async () => {
+    const mockDir = createMockDirectory();
+    const good = fullDataProduct();
+    const bad = fullDataProduct();
+    bad.metadata.name = 'broken-product';
+    (bad.spec as any).category = 'gold-tier';
+    bad.spec.contract!.freshness = { p95: '30 minutes', p99: '60m' };
+    mockDir.setContent({
+      'catalog-info.yaml': [good, bad].map(e => stringify(e)).join('---\n'),
+    });
+    const errors: ProcessingError[] = [];
+    const backend = await startCatalog(
+      [mockDir.resolve('catalog-info.yaml')],
+      errors,
+    );
+    const { server } = backend;
+    try {
+      await waitFor(async () => {
+        const res = await request(server)
+          .get(
+            '/api/catalog/entities/by-name/dataproduct/default/customer-identity-v2',
+          )
+          .set('Authorization', auth);
+        return res.status === 200 ? res.body : undefined;
+      }, 'the valid product');
+      const badErrors = await waitFor(async () => {
+        const found = errors.filter(e => e.entityRef === 'broken-product');
+        return found.length ? found : undefined;
+      }, 'the invalid product to be rejected');
+      expect(badErrors[0].message).toContain('spec.category');
+      expect(badErrors[0].message).toContain('spec.contract.freshness.p95');
+      const res = await request(server)
+        .get('/api/catalog/entities/by-name/dataproduct/default/broken-product')
+        .set('Authorization', auth);
+      expect(res.status).toBe(404);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  describe('validate-entity', () => {
+    let backend: Awaited<ReturnType<typeof startCatalog>>;
+    beforeAll(async () => {
+      backend = await startCatalog([]);
+    });
+    afterAll(() => backend.stop());
+
+    const validate = (entity: unknown) =>
+      request(backend.server)
+        .post('/api/catalog/validate-entity')
+        .set('Authorization', auth)
+        .send({
+          entity,
+          location: 'url:https://git.example.com/acme/catalog-info.yaml',
+        });
+
+    it('accepts a full product', async () => {
+      const res = await validate(fullDataProduct());
+      expect(res.status).toBe(200);
+    });
+
+    const cases: Array<[string, string, (e: any) => void]> = [
+      [
+        'an unknown category',
+        'spec.category',
+        e => {
+          e.spec.category = 'gold';
+        },
+      ],
+      [
+        'a negative duration',
+        'spec.contract.freshness.p95',
+        e => {
+          e.spec.contract.freshness.p95 = '-5m';
+        },
+      ],
+      [
+        'p95 above p99',
+        'spec.contract.freshness.p95',
+        e => {
+          e.spec.contract.freshness = { p95: '2h', p99: '30m' };
+        },
+      ],
+      [
+        'a rate above 1',
+        'spec.contract.quality.maxNullRate',
+        e => {
+          e.spec.contract.quality.maxNullRate = 1.5;
+        },
+      ],
+      [
+        'an impossible date',
+        'spec.lifecycle.createdOn',
+        e => {
+          e.spec.lifecycle.createdOn = '2026-02-30';
+        },
+      ],
+      [
+        'an owner that is not a ref',
+        'spec.owner',
+        e => {
+          e.spec.owner = 'Identity Platform';
+        },
+      ],
+      [
+        'a missing owner',
+        'spec.owner',
+        e => {
+          delete e.spec.owner;
+        },
+      ],
+      [
+        'an unknown spec field',
+        'spec.ower',
+        e => {
+          e.spec.ower = 'group:x';
+        },
+      ],
+      [
+        'a version that is not semver',
+        'spec.version',
+        e => {
+          e.spec.version = 'v2';
+        },
+      ],
+      [
+        'a schema field without type',
+        'spec.contract.schema[1].type',
+        e => {
+          delete e.spec.contract.schema[1].type;
+        },
+      ],
+    ];
+    it.each(cases)(
+      'rejects %s, naming %s',
+      async (_name, fieldPath, mutate) => {
+        const entity = fullDataProduct();
+        mutate(entity);
+        const res = await validate(entity);
+        expect(res.status).toBe(400);
+        const message = res.body.errors.map((e: any) => e.message).join('\n');
+        expect(message).toContain('DataProductProcessor');
+        expect(message).toContain(fieldPath);
+      },
+    );
+  });
+});

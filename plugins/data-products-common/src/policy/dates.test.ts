@@ -1,0 +1,87 @@
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  formatIsoDate,
+  parseIsoDate,
+  utcCalendarDay,
+} from './dates';
+
+describe('parseIsoDate', () => {
+  it('reads YYYY-MM-DD as UTC midnight', () => {
+    expect(parseIsoDate('2026-03-01')?.toISOString()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
+  });
+
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2026-3-1',
+    '2026-03-01T00:00:00Z',
+    '',
+    '01/03/2026',
+  ])('rejects %j', text => expect(parseIsoDate(text)).toBeUndefined());
+
+  it('accepts the leap day only in leap years', () => {
+    expect(parseIsoDate('2028-02-29')).toBeDefined();
+    expect(parseIsoDate('2026-02-29')).toBeUndefined();
+  });
+
+  it('rejects non-strings and takes a Date a YAML loader produced as its UTC day', () => {
+    expect(parseIsoDate(20260301)).toBeUndefined();
+    expect(parseIsoDate(undefined)).toBeUndefined();
+    expect(parseIsoDate(new Date('2026-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
+    expect(parseIsoDate(new Date('nonsense'))).toBeUndefined();
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('takes the UTC day of an instant, whatever the time of day', () => {
+    expect(
+      formatIsoDate(utcCalendarDay(new Date('2026-05-15T23:59:59.999Z'))),
+    ).toBe('2026-05-15');
+    expect(
+      formatIsoDate(utcCalendarDay(new Date('2026-05-15T00:00:00Z'))),
+    ).toBe('2026-05-15');
+    // 23:30 in New York on the 14th is already the 15th in UTC.
+    expect(
+      formatIsoDate(utcCalendarDay(new Date('2026-05-14T23:30:00-04:00'))),
+    ).toBe('2026-05-15');
+  });
+
+  it('adds days across months, leap days and back', () => {
+    const start = parseIsoDate('2028-01-31')!;
+    expect(formatIsoDate(addCalendarDays(start, 29))).toBe('2028-02-29');
+    expect(formatIsoDate(addCalendarDays(start, 90))).toBe('2028-04-30');
+    expect(formatIsoDate(addCalendarDays(start, -31))).toBe('2027-12-31');
+  });
+
+  it('counts whole days between two instants by their calendar days', () => {
+    expect(
+      calendarDaysBetween(
+        new Date('2026-05-14T23:59:00Z'),
+        new Date('2026-05-15T00:01:00Z'),
+      ),
+    ).toBe(1);
+    expect(
+      calendarDaysBetween(
+        parseIsoDate('2026-05-15')!,
+        parseIsoDate('2026-05-15')!,
+      ),
+    ).toBe(0);
+    expect(
+      calendarDaysBetween(
+        parseIsoDate('2026-03-01')!,
+        parseIsoDate('2026-05-30')!,
+      ),
+    ).toBe(90);
+    expect(
+      calendarDaysBetween(
+        parseIsoDate('2026-05-30')!,
+        parseIsoDate('2026-03-01')!,
+      ),
+    ).toBe(-90);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Calendar-date arithmetic for lifecycle rules. The spec counts in calendar
+ * days in UTC, so every date here is a `Date` at UTC midnight: adding days is
+ * adding 24h (UTC has no DST) and two days differ by a whole number of days.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The UTC midnight of a `YYYY-MM-DD` date, or undefined when the text is not
+ * exactly that shape or names a day that does not exist (2026-02-30).
+ *
+ * @public
+ */
+export function parseIsoDate(text: unknown): Date | undefined {
+  // YAML loaders may already have turned an unquoted date into a Date.
+  if (text instanceof Date) {
+    return Number.isNaN(text.getTime()) ? undefined : utcCalendarDay(text);
+  }
+  if (typeof text !== 'string') {
+    return undefined;
+  }
+  const match = ISO_DATE.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2026-02-30 over into March; a round trip catches it.
+  return formatIsoDate(date) === text ? date : undefined;
+}
+
+/** `YYYY-MM-DD` of the UTC calendar day containing `date`. @public */
+export function formatIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The UTC midnight starting the calendar day that contains `instant`: "today" for a `now`. @public */
+export function utcCalendarDay(instant: Date): Date {
+  return new Date(
+    Date.UTC(
+      instant.getUTCFullYear(),
+      instant.getUTCMonth(),
+      instant.getUTCDate(),
+    ),
+  );
+}
+
+/** The calendar day `days` after `date` (negative goes back). @public */
+export function addCalendarDays(date: Date, days: number): Date {
+  return new Date(utcCalendarDay(date).getTime() + days * DAY_MS);
+}
+
+/**
+ * Whole calendar days from `from` to `to`: positive when `to` is later,
+ * 0 on the same day, whatever the times of day.
+ *
+ * @public
+ */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  return Math.round(
+    (utcCalendarDay(to).getTime() - utcCalendarDay(from).getTime()) / DAY_MS,
+  );
+}

@@ -1,0 +1,47 @@
+import type { DataProductEntityV1alpha1 } from '../kind/types';
+import { evaluateLifecycle } from './lifecycle';
+import { ENTITY_RULES } from './rules';
+import type { Evaluation, Finding, Severity, StockroomPolicy } from './types';
+
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/**
+ * Everything Stockroom concludes about a data product on the day containing
+ * `now`: its state, its expiry date, and the findings of every rule its
+ * category applies. Every surface calls this, so none can disagree.
+ * An entity whose category is unknown gets no rule findings: the schema
+ * validator reports the category.
+ *
+ * @public
+ */
+export function evaluateDataProduct(
+  entity: DataProductEntityV1alpha1,
+  policy: StockroomPolicy,
+  now: Date,
+): Evaluation {
+  const lifecycle = evaluateLifecycle(entity, policy, now);
+  const categoryPolicy = policy.categories[entity.spec?.category];
+  const findings: Finding[] = [];
+  if (categoryPolicy) {
+    for (const [ruleId, rule] of Object.entries(ENTITY_RULES)) {
+      if (categoryPolicy.rules[ruleId as keyof typeof ENTITY_RULES] !== 'off') {
+        findings.push(...rule(entity, categoryPolicy, now));
+      }
+    }
+  }
+  // Array#sort is stable: within a severity, findings keep the spec's rule order.
+  findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return {
+    ...lifecycle,
+    findings,
+    // Only `block` enforcement yields errors (time-driven notices are capped
+    // below), so the errors are exactly what the catalog must reject.
+    blocking: findings.filter(finding => finding.severity === 'error'),
+  };
+}

@@ -1,0 +1,42 @@
+export type {
+  CategoryPolicy,
+  ContractChange,
+  Enforcement,
+  EntityRule,
+  Evaluation,
+  Finding,
+  LifecycleEvaluation,
+  RuleId,
+  Severity,
+  StockroomPolicy,
+} from './types';
+export { RULE_IDS, ENFORCEMENTS, isRuleId } from './ruleIds';
+export { DEFAULT_DAYS, DEFAULT_POLICY } from './defaults';
+export { policyFromConfig } from './policyFromConfig';
+export { PolicyConfigError, type PolicyConfigIssue } from './PolicyConfigError';
+export {
+  addCalendarDays,
+  calendarDaysBetween,
+  formatIsoDate,
+  parseIsoDate,
+  utcCalendarDay,
+} from './dates';
+export {
+  evaluateExpiry,
+  evaluateLifecycle,
+  type ExpiryEvaluation,
+} from './lifecycle';
+export { evaluateDataProduct } from './evaluateDataProduct';
+export {
+  ENTITY_RULES,
+  checkAutoExpiry,
+  checkBreakingChangeNeedsMajor,
+  checkEscalationPath,
+  checkFieldSemantics,
+  checkOwnerIsGroup,
+  checkPlannedDeprecation,
+  checkQuarterlyReview,
+  checkRetireWithReplacement,
+  checkSemver,
+  checkSlaPercentiles,
+} from './rules';

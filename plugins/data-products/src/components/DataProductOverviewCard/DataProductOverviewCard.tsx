@@ -1,0 +1,235 @@
+import type { ReactNode } from 'react';
+import {
+  DEFAULT_NAMESPACE,
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import {
+  EntityInfoCard,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import { Flex, Grid, Link, Text } from '@backstage/ui';
+import {
+  ANNOTATION_EXPIRES_ON,
+  type DataProductSpec,
+} from '@stockroom/plugin-data-products-common';
+import { NotDeclared, OverviewField, TextValue } from './OverviewField';
+import { StateBadge } from './StateBadge';
+import {
+  categoryLabel,
+  displayedState,
+  isWebUrl,
+  sentenceCase,
+} from './presentation';
+
+/** @public */
+export interface DataProductOverviewCardProps {
+  /** Card title; defaults to the entity's title (or name). */
+  title?: string;
+}
+
+/**
+ * The entity is validated by the catalog processor, but a card must never
+ * crash the entity page on a half-written one, so every nested field is
+ * treated as possibly absent.
+ */
+type LooseSpec = Partial<DataProductSpec>;
+
+function resolveRef(
+  ref: string | undefined,
+  defaultKind: string,
+  defaultNamespace: string,
+): CompoundEntityRef | undefined {
+  if (!ref) {
+    return undefined;
+  }
+  try {
+    return parseEntityRef(ref, { defaultKind, defaultNamespace });
+  } catch {
+    return undefined;
+  }
+}
+
+function EntityRefValue(props: {
+  refText?: string;
+  defaultKind: string;
+  defaultNamespace: string;
+}) {
+  const { refText, defaultKind, defaultNamespace } = props;
+  if (!refText) {
+    return <NotDeclared />;
+  }
+  const ref = resolveRef(refText, defaultKind, defaultNamespace);
+  if (!ref) {
+    // Malformed reference: show what the owner wrote rather than nothing.
+    return <TextValue value={refText} />;
+  }
+  return (
+    <EntityRefLink
+      entityRef={ref}
+      defaultKind={defaultKind}
+      defaultNamespace={defaultNamespace}
+    />
+  );
+}
+
+/** A contact that may be a web link (a Slack URL, a runbook) or plain text. */
+function ContactValue(props: { value?: string }) {
+  const { value } = props;
+  if (value && isWebUrl(value)) {
+    return (
+      <Link
+        href={value}
+        target="_blank"
+        rel="noopener noreferrer"
+        variant="body-medium"
+        weight="bold"
+      >
+        {value}
+      </Link>
+    );
+  }
+  return <TextValue value={value} />;
+}
+
+function LabelledValue(props: { label: string; children: ReactNode }) {
+  return (
+    <Flex align="baseline" gap="2">
+      <Text variant="body-small" color="secondary" style={{ minWidth: 64 }}>
+        {props.label}
+      </Text>
+      {props.children}
+    </Flex>
+  );
+}
+
+/**
+ * Overview of a DataProduct entity for its entity page: what it is, who owns
+ * it, how fresh it promises to be and who to ping when it is not.
+ *
+ * @public
+ */
+export function DataProductOverviewCard(props: DataProductOverviewCardProps) {
+  const { entity } = useEntity();
+  const spec = (entity.spec ?? {}) as LooseSpec;
+  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
+  const lifecycle = spec.lifecycle;
+  const escalation = spec.contract?.escalation;
+  const freshness = spec.contract?.freshness;
+  const expiresOn = entity.metadata.annotations?.[ANNOTATION_EXPIRES_ON];
+  const state = displayedState(entity, lifecycle?.stage);
+
+  return (
+    <EntityInfoCard
+      title={props.title ?? entity.metadata.title ?? entity.metadata.name}
+      headerActions={<StateBadge state={state} />}
+    >
+      <Grid.Root columns={{ initial: '1', sm: '2' }} gap="4">
+        <OverviewField label="Description" wide>
+          {entity.metadata.description ? (
+            <Text
+              as="p"
+              variant="body-medium"
+              style={{ whiteSpace: 'pre-line' }}
+            >
+              {entity.metadata.description}
+            </Text>
+          ) : (
+            <NotDeclared />
+          )}
+        </OverviewField>
+
+        <OverviewField label="Owner">
+          <EntityRefValue
+            refText={spec.owner}
+            defaultKind="group"
+            defaultNamespace={namespace}
+          />
+        </OverviewField>
+
+        <OverviewField label="Category">
+          <TextValue
+            value={spec.category ? categoryLabel(spec.category) : undefined}
+          />
+        </OverviewField>
+
+        <OverviewField label="Type">
+          <TextValue value={spec.type} />
+        </OverviewField>
+
+        <OverviewField label="Version">
+          <TextValue value={spec.version} />
+        </OverviewField>
+
+        <OverviewField label="Lifecycle stage">
+          <Flex direction="column" gap="1">
+            <TextValue
+              value={
+                lifecycle?.stage ? sentenceCase(lifecycle.stage) : undefined
+              }
+            />
+            {lifecycle?.sunsetOn && (
+              <Text variant="body-small" color="secondary">
+                Sunset on {lifecycle.sunsetOn}
+              </Text>
+            )}
+            {expiresOn && (
+              <Text variant="body-small" color="secondary">
+                Expires on {expiresOn}
+              </Text>
+            )}
+          </Flex>
+        </OverviewField>
+
+        <OverviewField label="Freshness promise">
+          <Flex direction="column" gap="1">
+            <LabelledValue label="P95">
+              <TextValue value={freshness?.p95} />
+            </LabelledValue>
+            <LabelledValue label="P99">
+              <TextValue value={freshness?.p99} />
+            </LabelledValue>
+            <LabelledValue label="Tier">
+              <TextValue
+                value={
+                  freshness?.tier ? sentenceCase(freshness.tier) : undefined
+                }
+              />
+            </LabelledValue>
+          </Flex>
+        </OverviewField>
+
+        <OverviewField label="Who do I ping" wide>
+          <Flex direction="column" gap="1">
+            <LabelledValue label="Channel">
+              <ContactValue value={escalation?.channel} />
+            </LabelledValue>
+            <LabelledValue label="On-call">
+              <ContactValue value={escalation?.onCall} />
+            </LabelledValue>
+            <LabelledValue label="Hours">
+              <TextValue value={escalation?.hours} />
+            </LabelledValue>
+          </Flex>
+        </OverviewField>
+
+        <OverviewField label="Domain">
+          <EntityRefValue
+            refText={spec.domain}
+            defaultKind="domain"
+            defaultNamespace={namespace}
+          />
+        </OverviewField>
+
+        <OverviewField label="System">
+          <EntityRefValue
+            refText={spec.system}
+            defaultKind="system"
+            defaultNamespace={namespace}
+          />
+        </OverviewField>
+      </Grid.Root>
+    </EntityInfoCard>
+  );
+}
