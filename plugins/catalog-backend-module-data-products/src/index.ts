@@ -9,4 +9,8 @@ export {
   InvalidDataProductError,
   dataProductRelations,
 } from './processor';
-export type { DataProductRelation } from './processor';
+export type {
+  DataProductProblem,
+  DataProductProcessorOptions,
+  DataProductRelation,
+} from './processor';

@@ -211,6 +211,46 @@ describe('catalogModuleDataProducts with the real catalog', () => {
     }
   });
 
+  it('fails start-up on a malformed stockroom policy, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          catalogPlugin,
+          catalogModuleDataProducts,
+          mockServices.rootConfig.factory({
+            data: {
+              stockroom: {
+                categories: { 'shared-mart': { rules: { semver: 'warning' } } },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow('stockroom.categories.shared-mart.rules.semver');
+  });
+
+  it('rejects blocking rule findings with the finding message', async () => {
+    const backend = await startCatalog([]);
+    try {
+      const entity = fullDataProduct();
+      delete entity.spec.contract!.freshness!.p99; // sla-percentiles blocks core entities
+      const res = await request(backend.server)
+        .post('/api/catalog/validate-entity')
+        .set('Authorization', auth)
+        .send({
+          entity,
+          location: 'url:https://git.example.com/acme/catalog-info.yaml',
+        });
+      expect(res.status).toBe(400);
+      const message = res.body.errors.map((e: any) => e.message).join('\n');
+      expect(message).toContain(
+        '[sla-percentiles] spec.contract.freshness.p99',
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+
   describe('validate-entity', () => {
     let backend: Awaited<ReturnType<typeof startCatalog>>;
     beforeAll(async () => {

@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { policyFromConfig } from '@stockroom/plugin-data-products-common';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { DataProductProcessor } from './processor';
 import { placeholderResolvers } from './placeholders/placeholderResolvers';
@@ -13,9 +17,14 @@ export const catalogModuleDataProducts = createBackendModule({
   moduleId: 'data-products',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new DataProductProcessor());
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ catalog, config }) {
+        // A malformed `stockroom` policy fails start-up here, naming the key.
+        const policy = policyFromConfig(config.getOptional('stockroom'));
+        catalog.addProcessor(new DataProductProcessor({ policy }));
         // DataProducts reference ODCS contracts with relative $yaml paths;
         // make those work for file locations too (see placeholderResolvers).
         for (const [key, resolver] of Object.entries(placeholderResolvers)) {

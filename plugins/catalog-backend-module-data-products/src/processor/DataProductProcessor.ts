@@ -1,8 +1,5 @@
-import {
-  Entity,
-  getCompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -10,20 +7,48 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  DEFAULT_POLICY,
   DataProductEntityV1alpha1,
+  Evaluation,
+  StockroomPolicy,
+  evaluateDataProduct,
   isDataProductEntity,
   validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { dataProductRelations } from './relations';
 import { InvalidDataProductError } from './InvalidDataProductError';
+import { withComputedMetadata } from './computedMetadata';
+
+/** @public */
+export interface DataProductProcessorOptions {
+  /** Category policy, usually `policyFromConfig(config.getOptional('stockroom'))`. */
+  policy?: StockroomPolicy;
+  /** Decides "today"; the catalog's reprocessing advances states with it. */
+  clock?: () => Date;
+}
 
 /**
  * Teaches the catalog the DataProduct kind: validates it with the shared
- * schema and semantic checks from -common, and emits the relations the kind
- * implies. Holds no state, makes no calls: every verdict comes from -common,
- * so the CLI and this processor can never disagree.
+ * schema, applies the category rules at the processor's clock (rejecting
+ * `block` findings), writes the computed state back as a label and
+ * annotations, and emits the relations the kind implies. Holds no state and
+ * makes no calls: every verdict comes from -common, so the CLI and this
+ * processor can never disagree.
+ *
+ * @public
  */
 export class DataProductProcessor implements CatalogProcessor {
+  private readonly policy: StockroomPolicy;
+  private readonly clock: () => Date;
+  // validateEntityKind and postProcessEntity see the same entity object within
+  // one processing pass: evaluate the rules once for both.
+  private readonly evaluations = new WeakMap<Entity, Evaluation>();
+
+  constructor(options: DataProductProcessorOptions = {}) {
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
   getProcessorName(): string {
     return 'DataProductProcessor';
   }
@@ -35,6 +60,10 @@ export class DataProductProcessor implements CatalogProcessor {
     const problems = validateDataProduct(entity);
     if (problems.length > 0) {
       throw new InvalidDataProductError(stringifyEntityRef(entity), problems);
+    }
+    const { blocking } = this.evaluate(entity);
+    if (blocking.length > 0) {
+      throw new InvalidDataProductError(stringifyEntityRef(entity), blocking);
     }
     return true;
   }
@@ -48,9 +77,7 @@ export class DataProductProcessor implements CatalogProcessor {
       return entity;
     }
     const self = getCompoundEntityRef(entity);
-    for (const { type, reverseType, target } of dataProductRelations(
-      entity as DataProductEntityV1alpha1,
-    )) {
+    for (const { type, reverseType, target } of dataProductRelations(entity)) {
       emit(processingResult.relation({ source: self, type, target }));
       emit(
         processingResult.relation({
@@ -60,6 +87,15 @@ export class DataProductProcessor implements CatalogProcessor {
         }),
       );
     }
-    return entity;
+    return withComputedMetadata(entity, this.evaluate(entity));
+  }
+
+  private evaluate(entity: DataProductEntityV1alpha1): Evaluation {
+    let evaluation = this.evaluations.get(entity);
+    if (!evaluation) {
+      evaluation = evaluateDataProduct(entity, this.policy, this.clock());
+      this.evaluations.set(entity, evaluation);
+    }
+    return evaluation;
   }
 }

@@ -1,4 +1,10 @@
-import type { ValidationProblem } from '@stockroom/plugin-data-products-common';
+/** A schema problem or a blocking rule finding: both name a field and a fix. */
+export interface DataProductProblem {
+  path: string;
+  message: string;
+  hint?: string;
+  ruleId?: string;
+}
 
 /**
  * Rejection of a DataProduct. The catalog shows `message` on the entity's
@@ -6,14 +12,19 @@ import type { ValidationProblem } from '@stockroom/plugin-data-products-common';
  * than only the first.
  */
 export class InvalidDataProductError extends Error {
-  readonly problems: ValidationProblem[];
+  readonly problems: DataProductProblem[];
 
-  constructor(entityRef: string, problems: ValidationProblem[]) {
+  constructor(entityRef: string, problems: DataProductProblem[]) {
     super(
       `${entityRef} is not a valid DataProduct (${problems.length} problem${
         problems.length === 1 ? '' : 's'
       }):\n${problems
-        .map(p => `- ${p.path}: ${p.message}${p.hint ? ` — ${p.hint}` : ''}`)
+        .map(
+          p =>
+            `- ${p.ruleId ? `[${p.ruleId}] ` : ''}${p.path}: ${p.message}${
+              p.hint ? ` — ${p.hint}` : ''
+            }`,
+        )
         .join('\n')}`,
     );
     this.name = 'InvalidDataProductError';

@@ -1,4 +1,7 @@
 export { DataProductProcessor } from './DataProductProcessor';
+export type { DataProductProcessorOptions } from './DataProductProcessor';
+export { withComputedMetadata } from './computedMetadata';
 export { InvalidDataProductError } from './InvalidDataProductError';
+export type { DataProductProblem } from './InvalidDataProductError';
 export { dataProductRelations } from './relations';
 export type { DataProductRelation } from './relations';

@@ -61,3 +61,12 @@ export const FIELD_CLASSIFICATIONS = [
 export const FRESHNESS_TIERS = ['streaming', 'micro-batch', 'daily'] as const;
 /** @public */
 export const ACCESS_PATTERN_TYPES = ['batch', 'streaming', 'api'] as const;
+
+/**
+ * Non-blocking findings (warnings, notices) of the rule engine at the last
+ * processing, as a JSON array of Finding objects, written by the catalog
+ * processor so the entity page and the inventory show them without
+ * re-evaluating rules in the browser.
+ * @public
+ */
+export const ANNOTATION_FINDINGS = 'stockroom.io/findings';

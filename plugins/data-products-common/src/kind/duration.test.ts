@@ -49,8 +49,21 @@ describe('DURATION_PATTERN', () => {
   // The schema and parseDuration must agree, or the catalog would accept an
   // SLA that the scorecard cannot read.
   it.each([
-    '45s', '30m', '1.5h', '1d', '0m', '0.0h', '-5m', '5', '', '30 minutes',
-    '0.001s', '10.0d', '00s', '1.50m', '2x',
+    '45s',
+    '30m',
+    '1.5h',
+    '1d',
+    '0m',
+    '0.0h',
+    '-5m',
+    '5',
+    '',
+    '30 minutes',
+    '0.001s',
+    '10.0d',
+    '00s',
+    '1.50m',
+    '2x',
   ])('agrees with parseDuration on %j', text => {
     expect(new RegExp(DURATION_PATTERN, 'u').test(text)).toBe(
       parseDuration(text) !== undefined,

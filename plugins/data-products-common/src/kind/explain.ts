@@ -2,10 +2,33 @@ import type { ErrorObject } from 'ajv';
 import { inlineYaml } from './inlineYaml';
 import { NON_BLANK_PATTERN } from './patterns';
 import type { ValidationProblem } from './problem';
-import { didYouMean } from './suggest';
+import { didYouMeanPrefix } from './suggest';
 import { valueKindOf } from './valueKinds';
 
 type Segment = string | number;
+
+// Keywords whose failure only summarises failures of their sub-schemas.
+const WRAPPERS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not']);
+
+// When one path fails several keywords, the earlier one explains best:
+// an enum lists the allowed values, which says more than "not text".
+const PRIORITY = [
+  'required',
+  'additionalProperties',
+  'enum',
+  'const',
+  'type',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'minLength',
+];
+
+function rank(error: ErrorObject): number {
+  const index = PRIORITY.indexOf(error.keyword);
+  return index === -1 ? PRIORITY.length : index;
+}
 
 /**
  * Turns ajv's errors into one owner-facing problem per field. Only runs for
@@ -35,29 +58,6 @@ export function explainSchemaErrors(
   return Array.from(chosen.values(), ({ error, segments }) =>
     explainError(error, segments, rootSchema),
   );
-}
-
-// Keywords whose failure only summarises failures of their sub-schemas.
-const WRAPPERS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not']);
-
-// When one path fails several keywords, the earlier one explains best:
-// an enum lists the allowed values, which says more than "not text".
-const PRIORITY = [
-  'required',
-  'additionalProperties',
-  'enum',
-  'const',
-  'type',
-  'format',
-  'pattern',
-  'minimum',
-  'maximum',
-  'minLength',
-];
-
-function rank(error: ErrorObject): number {
-  const index = PRIORITY.indexOf(error.keyword);
-  return index === -1 ? PRIORITY.length : index;
 }
 
 function problemSegments(error: ErrorObject): Segment[] {
@@ -137,14 +137,17 @@ function explainError(
 
     case 'additionalProperties': {
       const parentSegments = segments.slice(0, -1);
-      const allowed = Object.keys(schemaAt(root, parentSegments)?.properties ?? {});
-      const suggestion = didYouMean(String(key), allowed);
+      const allowed = Object.keys(
+        schemaAt(root, parentSegments)?.properties ?? {},
+      );
+      const where = formatPath(parentSegments) || 'the entity';
       return {
         path,
         message: `${subject} is not a DataProduct field`,
-        hint:
-          (suggestion ? `Did you mean \`${suggestion}\`? ` : '') +
-          `Fields allowed in ${formatPath(parentSegments) || 'the entity'}: ${allowed.join(', ')}.`,
+        hint: `${didYouMeanPrefix(
+          String(key),
+          allowed,
+        )}Fields allowed in ${where}: ${allowed.join(', ')}.`,
       };
     }
 
@@ -156,8 +159,8 @@ function explainError(
           : [error.params.allowedValue];
       const suggestion =
         typeof value === 'string'
-          ? didYouMean(value, allowed.map(String))
-          : undefined;
+          ? didYouMeanPrefix(value, allowed.map(String))
+          : '';
       const noun = typeof key === 'string' ? key : 'value';
       return {
         path,
@@ -165,8 +168,7 @@ function explainError(
         hint:
           allowed.length === 1
             ? `Write \`${exampleLine(key, allowed[0])}\`.`
-            : (suggestion ? `Did you mean \`${suggestion}\`? ` : '') +
-              `Use one of: ${allowed.join(', ')}.`,
+            : `${suggestion}Use one of: ${allowed.join(', ')}.`,
       };
     }
 
@@ -191,7 +193,9 @@ function explainError(
       }
       return {
         path,
-        message: `${subject} is ${show(value)}, which ${error.message ?? 'is not allowed'}`,
+        message: `${subject} is ${show(value)}, which ${
+          error.message ?? 'is not allowed'
+        }`,
         hint: withExample(field?.description, 'Write', key, field),
       };
     }
@@ -229,14 +233,18 @@ function explainWrongType(
   // A duration written as 5 is "not a duration"; a rate written as "0.1" is
   // "not a number" — the quotes, not the value, are what to fix.
   const noun =
-    kind && kind.jsonType === 'string' ? kind.noun : TYPE_NOUNS[expected] ?? expected;
+    kind && kind.jsonType === 'string'
+      ? kind.noun
+      : TYPE_NOUNS[expected] ?? expected;
   let hint: string;
   if (kind) {
     hint = kind.hint(error.data, example);
   } else if (expected === 'array') {
     hint = `Write a YAML list (one \`- \` item per entry), e.g. \`${example}\`.`;
   } else if (expected === 'object') {
-    hint = `Write its fields indented under ${typeof key === 'string' ? key : 'the item'}, e.g. \`${example}\`.`;
+    hint = `Write its fields indented under ${
+      typeof key === 'string' ? key : 'the item'
+    }, e.g. \`${example}\`.`;
   } else if (expected === 'boolean') {
     hint = `Write true or false without quotes, e.g. \`${example}\`.`;
   } else if (expected === 'number' || expected === 'integer') {

@@ -1,12 +1,14 @@
 export * from './constants';
 export type * from './types';
 export { parseDuration, formatDuration, DURATION_PATTERN } from './duration';
+export { isCalendarDate } from './calendarDate';
 export {
   ENTITY_REF_PATTERN,
   SEMVER_PATTERN,
   ISO_DATE_PATTERN,
   AVAILABILITY_PATTERN,
   CURRENCY_PATTERN,
+  NON_BLANK_PATTERN,
 } from './patterns';
 export { dataProductEntitySchema } from './schema';
 export type { JsonSchemaObject } from './schema';

@@ -12,7 +12,10 @@ describe('inlineYaml', () => {
     [4200, '4200'],
     [true, 'true'],
     [['a', 'b'], '[a, b]'],
-    [{ name: 'customer_id', type: 'string' }, '{ name: customer_id, type: string }'],
+    [
+      { name: 'customer_id', type: 'string' },
+      '{ name: customer_id, type: string }',
+    ],
     [{ stage: 'active', tags: ['x, y'] }, '{ stage: active, tags: ["x, y"] }'],
   ])('writes %j as %s', (value, yaml) => {
     expect(inlineYaml(value)).toBe(yaml);

@@ -20,7 +20,9 @@ describe('ENTITY_REF_PATTERN', () => {
     'Customer_Identity.v2',
     'x',
     'resource:team-a/segment-events',
-  ])('accepts %s', text => expect(matches(ENTITY_REF_PATTERN, text)).toBe(true));
+  ])('accepts %s', text =>
+    expect(matches(ENTITY_REF_PATTERN, text)).toBe(true),
+  );
 
   it.each([
     'group:',
@@ -35,26 +37,39 @@ describe('ENTITY_REF_PATTERN', () => {
     '-name',
     '1group:name',
     '',
-  ])('rejects %j', text => expect(matches(ENTITY_REF_PATTERN, text)).toBe(false));
+  ])('rejects %j', text =>
+    expect(matches(ENTITY_REF_PATTERN, text)).toBe(false),
+  );
 });
 
 describe('SEMVER_PATTERN', () => {
-  it.each(['2.1.0', '0.0.1', '10.20.30', '1.0.0-rc.1', '1.0.0-alpha.beta+exp.sha.5114f85', '1.0.0+20130313144700'])(
-    'accepts %s',
-    text => expect(matches(SEMVER_PATTERN, text)).toBe(true),
-  );
-  it.each(['v2', '2.1', '2', '01.1.0', '1.0.0-', '1.0.0-01', 'v2.1.0', '1.0.0 '])(
-    'rejects %j',
-    text => expect(matches(SEMVER_PATTERN, text)).toBe(false),
-  );
+  it.each([
+    '2.1.0',
+    '0.0.1',
+    '10.20.30',
+    '1.0.0-rc.1',
+    '1.0.0-alpha.beta+exp.sha.5114f85',
+    '1.0.0+20130313144700',
+  ])('accepts %s', text => expect(matches(SEMVER_PATTERN, text)).toBe(true));
+  it.each([
+    'v2',
+    '2.1',
+    '2',
+    '01.1.0',
+    '1.0.0-',
+    '1.0.0-01',
+    'v2.1.0',
+    '1.0.0 ',
+  ])('rejects %j', text => expect(matches(SEMVER_PATTERN, text)).toBe(false));
 });
 
 describe('AVAILABILITY_PATTERN', () => {
   it.each(['99.5%', '100%', '100.0%', '0%', '99.95%'])('accepts %s', text =>
     expect(matches(AVAILABILITY_PATTERN, text)).toBe(true),
   );
-  it.each(['101%', '100.5%', '99.5', '-1%', '99,5%', '.5%'])('rejects %j', text =>
-    expect(matches(AVAILABILITY_PATTERN, text)).toBe(false),
+  it.each(['101%', '100.5%', '99.5', '-1%', '99,5%', '.5%'])(
+    'rejects %j',
+    text => expect(matches(AVAILABILITY_PATTERN, text)).toBe(false),
   );
 });
 

@@ -22,7 +22,11 @@ describe('dataProductEntitySchema', () => {
 
   it('compiles as draft-07 without strict-mode warnings', () => {
     const warnings: unknown[] = [];
-    const logger = { log() {}, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => warnings.push(args) };
+    const logger = {
+      log() {},
+      warn: (...args: unknown[]) => warnings.push(args),
+      error: (...args: unknown[]) => warnings.push(args),
+    };
     const ajv = new Ajv({ strictTypes: true, logger });
     addFormats(ajv, ['date']);
     expect(() => ajv.compile(dataProductEntitySchema)).not.toThrow();
@@ -42,7 +46,8 @@ describe('dataProductEntitySchema', () => {
     const undocumented: string[] = [];
     const visit = (schema: any, path: string) => {
       if (!schema || typeof schema !== 'object') return;
-      if (path.startsWith('spec') && !schema.description) undocumented.push(path);
+      if (path.startsWith('spec') && !schema.description)
+        undocumented.push(path);
       for (const [key, child] of Object.entries(schema.properties ?? {})) {
         visit(child, `${path}.${key}`);
       }

@@ -81,7 +81,12 @@ function oneOf(
   description: string,
   example: string,
 ): JsonSchemaObject {
-  return { type: 'string', enum: [...values], description, examples: [example] };
+  return {
+    type: 'string',
+    enum: [...values],
+    description,
+    examples: [example],
+  };
 }
 
 function listOf(
@@ -187,8 +192,15 @@ const lifecycle = strictObject(
   'Where the product is in its life: draft, active, deprecated or retired, with the dates that drive expiry and reviews.',
   { stage: 'active', createdOn: '2026-01-10' },
   {
-    stage: oneOf(LIFECYCLE_STAGES, 'Lifecycle stage declared by the owner.', 'active'),
-    createdOn: isoDate('Date the product was created (YYYY-MM-DD).', '2026-01-10'),
+    stage: oneOf(
+      LIFECYCLE_STAGES,
+      'Lifecycle stage declared by the owner.',
+      'active',
+    ),
+    createdOn: isoDate(
+      'Date the product was created (YYYY-MM-DD).',
+      '2026-01-10',
+    ),
     renewedOn: isoDate(
       'Convenience views: date of the last renewal; the view expires 90 days later.',
       '2026-10-01',
@@ -312,7 +324,10 @@ const migration = strictObject(
       'The data product consumers migrate from.',
       'dataproduct:customer-identity-v1',
     ),
-    guide: text('URL or relative file of the migration guide.', './docs/migration.md'),
+    guide: text(
+      'URL or relative file of the migration guide.',
+      './docs/migration.md',
+    ),
     fieldMapping: listOf(
       strictObject(
         'Where an old field went.',
@@ -373,7 +388,10 @@ const spec = strictObject(
       'How strictly the product is managed: core-entity, shared-mart or convenience-view.',
       'core-entity',
     ),
-    owner: entityRef('The Group that owns the product.', 'group:identity-platform'),
+    owner: entityRef(
+      'The Group that owns the product.',
+      'group:identity-platform',
+    ),
     domain: entityRef('The Domain the product belongs to.', 'customer'),
     system: entityRef('The System the product belongs to.', 'identity'),
     version: {
@@ -431,26 +449,33 @@ export const dataProductEntitySchema: JsonSchemaObject = {
     },
     metadata: {
       type: 'object',
-      description: 'Backstage entity metadata; the catalog validates it in full.',
+      description:
+        'Backstage entity metadata; the catalog validates it in full.',
       examples: [{ name: 'customer-identity-v2' }],
       required: ['name'],
       additionalProperties: true,
       properties: {
-        name: text('Entity name, unique in its namespace.', 'customer-identity-v2'),
+        name: text(
+          'Entity name, unique in its namespace.',
+          'customer-identity-v2',
+        ),
         title: text('Display name.', 'Customer Identity Graph'),
         description: text(
           'One line on what the data is.',
           'Maps every known identifier to one stable customer id.',
         ),
-        tags: listOf(text('A tag.', 'identity'), 'Tags for search and filters.', [
-          'identity',
-          'customer',
-        ]),
+        tags: listOf(
+          text('A tag.', 'identity'),
+          'Tags for search and filters.',
+          ['identity', 'customer'],
+        ),
         annotations: {
           type: 'object',
           description:
             'Annotations, e.g. openlineage.io/dataset: the OpenLineage datasets whose runs are this product’s runs (comma-separated).',
-          examples: [{ 'openlineage.io/dataset': 'snowflake://acme/DB.SCHEMA.TABLE' }],
+          examples: [
+            { 'openlineage.io/dataset': 'snowflake://acme/DB.SCHEMA.TABLE' },
+          ],
           additionalProperties: { type: 'string' },
         },
         labels: {

@@ -1,7 +1,7 @@
 import { isCalendarDate } from './calendarDate';
 import { parseDuration } from './duration';
 import type { ValidationProblem } from './problem';
-import { didYouMean } from './suggest';
+import { didYouMeanPrefix } from './suggest';
 
 /**
  * Checks that relate two fields, which JSON schema cannot express. They run
@@ -11,7 +11,10 @@ import { didYouMean } from './suggest';
  *
  * Problems are appended to `problems`.
  */
-export function checkSemantics(entity: unknown, problems: ValidationProblem[]): void {
+export function checkSemantics(
+  entity: unknown,
+  problems: ValidationProblem[],
+): void {
   const spec = objectAt(entity, 'spec');
   if (!spec) {
     return;
@@ -24,7 +27,10 @@ export function checkSemantics(entity: unknown, problems: ValidationProblem[]): 
   checkLifecycleDates(objectAt(spec, 'lifecycle'), problems);
 }
 
-function checkFreshness(freshness: Record<string, any> | undefined, problems: ValidationProblem[]) {
+function checkFreshness(
+  freshness: Record<string, any> | undefined,
+  problems: ValidationProblem[],
+) {
   if (!freshness) {
     return;
   }
@@ -39,27 +45,41 @@ function checkFreshness(freshness: Record<string, any> | undefined, problems: Va
   }
 }
 
-function checkFields(contract: Record<string, any>, problems: ValidationProblem[]) {
+// Schemas are short (a handful to a few dozen fields), so a nested scan is
+// cheaper than building a Map on every validation of a valid entity; past
+// SMALL_SCHEMA fields the Map keeps the check linear.
+const SMALL_SCHEMA = 32;
+
+function checkFields(
+  contract: Record<string, any>,
+  problems: ValidationProblem[],
+) {
   const fields = contract.schema;
   if (!Array.isArray(fields)) {
     return;
   }
-  // First index of each field name: finds duplicates and backs keyFields.
-  const firstIndex = new Map<string, number>();
-  for (let i = 0; i < fields.length; i++) {
-    const name = fields[i]?.name;
-    if (typeof name !== 'string') {
-      continue;
+  if (fields.length <= SMALL_SCHEMA) {
+    for (let i = 1; i < fields.length; i++) {
+      const name = fields[i]?.name;
+      if (typeof name === 'string') {
+        const first = indexOfField(fields, name, i);
+        if (first !== -1) {
+          problems.push(duplicateField(i, name, first));
+        }
+      }
     }
-    const first = firstIndex.get(name);
-    if (first === undefined) {
-      firstIndex.set(name, i);
-    } else {
-      problems.push({
-        path: `spec.contract.schema[${i}].name`,
-        message: `spec.contract.schema[${i}].name is "${name}", which is already declared at spec.contract.schema[${first}]`,
-        hint: 'Declare each field once: remove the duplicate or give it its own name.',
-      });
+  } else {
+    const firstIndex = new Map<string, number>();
+    for (let i = 0; i < fields.length; i++) {
+      const name = fields[i]?.name;
+      if (typeof name === 'string') {
+        const first = firstIndex.get(name);
+        if (first === undefined) {
+          firstIndex.set(name, i);
+        } else {
+          problems.push(duplicateField(i, name, first));
+        }
+      }
     }
   }
 
@@ -69,21 +89,65 @@ function checkFields(contract: Record<string, any>, problems: ValidationProblem[
   }
   for (let i = 0; i < keyFields.length; i++) {
     const keyField = keyFields[i];
-    if (typeof keyField === 'string' && !firstIndex.has(keyField)) {
-      problems.push(unknownKeyField(i, keyField, [...firstIndex.keys()]));
+    if (
+      typeof keyField === 'string' &&
+      indexOfField(fields, keyField, fields.length) === -1
+    ) {
+      problems.push(unknownKeyField(i, keyField, fieldNames(fields)));
     }
   }
 }
 
-function unknownKeyField(index: number, keyField: string, names: string[]): ValidationProblem {
-  const suggestion = didYouMean(keyField, names);
-  const listed = names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
+/** Index of the first field called `name` among fields[0..end), or -1. */
+function indexOfField(fields: any[], name: string, end: number): number {
+  for (let j = 0; j < end; j++) {
+    if (fields[j]?.name === name) {
+      return j;
+    }
+  }
+  return -1;
+}
+
+function fieldNames(fields: any[]): string[] {
+  const names = new Set<string>();
+  for (const field of fields) {
+    if (typeof field?.name === 'string') {
+      names.add(field.name);
+    }
+  }
+  return [...names];
+}
+
+function duplicateField(
+  index: number,
+  name: string,
+  first: number,
+): ValidationProblem {
+  return {
+    path: `spec.contract.schema[${index}].name`,
+    message: `spec.contract.schema[${index}].name is "${name}", which is already declared at spec.contract.schema[${first}]`,
+    hint: 'Declare each field once: remove the duplicate or give it its own name.',
+  };
+}
+
+function unknownKeyField(
+  index: number,
+  keyField: string,
+  names: string[],
+): ValidationProblem {
+  const listed =
+    names.length > 10
+      ? `${names.slice(0, 10).join(', ')}, …`
+      : names.join(', ');
   return {
     path: `spec.contract.quality.keyFields[${index}]`,
     message: `spec.contract.quality.keyFields[${index}] is "${keyField}", which is not a field in spec.contract.schema`,
-    hint:
-      (suggestion ? `Did you mean \`${suggestion}\`? ` : '') +
-      `Key fields must be declared in contract.schema${listed ? ` (declared: ${listed})` : ''}; add the field there or fix the name.`,
+    hint: `${didYouMeanPrefix(
+      keyField,
+      names,
+    )}Key fields must be declared in contract.schema${
+      listed ? ` (declared: ${listed})` : ''
+    }; add the field there or fix the name.`,
   };
 }
 
@@ -98,14 +162,20 @@ function checkLifecycleDates(
   problems: ValidationProblem[],
 ) {
   const createdOn = lifecycle?.createdOn;
-  // Only real dates are compared; a malformed one is already reported.
-  if (!isCalendarDate(createdOn)) {
+  if (typeof createdOn !== 'string') {
     return;
   }
   for (const [field, why] of LATER_DATES) {
     const date = lifecycle![field];
-    // YYYY-MM-DD strings order like the dates they name.
-    if (isCalendarDate(date) && date < createdOn) {
+    // YYYY-MM-DD strings order like the dates they name. Only real dates
+    // are compared (a malformed one is reported by the schema); checked
+    // last, as valid entities rarely get that far.
+    if (
+      typeof date === 'string' &&
+      date < createdOn &&
+      isCalendarDate(date) &&
+      isCalendarDate(createdOn)
+    ) {
       problems.push({
         path: `spec.lifecycle.${field}`,
         message: `spec.lifecycle.${field} is ${date}, which is before createdOn (${createdOn})`,
@@ -115,7 +185,10 @@ function checkLifecycleDates(
   }
 }
 
-function objectAt(parent: unknown, key: string): Record<string, any> | undefined {
+function objectAt(
+  parent: unknown,
+  key: string,
+): Record<string, any> | undefined {
   if (parent === null || typeof parent !== 'object') {
     return undefined;
   }

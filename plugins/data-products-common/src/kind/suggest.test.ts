@@ -1,7 +1,16 @@
 import { didYouMean, editDistance } from './suggest';
 
 describe('didYouMean', () => {
-  const specFields = ['type', 'category', 'owner', 'domain', 'system', 'version', 'lifecycle', 'contract'];
+  const specFields = [
+    'type',
+    'category',
+    'owner',
+    'domain',
+    'system',
+    'version',
+    'lifecycle',
+    'contract',
+  ];
 
   it.each([
     ['catgory', specFields, 'category'],

@@ -19,7 +19,10 @@ export function didYouMean(
     }
   }
   if (best !== undefined) {
-    const allowed = Math.max(1, Math.floor(Math.max(needle.length, best.length) / 3));
+    const allowed = Math.max(
+      1,
+      Math.floor(Math.max(needle.length, best.length) / 3),
+    );
     if (bestDistance <= allowed) {
       return best;
     }
@@ -32,6 +35,15 @@ export function didYouMean(
     return lower.startsWith(needle) || needle.startsWith(lower);
   });
   return partial.length === 1 ? partial[0] : undefined;
+}
+
+/** `Did you mean \`x\`? ` to start a hint with, or '' when nothing is close. */
+export function didYouMeanPrefix(
+  input: string,
+  candidates: readonly string[],
+): string {
+  const suggestion = didYouMean(input, candidates);
+  return suggestion ? `Did you mean \`${suggestion}\`? ` : '';
 }
 
 /** Levenshtein distance, two rows; inputs are short field names. */

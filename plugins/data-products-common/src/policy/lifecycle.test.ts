@@ -28,6 +28,23 @@ describe('evaluateLifecycle: expiry of convenience views', () => {
     });
   });
 
+  // The worked example in docs/dataproduct-yaml.md, so the docs cannot drift.
+  it.each([
+    ['2026-11-01', '2026-05-04', '2027-01-30', 'active'],
+    ['2026-08-31', '2026-06-02', '2026-11-29', 'expiring'],
+    [undefined, '2026-03-02', '2026-05-31', 'expired'],
+  ])(
+    'renewed %s, created %s: expires %s, %s on 2026-11-25',
+    (renewedOn, createdOn, expiresOn, state) => {
+      const view = convenienceView(e => {
+        e.spec.lifecycle = { stage: 'active', createdOn, renewedOn };
+      });
+      expect(
+        evaluateLifecycle(view, DEFAULT_POLICY, day('2026-11-25')),
+      ).toEqual({ state, expiresOn });
+    },
+  );
+
   it('changes state at UTC midnight, not at the time of day expiry was computed', () => {
     const view = convenienceView();
     expect(

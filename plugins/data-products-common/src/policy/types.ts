@@ -63,7 +63,7 @@ export interface CategoryPolicy {
   expiryDays: number;
   /** auto-expiry: the state is `expiring` from this many days before expiresOn. */
   expiringWindowDays: number;
-  /** quarterly-review: reviewedOn (else createdOn) may be at most this many days old. */
+  /** quarterly-review: reviewedOn may be at most this many days old. */
   reviewIntervalDays: number;
   /** planned-deprecation: warn when sunsetOn is fewer than this many days away. */
   sunsetWarningDays: number;

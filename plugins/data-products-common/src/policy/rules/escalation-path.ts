@@ -15,7 +15,7 @@ const WHY =
 export function checkEscalationPath(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   const enforcement = categoryPolicy.rules['escalation-path'];
   const category = entity.spec?.category;

@@ -16,7 +16,7 @@ const WHY =
 export function checkFieldSemantics(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   const enforcement = categoryPolicy.rules['field-semantics'];
   const schema = entity.spec?.contract?.schema;

@@ -16,7 +16,7 @@ const WHY =
 export function checkOwnerIsGroup(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   const enforcement = categoryPolicy.rules['owner-is-group'];
   const owner: unknown = entity.spec?.owner;

@@ -39,31 +39,38 @@ describe('quarterly-review', () => {
     ]);
   });
 
-  it('starts the first quarter at creation when there has been no review yet', () => {
+  it('asks a product never reviewed for reviewedOn, however new it is', () => {
     expect(
-      checkQuarterlyReview(mart({ createdOn: '2026-02-12' }), MART, NOW),
-    ).toEqual([]);
-    expect(
-      checkQuarterlyReview(mart({ createdOn: '2026-02-11' }), MART, NOW),
-    ).toMatchObject([
+      checkQuarterlyReview(mart({ createdOn: '2026-05-15' }), MART, NOW),
+    ).toEqual([
       {
-        severity: 'warning',
-        path: 'spec.lifecycle.reviewedOn',
-        message:
-          'spec.lifecycle.reviewedOn is missing and createdOn 2026-02-11 is 93 days ago: shared marts are reviewed every 92 days — review it and set `reviewedOn: 2026-05-15`',
-      },
-    ]);
-  });
-
-  it('asks for reviewedOn when there is no date at all', () => {
-    expect(checkQuarterlyReview(mart({}), MART, NOW)).toMatchObject([
-      {
+        ruleId: 'quarterly-review',
         severity: 'warning',
         path: 'spec.lifecycle.reviewedOn',
         message:
           'spec.lifecycle.reviewedOn is missing: shared marts are reviewed every 92 days — add the date of the last review, e.g. `reviewedOn: 2026-05-15`',
+        hint: 'A regular review keeps a shared product honest: is it still used, still owned, still right? See docs/categories-and-lifecycle.md#quarterly-review.',
       },
     ]);
+  });
+
+  it('names a reviewedOn that is not a date', () => {
+    expect(
+      checkQuarterlyReview(mart({ reviewedOn: '2026-02-30' }), MART, NOW),
+    ).toMatchObject([
+      {
+        path: 'spec.lifecycle.reviewedOn',
+        message: expect.stringMatching(
+          /^spec\.lifecycle\.reviewedOn \(2026-02-30\) is not a YYYY-MM-DD date: /,
+        ),
+      },
+    ]);
+  });
+
+  it('counts a review dated in the future as current', () => {
+    expect(
+      checkQuarterlyReview(mart({ reviewedOn: '2026-06-01' }), MART, NOW),
+    ).toEqual([]);
   });
 
   it('uses the configured interval and blocks at block', () => {

@@ -12,9 +12,10 @@ const WHY =
   'A regular review keeps a shared product honest: is it still used, still owned, still right?';
 
 /**
- * `quarterly-review`: the last review (reviewedOn, else createdOn: a new
- * product starts its first quarter when created) is at most
- * reviewIntervalDays old.
+ * `quarterly-review`: spec.lifecycle.reviewedOn is at most reviewIntervalDays
+ * old. A product with no review date is asked for one: unlike expiry, the
+ * spec gives the review no fallback date, and the fix (write down when it was
+ * last reviewed, e.g. at creation) takes a line.
  *
  * @public
  */
@@ -24,31 +25,31 @@ export function checkQuarterlyReview(
   now: Date,
 ): Finding[] {
   const enforcement = categoryPolicy.rules['quarterly-review'];
-  const lifecycle = entity.spec?.lifecycle;
+  const reviewedOn: unknown = entity.spec?.lifecycle?.reviewedOn;
   const interval = categoryPolicy.reviewIntervalDays;
   const plural = categoryPlural(entity.spec?.category);
   const today = formatIsoDate(utcCalendarDay(now));
-  const reviewed = parseIsoDate(lifecycle?.reviewedOn);
-  const created = parseIsoDate(lifecycle?.createdOn);
-  const last = reviewed ?? created;
+  const reviewed = parseIsoDate(reviewedOn);
 
-  if (!last) {
+  if (!reviewed) {
+    // A malformed date is the schema's finding; still, it is no review date.
+    const problem =
+      reviewedOn === undefined || reviewedOn === null || reviewedOn === ''
+        ? 'is missing'
+        : `(${String(reviewedOn)}) is not a YYYY-MM-DD date`;
     return ruleFinding('quarterly-review', enforcement, {
       path: 'spec.lifecycle.reviewedOn',
-      message: `spec.lifecycle.reviewedOn is missing: ${plural} are reviewed every ${interval} days — add the date of the last review, e.g. \`reviewedOn: ${today}\``,
+      message: `spec.lifecycle.reviewedOn ${problem}: ${plural} are reviewed every ${interval} days — add the date of the last review, e.g. \`reviewedOn: ${today}\``,
       why: WHY,
     });
   }
-  const age = calendarDaysBetween(last, now);
+  const age = calendarDaysBetween(reviewed, now);
   if (age <= interval) {
     return [];
   }
-  const since = reviewed
-    ? `spec.lifecycle.reviewedOn ${lifecycle?.reviewedOn} is ${age} days ago`
-    : `spec.lifecycle.reviewedOn is missing and createdOn ${lifecycle?.createdOn} is ${age} days ago`;
   return ruleFinding('quarterly-review', enforcement, {
     path: 'spec.lifecycle.reviewedOn',
-    message: `${since}: ${plural} are reviewed every ${interval} days — review it and set \`reviewedOn: ${today}\``,
+    message: `spec.lifecycle.reviewedOn ${reviewedOn} is ${age} days ago: ${plural} are reviewed every ${interval} days — review it and set \`reviewedOn: ${today}\``,
     why: WHY,
   });
 }

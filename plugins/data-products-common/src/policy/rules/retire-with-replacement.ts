@@ -14,7 +14,7 @@ const WHY =
 export function checkRetireWithReplacement(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   const lifecycle = entity.spec?.lifecycle;
   if (lifecycle?.stage !== 'retired' || isFilled(lifecycle.successor)) {

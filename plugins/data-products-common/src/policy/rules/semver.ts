@@ -15,7 +15,7 @@ const WHY =
 export function checkSemver(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   if (isFilled(entity.spec?.version)) {
     return [];

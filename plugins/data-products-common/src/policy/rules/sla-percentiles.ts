@@ -17,7 +17,7 @@ const WHY =
 export function checkSlaPercentiles(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
-  _now?: Date,
+  _now: Date,
 ): Finding[] {
   const enforcement = categoryPolicy.rules['sla-percentiles'];
   const category = entity.spec?.category;

@@ -1,0 +1,43 @@
+import {
+  ANNOTATION_CATEGORY,
+  ANNOTATION_EXPIRES_ON,
+  ANNOTATION_FINDINGS,
+  DataProductEntityV1alpha1,
+  Evaluation,
+  LABEL_STATE,
+} from '@stockroom/plugin-data-products-common';
+
+/**
+ * Writes what the rule engine concluded back onto the entity, so catalog
+ * filters, search and the UI read it instead of re-deciding it:
+ * label `stockroom.io/state`, annotations `stockroom.io/category`,
+ * `stockroom.io/expires-on` (only when the product expires) and
+ * `stockroom.io/findings` (only when there are non-blocking findings).
+ * Values an owner typed into these keys are overwritten or removed: they are
+ * computed, never declared.
+ */
+export function withComputedMetadata(
+  entity: DataProductEntityV1alpha1,
+  evaluation: Evaluation,
+): DataProductEntityV1alpha1 {
+  const annotations: Record<string, string> = {
+    ...entity.metadata.annotations,
+    [ANNOTATION_CATEGORY]: entity.spec.category,
+  };
+  delete annotations[ANNOTATION_EXPIRES_ON];
+  delete annotations[ANNOTATION_FINDINGS];
+  if (evaluation.expiresOn) {
+    annotations[ANNOTATION_EXPIRES_ON] = evaluation.expiresOn;
+  }
+  if (evaluation.findings.length > 0) {
+    annotations[ANNOTATION_FINDINGS] = JSON.stringify(evaluation.findings);
+  }
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      labels: { ...entity.metadata.labels, [LABEL_STATE]: evaluation.state },
+      annotations,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { NotificationLogStore, SentNotification } from './NotificationLogStore';
+
+const TABLE = 'notifications_sent';
+
+const migrationsDir = resolvePackagePath(
+  '@stockroom/plugin-data-products-backend',
+  'migrations',
+);
+
+type Row = {
+  dedupe_key: string;
+  notice_kind: string;
+  entity_ref: string;
+  recipient: string;
+  sent_at: Date | string | number;
+};
+
+/** Runs the plugin's migrations, unless the deployment manages the schema itself. */
+export async function migrateDatabase(database: DatabaseService) {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
+/** {@link NotificationLogStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class KnexNotificationLogStore implements NotificationLogStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<KnexNotificationLogStore> {
+    return new KnexNotificationLogStore(await migrateDatabase(options.database));
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async claim(
+    notice: SentNotification,
+    deliver: () => Promise<void>,
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      // ON CONFLICT DO NOTHING waits for a concurrent, uncommitted claim of the
+      // same key (PostgreSQL row lock; SQLite has one writer): if that one
+      // commits we insert nothing, if it rolls back our insert wins. Either
+      // way exactly one claimant delivers.
+      const inserted = await tx<Row>(TABLE)
+        .insert({
+          dedupe_key: notice.dedupeKey,
+          notice_kind: notice.kind,
+          entity_ref: notice.entityRef,
+          recipient: notice.recipient,
+          sent_at: notice.sentAt,
+        })
+        .onConflict('dedupe_key')
+        .ignore()
+        .returning('dedupe_key');
+      if (inserted.length === 0) {
+        return false;
+      }
+      // A throw here rolls the insert back, so the notice stays due.
+      await deliver();
+      return true;
+    });
+  }
+
+  async list(options?: { entityRef?: string }): Promise<SentNotification[]> {
+    const query = this.db<Row>(TABLE).orderBy([
+      { column: 'sent_at', order: 'asc' },
+      { column: 'dedupe_key', order: 'asc' },
+    ]);
+    if (options?.entityRef) {
+      query.where('entity_ref', options.entityRef);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      dedupeKey: row.dedupe_key,
+      kind: row.notice_kind,
+      entityRef: row.entity_ref,
+      recipient: row.recipient,
+      // PostgreSQL returns a Date, SQLite the stored epoch milliseconds.
+      sentAt: new Date(row.sent_at),
+    }));
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * A lifecycle notice that was (or is being) delivered: the record that makes
+ * delivery once-only.
+ */
+export interface SentNotification {
+  /** Unique per notice: kind, product, recipient and the date defining it. */
+  dedupeKey: string;
+  /** `expiring`, `expired` or `deprecated`. */
+  kind: string;
+  /** The data product the notice is about. */
+  entityRef: string;
+  /** Who it went to (an entity ref, usually a group). */
+  recipient: string;
+  sentAt: Date;
+}
+
+/**
+ * The log of lifecycle notices already sent. Shared by every instance of a
+ * backend cluster through the plugin's database.
+ */
+export interface NotificationLogStore {
+  /**
+   * Claims `notice.dedupeKey` and runs `deliver` while the claim is still
+   * uncommitted. Resolves false, without calling `deliver`, when the key was
+   * already claimed (here or by another instance). When `deliver` throws, the
+   * claim is dropped and the error rethrown, so the notice is retried later.
+   */
+  claim(
+    notice: SentNotification,
+    deliver: () => Promise<void>,
+  ): Promise<boolean>;
+
+  /** Sent notices, oldest first; optionally only those about one product. */
+  list(options?: { entityRef?: string }): Promise<SentNotification[]>;
+}

@@ -1,0 +1,175 @@
+/**
+ * App-config schema of Stockroom's category rules. Read by
+ * `policyFromConfig` (src/policy), which also rejects malformed values with
+ * a message naming the key; see docs/categories-and-lifecycle.md.
+ */
+export interface Config {
+  /** Stockroom: data products as inventory. */
+  stockroom?: {
+    /**
+     * How strictly each category of data product is managed. Anything left
+     * out keeps the default from the DataProduct spec.
+     */
+    categories?: {
+      /** Core entities: the most depended-on data, managed most strictly. */
+      'core-entity'?: {
+        /**
+         * Enforcement per rule: `block` makes the catalog reject the entity,
+         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
+         */
+        rules?: {
+          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
+          'owner-is-group'?: 'block' | 'warn' | 'off';
+          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `block`. */
+          'sla-percentiles'?: 'block' | 'warn' | 'off';
+          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `block`. */
+          'escalation-path'?: 'block' | 'warn' | 'off';
+          /** Every field in spec.contract.schema has a description. Default for this category: `block`. */
+          'field-semantics'?: 'block' | 'warn' | 'off';
+          /** spec.version is present. Default for this category: `block`. */
+          semver?: 'block' | 'warn' | 'off';
+          /** A retired product names spec.lifecycle.successor. Default for this category: `block`. */
+          'retire-with-replacement'?: 'block' | 'warn' | 'off';
+          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `warn`. */
+          'planned-deprecation'?: 'block' | 'warn' | 'off';
+          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `off`. */
+          'quarterly-review'?: 'block' | 'warn' | 'off';
+          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `off`. */
+          'auto-expiry'?: 'block' | 'warn' | 'off';
+          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
+          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+        };
+        /**
+         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
+         * @asType integer
+         * @minimum 1
+         */
+        expiryDays?: number;
+        /**
+         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
+         * @asType integer
+         * @minimum 0
+         */
+        expiringWindowDays?: number;
+        /**
+         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
+         * @asType integer
+         * @minimum 1
+         */
+        reviewIntervalDays?: number;
+        /**
+         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
+         * @asType integer
+         * @minimum 0
+         */
+        sunsetWarningDays?: number;
+      };
+      /** Shared marts: reused across teams, reviewed quarterly. */
+      'shared-mart'?: {
+        /**
+         * Enforcement per rule: `block` makes the catalog reject the entity,
+         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
+         */
+        rules?: {
+          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
+          'owner-is-group'?: 'block' | 'warn' | 'off';
+          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `warn`. */
+          'sla-percentiles'?: 'block' | 'warn' | 'off';
+          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `warn`. */
+          'escalation-path'?: 'block' | 'warn' | 'off';
+          /** Every field in spec.contract.schema has a description. Default for this category: `off`. */
+          'field-semantics'?: 'block' | 'warn' | 'off';
+          /** spec.version is present. Default for this category: `warn`. */
+          semver?: 'block' | 'warn' | 'off';
+          /** A retired product names spec.lifecycle.successor. Default for this category: `off`. */
+          'retire-with-replacement'?: 'block' | 'warn' | 'off';
+          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `warn`. */
+          'planned-deprecation'?: 'block' | 'warn' | 'off';
+          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `warn`. */
+          'quarterly-review'?: 'block' | 'warn' | 'off';
+          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `off`. */
+          'auto-expiry'?: 'block' | 'warn' | 'off';
+          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
+          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+        };
+        /**
+         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
+         * @asType integer
+         * @minimum 1
+         */
+        expiryDays?: number;
+        /**
+         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
+         * @asType integer
+         * @minimum 0
+         */
+        expiringWindowDays?: number;
+        /**
+         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
+         * @asType integer
+         * @minimum 1
+         */
+        reviewIntervalDays?: number;
+        /**
+         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
+         * @asType integer
+         * @minimum 0
+         */
+        sunsetWarningDays?: number;
+      };
+      /** Convenience views: cheap to create, so they expire unless renewed. */
+      'convenience-view'?: {
+        /**
+         * Enforcement per rule: `block` makes the catalog reject the entity,
+         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
+         */
+        rules?: {
+          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
+          'owner-is-group'?: 'block' | 'warn' | 'off';
+          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `off`. */
+          'sla-percentiles'?: 'block' | 'warn' | 'off';
+          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `off`. */
+          'escalation-path'?: 'block' | 'warn' | 'off';
+          /** Every field in spec.contract.schema has a description. Default for this category: `off`. */
+          'field-semantics'?: 'block' | 'warn' | 'off';
+          /** spec.version is present. Default for this category: `off`. */
+          semver?: 'block' | 'warn' | 'off';
+          /** A retired product names spec.lifecycle.successor. Default for this category: `off`. */
+          'retire-with-replacement'?: 'block' | 'warn' | 'off';
+          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `off`. */
+          'planned-deprecation'?: 'block' | 'warn' | 'off';
+          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `off`. */
+          'quarterly-review'?: 'block' | 'warn' | 'off';
+          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `block`. */
+          'auto-expiry'?: 'block' | 'warn' | 'off';
+          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `off`. */
+          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+        };
+        /**
+         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
+         * @asType integer
+         * @minimum 1
+         */
+        expiryDays?: number;
+        /**
+         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
+         * @asType integer
+         * @minimum 0
+         */
+        expiringWindowDays?: number;
+        /**
+         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
+         * @asType integer
+         * @minimum 1
+         */
+        reviewIntervalDays?: number;
+        /**
+         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
+         * @asType integer
+         * @minimum 0
+         */
+        sunsetWarningDays?: number;
+      };
+    };
+  };
+}
