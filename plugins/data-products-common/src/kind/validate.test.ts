@@ -657,6 +657,38 @@ describe('validateDataProduct: malformed entities', () => {
     ]);
   });
 
+  it('finds duplicates and unknown key fields in long schemas too', () => {
+    const problems = problemsAfter(e => {
+      e.spec.contract.schema = Array.from({ length: 40 }, (_, i) => ({
+        name: `field_${i}`,
+        type: 'string',
+      }));
+      e.spec.contract.schema[35].name = 'field_3';
+      e.spec.contract.schema[39].name = 'field_3';
+      e.spec.contract.quality.keyFields = ['field_0', 'field_40'];
+    });
+    expect(problems).toEqual([
+      {
+        path: 'spec.contract.schema[35].name',
+        message:
+          'spec.contract.schema[35].name is "field_3", which is already declared at spec.contract.schema[3]',
+        hint: expect.stringMatching(/Declare each field once/),
+      },
+      {
+        path: 'spec.contract.schema[39].name',
+        message:
+          'spec.contract.schema[39].name is "field_3", which is already declared at spec.contract.schema[3]',
+        hint: expect.stringMatching(/Declare each field once/),
+      },
+      {
+        path: 'spec.contract.quality.keyFields[1]',
+        message:
+          'spec.contract.quality.keyFields[1] is "field_40", which is not a field in spec.contract.schema',
+        hint: expect.stringMatching(/\(declared: field_0, .*field_9, …\)/),
+      },
+    ]);
+  });
+
   it('skips p95 ≤ p99 while p99 is itself malformed', () => {
     const problems = problemsAfter(e => {
       e.spec.contract.freshness = { p95: '2h', p99: '1 hour' };
