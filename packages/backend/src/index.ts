@@ -18,6 +18,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
 
+// Stockroom: lifecycle notifications and the data-products API
+backend.add(import('@stockroom/plugin-data-products-backend'));
+
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -16,7 +16,9 @@ exports.up = async function up(knex) {
     table
       .string('dedupe_key', 512)
       .primary()
-      .comment('notice kind, product ref, recipient ref and the date that defines the notice');
+      .comment(
+        'notice kind, product ref, recipient ref and the date that defines the notice',
+      );
     table
       .string('notice_kind', 32)
       .notNullable()

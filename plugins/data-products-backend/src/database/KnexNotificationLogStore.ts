@@ -34,7 +34,9 @@ export class KnexNotificationLogStore implements NotificationLogStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexNotificationLogStore> {
-    return new KnexNotificationLogStore(await migrateDatabase(options.database));
+    return new KnexNotificationLogStore(
+      await migrateDatabase(options.database),
+    );
   }
 
   constructor(private readonly db: Knex) {}

@@ -1,0 +1,58 @@
+import type {
+  DataProductState,
+  Finding,
+  Severity,
+} from '@stockroom/plugin-data-products-common';
+import type { Position } from '../yaml/pathToLine';
+
+/**
+ * A finding as the CLI reports it: the engine's findings, schema problems as
+ * rule `schema`, and `placeholder` for a `$yaml`/`$json`/`$text` reference the
+ * catalog could not resolve either.
+ */
+export interface LintFinding {
+  ruleId: Finding['ruleId'] | 'placeholder';
+  severity: Severity;
+  message: string;
+  path: string;
+  hint: string;
+}
+
+/** The verdict on one DataProduct document. */
+export interface EntityResult {
+  /** The file, relative to the working directory, `/`-separated. */
+  file: string;
+  /** `dataproduct:<namespace>/<name>`. */
+  entityRef: string;
+  /** null when the catalog would reject the entity before evaluating it. */
+  state: DataProductState | null;
+  expiresOn: string | null;
+  findings: LintFinding[];
+  /** True when the catalog would reject the entity. */
+  blocked: boolean;
+  /** Where a finding's path is written in the file. */
+  locate(path: string): Position;
+}
+
+/**
+ * Something wrong with the input rather than with an entity: an unreadable
+ * file, invalid YAML (errors, exit code 2), or a note (an empty file, a file
+ * with no DataProduct) that changes nothing.
+ */
+export interface InputProblem {
+  file: string;
+  severity: 'error' | 'note';
+  message: string;
+  line?: number;
+  col?: number;
+}
+
+/** Everything one `stockroom lint` run found, for the formatters. */
+export interface LintReport {
+  results: EntityResult[];
+  problems: InputProblem[];
+  /** Files read. */
+  fileCount: number;
+  /** Documents that are not DataProducts (Components, Groups, …), skipped. */
+  skippedDocuments: number;
+}

@@ -1,0 +1,116 @@
+import { Command, CommanderError, Option } from 'commander';
+import { lintCommand } from './commands/lint';
+import { renewCommand } from './commands/renew';
+import { FORMATS } from './format';
+import { CliIo, EXIT_OK, EXIT_USAGE, UsageError, processIo } from './io';
+import packageJson from '../package.json';
+
+/**
+ * Runs the `stockroom` CLI in-process and resolves to its exit code; the bin
+ * sets the process exit code from it. Errors never escape as stacks: usage
+ * and input errors print one line (exit 2). `argv` excludes node and the
+ * script (`process.argv.slice(2)`).
+ */
+export async function main(
+  argv: string[],
+  io: Partial<CliIo> = {},
+): Promise<number> {
+  const cli: CliIo = { ...processIo(), ...io };
+  let exitCode = EXIT_OK;
+  const program = buildProgram(cli, code => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; commander already printed its message.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      cli.stderr(`stockroom: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    cli.stderr(
+      `stockroom: unexpected error: ${
+        process.env.STOCKROOM_DEBUG
+          ? (error as Error)?.stack
+          : (error as Error)?.message ?? String(error)
+      }\n`,
+    );
+    return EXIT_USAGE;
+  }
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
+  // Settings made before `.command()` are inherited by every subcommand.
+  const program = new Command('stockroom')
+    .description(
+      'Stockroom: lint DataProduct YAML with the catalog’s own rules, renew convenience views.',
+    )
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: text => io.stdout(text),
+      writeErr: text => io.stderr(text),
+    })
+    .showHelpAfterError('(run with --help for usage)')
+    .allowExcessArguments(false);
+
+  program
+    .command('lint')
+    .description(
+      'Check DataProduct entities as the catalog would: same schema, same rules, same states.',
+    )
+    .argument(
+      '[inputs...]',
+      'YAML files, directories (walked for *.yaml/*.yml) or quoted globs; default: the current directory',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices([...FORMATS])
+        .default('text'),
+    )
+    .option(
+      '--now <date>',
+      'evaluate as of this UTC date, YYYY-MM-DD (default: today)',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML whose `stockroom:` section sets the policy (default: built-in defaults)',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 nothing blocks, 1 something blocks (schema problem or blocking rule), 2 usage or input error.',
+    )
+    .action(async (inputs: string[], options) => {
+      setExitCode(await lintCommand(inputs, options, io));
+    });
+
+  program
+    .command('renew')
+    .description(
+      'Set spec.lifecycle.renewedOn of a DataProduct, editing only that line, and print its new expiry.',
+    )
+    .argument('<file>', 'the YAML file holding the DataProduct')
+    .option('--on <date>', 'renewal date, YYYY-MM-DD (default: today, UTC)')
+    .option(
+      '-n, --name <name>',
+      'metadata.name of the DataProduct, when the file holds several',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML whose `stockroom:` section sets the expiry policy',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 renewed (or already current), 1 the product cannot be renewed, 2 usage or input error.',
+    )
+    .action(async (file: string, options) => {
+      setExitCode(await renewCommand(file, options, io));
+    });
+
+  return program;
+}

@@ -1,0 +1,40 @@
+/**
+ * App-config schema of the Stockroom backend plugin's own keys. The category
+ * rules under `stockroom.categories` are declared by the common package
+ * (plugins/data-products-common/config.d.ts), which reads them.
+ */
+export interface Config {
+  stockroom?: {
+    lifecycle?: {
+      /**
+       * The scheduled task `data-products-lifecycle-notifications`: tells the
+       * owners of expiring and expired products, and the owners of entities
+       * depending on deprecated products, through Backstage notifications.
+       */
+      notifications?: {
+        /**
+         * Set to false to not schedule the task at all, e.g. where the
+         * notifications backend is not installed. Default: true.
+         */
+        enabled?: boolean;
+        /**
+         * How often the task runs: an object such as `{ minutes: 30 }`, an
+         * ISO 8601 duration (`PT30M`) or a string such as `30m`. Each notice
+         * is sent once however often it runs. Default: `{ hours: 1 }`.
+         */
+        frequency?:
+          | string
+          | {
+              years?: number;
+              months?: number;
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+      };
+    };
+  };
+}

@@ -1,0 +1,89 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { readDataProductsConfig } from './config';
+import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
+import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
+import { createRouter } from './service/router';
+
+/** Id of the scheduled task that sends lifecycle notices. */
+export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
+  'data-products-lifecycle-notifications';
+
+/**
+ * Stockroom's backend plugin: the lifecycle API and the lifecycle notices.
+ * Wiring only; the pieces live in src/service and src/database.
+ *
+ * @public
+ */
+export const dataProductsPlugin = createBackendPlugin({
+  pluginId: 'data-products',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { config, logger, database, scheduler, httpRouter } = deps;
+        // Throws on malformed config: start-up fails naming the key.
+        const { policy, lifecycleNotifications } =
+          readDataProductsConfig(config);
+        const store = await KnexNotificationLogStore.create({ database });
+
+        if (lifecycleNotifications.enabled) {
+          const job = new LifecycleNotificationsJob({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            notifications: deps.notifications,
+            store,
+            policy,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: LIFECYCLE_NOTIFICATIONS_TASK_ID,
+            // One instance of a cluster runs it; the store's claims make each
+            // notice once-only even if two runs ever overlap.
+            scope: 'global',
+            frequency: lifecycleNotifications.frequency,
+            timeout: { minutes: 15 },
+            // Let the catalog finish starting before the first read.
+            initialDelay: { minutes: 1 },
+            fn: async signal => {
+              const summary = await job.run(new Date(), signal);
+              // Quiet on the usual run, where everything due went out before.
+              const log = summary.sent + summary.failed > 0 ? 'info' : 'debug';
+              logger[log](
+                `Lifecycle notices: ${summary.due} due, ${summary.sent} sent, ${summary.alreadySent} sent before, ${summary.failed} failed`,
+              );
+            },
+          });
+        } else {
+          logger.info(
+            'Lifecycle notifications are disabled (stockroom.lifecycle.notifications.enabled: false)',
+          );
+        }
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            catalog: deps.catalog,
+            policy,
+          }),
+        );
+      },
+    });
+  },
+});

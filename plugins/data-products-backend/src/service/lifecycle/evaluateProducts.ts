@@ -1,0 +1,32 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DataProductEntityV1alpha1,
+  Evaluation,
+  StockroomPolicy,
+  evaluateDataProduct,
+  isDataProductEntity,
+} from '@stockroom/plugin-data-products-common';
+
+/** A data product with the engine's verdict on one day. */
+export interface EvaluatedProduct {
+  entity: DataProductEntityV1alpha1;
+  entityRef: string;
+  evaluation: Evaluation;
+}
+
+/**
+ * The engine's verdict on every DataProduct among `entities` at `now`. Other
+ * kinds, and entities of kind DataProduct under another apiVersion, are
+ * skipped: they are not ours to judge.
+ */
+export function evaluateProducts(
+  entities: Entity[],
+  policy: StockroomPolicy,
+  now: Date,
+): EvaluatedProduct[] {
+  return entities.filter(isDataProductEntity).map(entity => ({
+    entity,
+    entityRef: stringifyEntityRef(entity),
+    evaluation: evaluateDataProduct(entity, policy, now),
+  }));
+}

@@ -1,0 +1,42 @@
+import {
+  DataProductState,
+  Finding,
+  formatIsoDate,
+  parseIsoDate,
+} from '@stockroom/plugin-data-products-common';
+import { ownersOf } from '../entityRefs';
+import { EvaluatedProduct } from './evaluateProducts';
+
+/**
+ * One row of `GET /lifecycle`. Absent values are null, so every row has the
+ * same shape for scripts that consume it.
+ */
+export interface LifecycleItem {
+  entityRef: string;
+  title: string;
+  category: string | null;
+  /** Full ref of the owner, e.g. `group:default/identity-platform`. */
+  owner: string | null;
+  state: DataProductState;
+  expiresOn: string | null;
+  sunsetOn: string | null;
+  successor: string | null;
+  findings: Finding[];
+}
+
+export function lifecycleItem(product: EvaluatedProduct): LifecycleItem {
+  const { entity, entityRef, evaluation } = product;
+  const lifecycle = entity.spec?.lifecycle;
+  const sunset = parseIsoDate(lifecycle?.sunsetOn);
+  return {
+    entityRef,
+    title: entity.metadata.title ?? entity.metadata.name,
+    category: entity.spec?.category ?? null,
+    owner: ownersOf(entity)[0] ?? null,
+    state: evaluation.state,
+    expiresOn: evaluation.expiresOn ?? null,
+    sunsetOn: sunset ? formatIsoDate(sunset) : null,
+    successor: lifecycle?.successor ?? null,
+    findings: evaluation.findings,
+  };
+}
