@@ -7,7 +7,10 @@
 // dev machines and CI), we point TestDatabases at it, so a plain `yarn test`
 // covers both databases. Set STOCKROOM_TEST_SQLITE_ONLY=1 to skip PostgreSQL.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 const PG_VAR = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const LOCAL_PG = 'postgresql://postgres@127.0.0.1:5432';
@@ -31,9 +34,32 @@ console.log(
     : 'store tests: SQLite only (no PostgreSQL found; set ' + PG_VAR + ')',
 );
 
+// Jest's JSON summary goes to a file so we can end with one plain closing line
+// ("N passed, N failed, N skipped") that any CI can read.
+const summaryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockroom-test-'));
+const summaryFile = path.join(summaryDir, 'summary.json');
 const child = spawn(
   'backstage-cli',
-  ['repo', 'test', '--watchAll=false', ...process.argv.slice(2)],
+  [
+    'repo',
+    'test',
+    '--watchAll=false',
+    '--json',
+    `--outputFile=${summaryFile}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env, shell: process.platform === 'win32' },
 );
-child.on('exit', code => process.exit(code ?? 1));
+child.on('exit', code => {
+  try {
+    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+    const skipped = summary.numPendingTests + summary.numTodoTests;
+    console.log(
+      `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
+    );
+  } catch {
+    console.log('\n(no test summary was written)');
+  }
+  fs.rmSync(summaryDir, { recursive: true, force: true });
+  process.exit(code ?? 1);
+});

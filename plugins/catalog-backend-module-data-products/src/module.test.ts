@@ -141,7 +141,12 @@ describe('catalogModuleDataProducts with the real catalog', () => {
       expect(errors).toEqual([]);
       expect(items.map(e => e.metadata.name).sort()).toEqual(expected);
 
+      // stored the way Backstage's own UI can render: lifecycle is the stage
       const v2 = items.find(e => e.metadata.name === 'customer-identity-v2');
+      expect(v2.spec.lifecycle).toBe('active');
+      expect(v2.spec.lifecycleDetails.supersedes).toBe(
+        'dataproduct:customer-identity-v1',
+      );
       const relations = v2.relations.map(
         (r: any) => `${r.type} ${r.targetRef}`,
       );

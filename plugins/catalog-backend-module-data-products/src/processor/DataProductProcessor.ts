@@ -13,6 +13,7 @@ import {
   StockroomPolicy,
   evaluateDataProduct,
   isDataProductEntity,
+  toCatalogShape,
   validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { dataProductRelations } from './relations';
@@ -31,7 +32,8 @@ export interface DataProductProcessorOptions {
  * Teaches the catalog the DataProduct kind: validates it with the shared
  * schema, applies the category rules at the processor's clock (rejecting
  * `block` findings), writes the computed state back as a label and
- * annotations, and emits the relations the kind implies. Holds no state and
+ * annotations, stores the lifecycle in the catalog form every Backstage UI
+ * can render, and emits the relations the kind implies. Holds no state and
  * makes no calls: every verdict comes from -common, so the CLI and this
  * processor can never disagree.
  *
@@ -87,7 +89,9 @@ export class DataProductProcessor implements CatalogProcessor {
         }),
       );
     }
-    return withComputedMetadata(entity, this.evaluate(entity));
+    // Stored with a string spec.lifecycle so Backstage's own UI can render it;
+    // see LIFECYCLE_DETAILS_FIELD in -common.
+    return toCatalogShape(withComputedMetadata(entity, this.evaluate(entity)));
   }
 
   private evaluate(entity: DataProductEntityV1alpha1): Evaluation {

@@ -111,7 +111,8 @@ export function dataProductRelations(
 function dedupe(relations: DataProductRelation[]): DataProductRelation[] {
   const seen = new Set<string>();
   return relations.filter(({ type, target }) => {
-    const key = `${type}|${target.kind}:${target.namespace}/${target.name}`.toLowerCase();
+    const key =
+      `${type}|${target.kind}:${target.namespace}/${target.name}`.toLowerCase();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -19,3 +19,8 @@ export {
   isDataProductEntity,
   dataProductKindValidator,
 } from './validate';
+export {
+  LIFECYCLE_DETAILS_FIELD,
+  fromCatalogShape,
+  toCatalogShape,
+} from './catalogShape';

@@ -4,6 +4,7 @@ import {
   Evaluation,
   StockroomPolicy,
   evaluateDataProduct,
+  fromCatalogShape,
   isDataProductEntity,
 } from '@stockroom/plugin-data-products-common';
 
@@ -24,9 +25,12 @@ export function evaluateProducts(
   policy: StockroomPolicy,
   now: Date,
 ): EvaluatedProduct[] {
-  return entities.filter(isDataProductEntity).map(entity => ({
-    entity,
-    entityRef: stringifyEntityRef(entity),
-    evaluation: evaluateDataProduct(entity, policy, now),
-  }));
+  return entities
+    .filter(isDataProductEntity)
+    .map(stored => fromCatalogShape(stored))
+    .map(entity => ({
+      entity,
+      entityRef: stringifyEntityRef(entity),
+      evaluation: evaluateDataProduct(entity, policy, now),
+    }));
 }

@@ -12,6 +12,7 @@ import {
 import { Flex, Grid, Link, Text } from '@backstage/ui';
 import {
   ANNOTATION_EXPIRES_ON,
+  fromCatalogShape,
   type DataProductSpec,
 } from '@stockroom/plugin-data-products-common';
 import { NotDeclared, OverviewField, TextValue } from './OverviewField';
@@ -112,7 +113,8 @@ function LabelledValue(props: { label: string; children: ReactNode }) {
  */
 export function DataProductOverviewCard(props: DataProductOverviewCardProps) {
   const { entity } = useEntity();
-  const spec = (entity.spec ?? {}) as LooseSpec;
+  // the catalog stores spec.lifecycle as the stage string; restore the authored form
+  const spec = (fromCatalogShape(entity).spec ?? {}) as LooseSpec;
   const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   const lifecycle = spec.lifecycle;
   const escalation = spec.contract?.escalation;
