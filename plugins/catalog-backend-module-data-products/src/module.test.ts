@@ -157,6 +157,15 @@ describe('catalogModuleDataProducts with the real catalog', () => {
           'dependsOn api:default/identity-lookup',
         ]),
       );
+      // an ODCS-authored contract is judged on its mapped fields: its SLA and
+      // escalation come from the ODCS document, so those rules stay quiet
+      const odcs = items.find(e => e.metadata.name === 'support-interactions');
+      const odcsRules = JSON.parse(
+        odcs.metadata.annotations['stockroom.io/findings'] ?? '[]',
+      ).map((f: any) => f.ruleId);
+      expect(odcsRules).not.toContain('sla-percentiles');
+      expect(odcsRules).not.toContain('escalation-path');
+      expect(odcsRules).toContain('quarterly-review');
       // reverse relations land on the other side
       const v1 = items.find(e => e.metadata.name === 'customer-identity-v1');
       expect(

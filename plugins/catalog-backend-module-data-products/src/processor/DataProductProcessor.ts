@@ -8,13 +8,11 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_POLICY,
-  DataProductEntityV1alpha1,
-  Evaluation,
+  Judgement,
   StockroomPolicy,
-  evaluateDataProduct,
   isDataProductEntity,
+  judgeDataProduct,
   toCatalogShape,
-  validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { dataProductRelations } from './relations';
 import { InvalidDataProductError } from './InvalidDataProductError';
@@ -43,8 +41,8 @@ export class DataProductProcessor implements CatalogProcessor {
   private readonly policy: StockroomPolicy;
   private readonly clock: () => Date;
   // validateEntityKind and postProcessEntity see the same entity object within
-  // one processing pass: evaluate the rules once for both.
-  private readonly evaluations = new WeakMap<Entity, Evaluation>();
+  // one processing pass: judge it once for both.
+  private readonly judgements = new WeakMap<Entity, Judgement>();
 
   constructor(options: DataProductProcessorOptions = {}) {
     this.policy = options.policy ?? DEFAULT_POLICY;
@@ -59,11 +57,8 @@ export class DataProductProcessor implements CatalogProcessor {
     if (!isDataProductEntity(entity)) {
       return false;
     }
-    const problems = validateDataProduct(entity);
-    if (problems.length > 0) {
-      throw new InvalidDataProductError(stringifyEntityRef(entity), problems);
-    }
-    const { blocking } = this.evaluate(entity);
+    // schema problems, unusable ODCS parts and `block` rule findings
+    const { blocking } = this.judge(entity);
     if (blocking.length > 0) {
       throw new InvalidDataProductError(stringifyEntityRef(entity), blocking);
     }
@@ -91,15 +86,15 @@ export class DataProductProcessor implements CatalogProcessor {
     }
     // Stored with a string spec.lifecycle so Backstage's own UI can render it;
     // see LIFECYCLE_DETAILS_FIELD in -common.
-    return toCatalogShape(withComputedMetadata(entity, this.evaluate(entity)));
+    return toCatalogShape(withComputedMetadata(entity, this.judge(entity)));
   }
 
-  private evaluate(entity: DataProductEntityV1alpha1): Evaluation {
-    let evaluation = this.evaluations.get(entity);
-    if (!evaluation) {
-      evaluation = evaluateDataProduct(entity, this.policy, this.clock());
-      this.evaluations.set(entity, evaluation);
+  private judge(entity: Entity): Judgement {
+    let judgement = this.judgements.get(entity);
+    if (!judgement) {
+      judgement = judgeDataProduct(entity, this.policy, this.clock());
+      this.judgements.set(entity, judgement);
     }
-    return evaluation;
+    return judgement;
   }
 }

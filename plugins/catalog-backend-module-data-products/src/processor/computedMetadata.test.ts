@@ -1,7 +1,4 @@
-import {
-  DataProductEntityV1alpha1,
-  Evaluation,
-} from '@stockroom/plugin-data-products-common';
+import { DataProductEntityV1alpha1 } from '@stockroom/plugin-data-products-common';
 import { withComputedMetadata } from './computedMetadata';
 
 const view = (): DataProductEntityV1alpha1 => ({
@@ -26,10 +23,10 @@ const view = (): DataProductEntityV1alpha1 => ({
 
 describe('withComputedMetadata', () => {
   it('overwrites typed-in computed keys and keeps everything else', () => {
-    const evaluation: Evaluation = {
-      state: 'deprecated',
+    const evaluation = {
+      state: 'deprecated' as const,
+      expiresOn: null,
       findings: [],
-      blocking: [],
     };
     const out = withComputedMetadata(view(), evaluation);
     expect(out.metadata.labels).toEqual({
@@ -55,7 +52,6 @@ describe('withComputedMetadata', () => {
       state: 'expiring',
       expiresOn: '2026-11-29',
       findings: [finding],
-      blocking: [],
     });
     expect(out.metadata.annotations!['stockroom.io/expires-on']).toBe(
       '2026-11-29',

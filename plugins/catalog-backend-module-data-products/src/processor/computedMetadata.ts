@@ -3,7 +3,7 @@ import {
   ANNOTATION_EXPIRES_ON,
   ANNOTATION_FINDINGS,
   DataProductEntityV1alpha1,
-  Evaluation,
+  Judgement,
   LABEL_STATE,
 } from '@stockroom/plugin-data-products-common';
 
@@ -18,8 +18,11 @@ import {
  */
 export function withComputedMetadata(
   entity: DataProductEntityV1alpha1,
-  evaluation: Evaluation,
+  judgement: Pick<Judgement, 'state' | 'expiresOn' | 'findings'>,
 ): DataProductEntityV1alpha1 {
+  // Only valid entities reach here, so state is set; blocking findings never
+  // get this far either (the entity was rejected).
+  const evaluation = judgement;
   const annotations: Record<string, string> = {
     ...entity.metadata.annotations,
     [ANNOTATION_CATEGORY]: entity.spec.category,
@@ -36,7 +39,10 @@ export function withComputedMetadata(
     ...entity,
     metadata: {
       ...entity.metadata,
-      labels: { ...entity.metadata.labels, [LABEL_STATE]: evaluation.state },
+      labels: {
+        ...entity.metadata.labels,
+        ...(evaluation.state ? { [LABEL_STATE]: evaluation.state } : {}),
+      },
       annotations,
     },
   };

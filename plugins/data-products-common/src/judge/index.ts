@@ -1,0 +1,2 @@
+export { judgeDataProduct, schemaFinding } from './judgeDataProduct';
+export type { Judgement } from './judgeDataProduct';

@@ -1,0 +1,80 @@
+import { normalizeContract, withNormalizedContract } from '../contract';
+import type {
+  DataProductEntityV1alpha1,
+  DataProductState,
+} from '../kind/types';
+import { fromCatalogShape } from '../kind/catalogShape';
+import type { ValidationProblem } from '../kind/problem';
+import { validateDataProduct } from '../kind/validate';
+import { evaluateDataProduct } from '../policy/evaluateDataProduct';
+import type { Finding, Severity, StockroomPolicy } from '../policy/types';
+
+/**
+ * Everything Stockroom decides about one DataProduct document on one day.
+ *
+ * @public
+ */
+export interface Judgement {
+  /** null when the document is schema-invalid: no rule ran. */
+  state: DataProductState | null;
+  expiresOn: string | null;
+  /** Schema problems (rule `schema`), ODCS mapping findings and rule findings; errors first. */
+  findings: Finding[];
+  /** The findings that make the catalog reject the entity (every `error`). */
+  blocking: Finding[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/**
+ * The single verdict every surface gives: the schema check first (a
+ * schema-invalid document gets no state), then the contract normalized (an
+ * ODCS document mapped, explicit fields winning) and the category rules
+ * applied at `now`. The catalog processor rejects what `blocking` holds and
+ * shows the rest; the CLI prints the same list and exits 1 on `blocking`.
+ *
+ * @public
+ */
+export function judgeDataProduct(
+  entity: unknown,
+  policy: StockroomPolicy,
+  now: Date,
+): Judgement {
+  const problems = validateDataProduct(entity);
+  if (problems.length > 0) {
+    const findings = problems.map(schemaFinding);
+    return { state: null, expiresOn: null, findings, blocking: findings };
+  }
+  const authored = fromCatalogShape(entity as DataProductEntityV1alpha1);
+  const contractFindings = normalizeContract(authored).findings;
+  const evaluation = evaluateDataProduct(
+    withNormalizedContract(authored),
+    policy,
+    now,
+  );
+  // stable sort: within a severity, mapping findings precede rule findings
+  const findings = [...contractFindings, ...evaluation.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return {
+    state: evaluation.state,
+    expiresOn: evaluation.expiresOn ?? null,
+    findings,
+    blocking: findings.filter(finding => finding.severity === 'error'),
+  };
+}
+
+/** A schema problem as a finding: rule `schema`, always an error. @public */
+export function schemaFinding(problem: ValidationProblem): Finding {
+  return {
+    ruleId: 'schema',
+    severity: 'error',
+    message: problem.message,
+    path: problem.path,
+    hint: problem.hint,
+  };
+}
