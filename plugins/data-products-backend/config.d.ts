@@ -36,5 +36,33 @@ export interface Config {
             };
       };
     };
+    contracts?: {
+      /**
+       * The scheduled task `data-products-contract-history`: records each new
+       * version of every DataProduct's contract and opens a drift incident
+       * when a breaking change is published without the version bump it
+       * needs.
+       */
+      history?: {
+        /**
+         * How often the task runs: an object such as `{ minutes: 10 }`, an
+         * ISO 8601 duration (`PT10M`) or a string such as `10m`. Each
+         * contract version is recorded, and each incident opened, once
+         * however often it runs. Default: `{ minutes: 10 }`.
+         */
+        frequency?:
+          | string
+          | {
+              years?: number;
+              months?: number;
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+      };
+    };
   };
 }

@@ -4,6 +4,9 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import dataProductsPlugin from '@stockroom/plugin-data-products/alpha';
 import App from './App';
 
+// rendering the whole app is slow on a loaded CI machine
+jest.setTimeout(30_000);
+
 describe('App', () => {
   const originalEnv = process.env;
 
@@ -128,7 +131,11 @@ describe('DataProduct entity page', () => {
   it('shows the overview card on a DataProduct', async () => {
     renderEntityPage('/catalog/default/dataproduct/customer-identity-v2');
 
-    expect(await screen.findByText('Who do I ping')).toBeInTheDocument();
+    // lazy extensions and the first render of the whole app are slow on a
+    // loaded 2-core CI machine: allow more than findBy's default second
+    expect(
+      await screen.findByText('Who do I ping', undefined, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText('#identity-oncall')).toBeInTheDocument();
     expect(screen.getByText('Core entity')).toBeInTheDocument();
   });
@@ -136,7 +143,9 @@ describe('DataProduct entity page', () => {
   it('does not show it on other kinds', async () => {
     renderEntityPage('/catalog/default/component/identity-service');
 
-    expect(await screen.findByText('About')).toBeInTheDocument();
+    expect(
+      await screen.findByText('About', undefined, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     // cards load lazily: give ours time to appear if the filter let it through
     await expect(
       screen.findByText('Who do I ping', undefined, { timeout: 1000 }),

@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
+import { diffCommand } from './commands/diff';
+import { exportOdcsCommand } from './commands/exportOdcs';
 import { lintCommand } from './commands/lint';
 import { renewCommand } from './commands/renew';
 import { FORMATS } from './format';
@@ -47,7 +49,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
   // Settings made before `.command()` are inherited by every subcommand.
   const program = new Command('stockroom')
     .description(
-      'Stockroom: lint DataProduct YAML with the catalog’s own rules, renew convenience views.',
+      'Stockroom: lint DataProduct YAML with the catalog’s own rules, diff contracts against a git ref, renew convenience views, export contracts to ODCS.',
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -110,6 +112,59 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .action(async (file: string, options) => {
       setExitCode(await renewCommand(file, options, io));
+    });
+
+  program
+    .command('diff')
+    .description(
+      'Compare DataProduct contracts with a git ref: classify every change (breaking, non-breaking, notice) and say whether the version bump is enough.',
+    )
+    .argument(
+      '[files...]',
+      'YAML files, directories or quoted globs; default: every changed or untracked *.yaml/*.yml holding a DataProduct (and DataProducts whose $yaml contract file changed)',
+    )
+    .requiredOption(
+      '-b, --base <ref>',
+      'the git ref to compare with, e.g. origin/main, HEAD~1, a tag or a commit',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices([...FORMATS])
+        .default('text'),
+    )
+    .option(
+      '--now <date>',
+      'accepted like lint’s, YYYY-MM-DD; contract verdicts do not depend on the date',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML whose `stockroom:` section sets where rule breaking-change-needs-major blocks (default: core entities and shared marts)',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every verdict ok (or its rule not at block), 1 a breaking change needs a major version or a new entity, 2 usage or input error (not a git repository, unknown ref, unreadable file).',
+    )
+    .action(async (files: string[], options) => {
+      setExitCode(await diffCommand(files, options, io));
+    });
+
+  program
+    .command('export-odcs')
+    .description(
+      'Print (or write) the contract of a DataProduct as an ODCS v3.1.0 DataContract YAML.',
+    )
+    .argument('<file>', 'the YAML file holding the DataProduct')
+    .option(
+      '-n, --name <name>',
+      'metadata.name of the DataProduct, when the file holds several',
+    )
+    .option(
+      '-o, --output <file>',
+      'write the YAML to this file instead of stdout',
+    )
+    .addHelpText('after', '\nExit codes: 0 exported, 2 usage or input error.')
+    .action(async (file: string, options) => {
+      setExitCode(await exportOdcsCommand(file, options, io));
     });
 
   return program;

@@ -7,12 +7,16 @@ import {
 type Duration = ReturnType<typeof readDurationFromConfig>;
 
 const NOTIFICATIONS_KEY = 'stockroom.lifecycle.notifications';
+const CONTRACT_HISTORY_KEY = 'stockroom.contracts.history';
 
 /** How the plugin is configured; read once, at start-up. */
 export interface DataProductsConfig {
   policy: StockroomPolicy;
   lifecycleNotifications: {
     enabled: boolean;
+    frequency: Duration;
+  };
+  contractHistory: {
     frequency: Duration;
   };
 }
@@ -25,6 +29,7 @@ export interface DataProductsConfig {
 export function readDataProductsConfig(config: Config): DataProductsConfig {
   const policy = policyFromConfig(config.getOptional('stockroom'));
   const frequencyKey = `${NOTIFICATIONS_KEY}.frequency`;
+  const historyFrequencyKey = `${CONTRACT_HISTORY_KEY}.frequency`;
   return {
     policy,
     lifecycleNotifications: {
@@ -34,6 +39,13 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
       frequency: config.has(frequencyKey)
         ? readDurationFromConfig(config, { key: frequencyKey })
         : { hours: 1 },
+    },
+    contractHistory: {
+      // Contracts change with catalog processing, which takes minutes; a
+      // change is recorded (and an incident opened) within one period of it.
+      frequency: config.has(historyFrequencyKey)
+        ? readDurationFromConfig(config, { key: historyFrequencyKey })
+        : { minutes: 10 },
     },
   };
 }

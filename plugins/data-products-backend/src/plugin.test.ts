@@ -32,7 +32,6 @@ describe('dataProductsPlugin', () => {
   it('schedules the lifecycle notices hourly, on one instance of a cluster', async () => {
     const { scheduler } = await start({});
 
-    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(1);
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
         id: 'data-products-lifecycle-notifications',
@@ -65,7 +64,9 @@ describe('dataProductsPlugin', () => {
       },
     });
 
-    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
+    expect(scheduler.scheduleTask).not.toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'data-products-lifecycle-notifications' }),
+    );
   });
 
   it('refuses to start on a malformed category policy, naming the key', async () => {

@@ -5,7 +5,9 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readDataProductsConfig } from './config';
+import { KnexContractHistoryStore } from './database/KnexContractHistoryStore';
 import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
+import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
 import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
 import { createRouter } from './service/router';
 
@@ -13,8 +15,12 @@ import { createRouter } from './service/router';
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
   'data-products-lifecycle-notifications';
 
+/** Id of the scheduled task that records contract versions and opens drift incidents. */
+export const CONTRACT_HISTORY_TASK_ID = 'data-products-contract-history';
+
 /**
- * Stockroom's backend plugin: the lifecycle API and the lifecycle notices.
+ * Stockroom's backend plugin: the lifecycle API and notices, and the
+ * contract API, history and drift incidents.
  * Wiring only; the pieces live in src/service and src/database.
  *
  * @public
@@ -38,9 +44,12 @@ export const dataProductsPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter } = deps;
         // Throws on malformed config: start-up fails naming the key.
-        const { policy, lifecycleNotifications } =
+        const { policy, lifecycleNotifications, contractHistory } =
           readDataProductsConfig(config);
         const store = await KnexNotificationLogStore.create({ database });
+        const contractHistoryStore = await KnexContractHistoryStore.create({
+          database,
+        });
 
         if (lifecycleNotifications.enabled) {
           const job = new LifecycleNotificationsJob({
@@ -75,12 +84,38 @@ export const dataProductsPlugin = createBackendPlugin({
           );
         }
 
+        const historyJob = new ContractHistoryJob({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store: contractHistoryStore,
+          policy,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: CONTRACT_HISTORY_TASK_ID,
+          // One instance of a cluster runs it; the store's unique keys keep
+          // versions and incidents single even if two runs ever overlap.
+          scope: 'global',
+          frequency: contractHistory.frequency,
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: async signal => {
+            const summary = await historyJob.run(new Date(), signal);
+            const recorded =
+              summary.firstSightings + summary.changed + summary.failed;
+            logger[recorded > 0 ? 'info' : 'debug'](
+              `Contract history: ${summary.products} products, ${summary.firstSightings} first seen, ${summary.changed} changed, ${summary.incidentsOpened} incidents opened, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+            );
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             catalog: deps.catalog,
             policy,
+            contractHistory: contractHistoryStore,
           }),
         );
       },

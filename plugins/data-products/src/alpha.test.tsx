@@ -1,19 +1,55 @@
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import {
+  coreExtensionData,
+  ApiBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+import {
+  customerIdentityV2,
+  identityCatalog,
+} from './__testUtils__/customerIdentity';
 import { customerIdentity } from './__fixtures__/dataProducts';
 import dataProductsPlugin from './alpha';
+import { dataProductsApiRef, type DataProductsApi } from './api';
 
 const overviewCard = dataProductsPlugin.getExtension(
   'entity-card:data-products/overview',
 );
+const statusCard = dataProductsPlugin.getExtension(
+  'entity-card:data-products/status',
+);
+const contractContent = dataProductsPlugin.getExtension(
+  'entity-content:data-products/contract',
+);
+const api = dataProductsPlugin.getExtension('api:data-products');
+
+const component = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'identity-service' },
+  spec: { type: 'service', owner: 'identity-platform' },
+};
+
+const noHistory: DataProductsApi = {
+  getContractHistory: async () => ({ items: [] }),
+};
 
 describe('data-products frontend plugin', () => {
   it('is the data-products plugin', () => {
@@ -37,14 +73,7 @@ describe('data-products frontend plugin', () => {
     expect(filter).toBeDefined();
     expect(filter!(customerIdentity)).toBe(true);
     expect(filter!({ ...customerIdentity, kind: 'dataproduct' })).toBe(true);
-    expect(
-      filter!({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'identity-service' },
-        spec: { type: 'service', owner: 'identity-platform' },
-      }),
-    ).toBe(false);
+    expect(filter!(component)).toBe(false);
     // a predicate object, not a deprecated string expression
     expect(
       createExtensionTester(overviewCard).get(
@@ -68,5 +97,110 @@ describe('data-products frontend plugin', () => {
     expect(screen.getByTestId('data-product-state')).toHaveTextContent(
       'Expiring',
     );
+  });
+
+  describe('status card', () => {
+    it('is a content card on the overview of DataProduct entities only', () => {
+      const tester = createExtensionTester(statusCard);
+      expect(tester.query(statusCard).node.spec.attachTo).toEqual({
+        id: 'entity-content:catalog/overview',
+        input: 'cards',
+      });
+      expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+      const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+      expect(filter(customerIdentity)).toBe(true);
+      expect(filter(component)).toBe(false);
+      expect(
+        tester.get(EntityCardBlueprint.dataRefs.filterExpression),
+      ).toBeUndefined();
+    });
+
+    it('comes first on the overview, before the overview card', async () => {
+      renderTestApp({
+        features: [dataProductsPlugin],
+        extensions: [createTestEntityPage({ entity: customerIdentity })],
+        apis: [
+          [catalogApiRef, catalogApiMock({ entities: [customerIdentity] })],
+          [dataProductsApiRef, noHistory],
+        ],
+      });
+
+      const status = await screen.findByRole('heading', {
+        name: 'Lifecycle and findings',
+      });
+      const overview = await screen.findByRole('heading', {
+        name: 'Customer Identity Graph',
+      });
+      expect(
+        // eslint-disable-next-line no-bitwise
+        status.compareDocumentPosition(overview) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      // the test page renders the Contract tab too; the first banner is ours
+      expect(screen.getAllByTestId('lifecycle-banner')[0]).toHaveTextContent(
+        'Expiring soon',
+      );
+    });
+  });
+
+  describe('Contract tab', () => {
+    it('is entity content at /contract titled "Contract" on the entity page', () => {
+      const tester = createExtensionTester(contractContent);
+      expect(tester.query(contractContent).node.spec.attachTo).toEqual({
+        id: 'page:catalog/entity',
+        input: 'contents',
+      });
+      expect(tester.get(coreExtensionData.routePath)).toBe('/contract');
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+        'Contract',
+      );
+    });
+
+    it('is shown on DataProduct entities only, through a predicate filter', () => {
+      const tester = createExtensionTester(contractContent);
+      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+      expect(filter).toBeDefined();
+      expect(filter!(customerIdentityV2)).toBe(true);
+      expect(filter!({ ...customerIdentityV2, kind: 'dataproduct' })).toBe(
+        true,
+      );
+      expect(filter!(component)).toBe(false);
+      expect(
+        tester.get(EntityContentBlueprint.dataRefs.filterExpression),
+      ).toBeUndefined();
+    });
+
+    it('renders the contract of the entity in context', async () => {
+      const element = createExtensionTester(contractContent).reactElement();
+
+      renderInTestApp(
+        <EntityProvider entity={customerIdentityV2}>{element}</EntityProvider>,
+        {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+          apis: [
+            [catalogApiRef, catalogApiMock({ entities: identityCatalog })],
+            [dataProductsApiRef, noHistory],
+          ],
+        },
+      );
+
+      expect(
+        await screen.findByRole('region', { name: 'Who do I ping' }),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText('No history recorded yet.'),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('provides the Stockroom backend client', () => {
+    const factory = createExtensionTester(api).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe(dataProductsApiRef.id);
+    expect(Object.keys(factory.deps).sort()).toEqual([
+      'discoveryApi',
+      'fetchApi',
+    ]);
   });
 });

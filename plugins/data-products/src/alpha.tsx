@@ -5,13 +5,23 @@
  * @packageDocumentation
  */
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { dataProductOverviewEntityCard } from './alpha/entityCards';
+import { dataProductsApi } from './alpha/apis';
+import {
+  dataProductOverviewEntityCard,
+  dataProductStatusEntityCard,
+} from './alpha/entityCards';
+import { dataProductContractEntityContent } from './alpha/entityContents';
 
 /**
  * The `data-products` frontend plugin.
  *
  * Extensions, by kind (ids are `<kind>:data-products/<name>`):
+ * - `api:data-products`: the client of the Stockroom backend.
+ * - `entity-card:data-products/status`: lifecycle state, expiry/deprecation
+ *   banner and findings, first on DataProduct overviews.
  * - `entity-card:data-products/overview`: the overview card on DataProduct
+ *   entity pages.
+ * - `entity-content:data-products/contract`: the Contract tab of DataProduct
  *   entity pages.
  *
  * @alpha
@@ -20,8 +30,13 @@ export default createFrontendPlugin({
   pluginId: 'data-products',
   title: 'Data products',
   extensions: [
-    // entity cards (src/alpha/entityCards.tsx)
+    // apis (src/alpha/apis.ts)
+    dataProductsApi,
+    // entity cards (src/alpha/entityCards.tsx), in the order they appear
+    dataProductStatusEntityCard,
     dataProductOverviewEntityCard,
-    // entity contents (Contract, Scorecard) and pages (inventory) go here
+    // entity contents (src/alpha/entityContents.tsx); Scorecard and pages
+    // (inventory) go here
+    dataProductContractEntityContent,
   ],
 });

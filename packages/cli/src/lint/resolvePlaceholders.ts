@@ -37,11 +37,15 @@ export interface ResolvedEntity {
  * warning: the CLI works offline.
  *
  * @param display - how to show a path in messages (relative to the cwd)
+ * @param read - reads a referenced file (default: from disk); `stockroom
+ *   diff` reads them from a git commit instead. Throws like `fs` when the
+ *   file cannot be read.
  */
 export function resolvePlaceholders(
   entity: Record<string, unknown>,
   file: string,
   display: (absolute: string) => string = p => p,
+  read: (absolute: string) => string = readFromDisk,
 ): ResolvedEntity {
   const findings: LintFinding[] = [];
   const base = path.dirname(file);
@@ -97,7 +101,7 @@ export function resolvePlaceholders(
     const absolute = path.resolve(base, target);
     let content: string;
     try {
-      content = fs.readFileSync(absolute, 'utf8');
+      content = read(absolute);
     } catch (error) {
       problem(
         'error',
@@ -124,6 +128,10 @@ export function resolvePlaceholders(
     entity: resolve(entity, []) as Record<string, unknown>,
     findings,
   };
+}
+
+function readFromDisk(absolute: string): string {
+  return fs.readFileSync(absolute, 'utf8');
 }
 
 // The catalog's rule, to the letter: exactly one document (an empty one

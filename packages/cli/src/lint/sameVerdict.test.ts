@@ -3,10 +3,9 @@ import path from 'node:path';
 import {
   DEFAULT_POLICY,
   StockroomPolicy,
-  evaluateDataProduct,
+  judgeDataProduct,
   parseIsoDate,
   policyFromConfig,
-  validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { parse, parseAllDocuments } from 'yaml';
 import {
@@ -20,9 +19,9 @@ import { resolvePlaceholders } from './resolvePlaceholders';
 
 /*
  * The CLI must never differ from the catalog processor. The processor
- * rejects an entity on `validateDataProduct` problems or on
- * `evaluateDataProduct(...).blocking`; this suite computes that verdict
- * straight from the engine and asserts that `stockroom lint` reports
+ * rejects an entity on `judgeDataProduct(...).blocking` (schema problems,
+ * unusable ODCS parts, blocking rule findings); this suite computes that
+ * verdict straight from the engine and asserts that `stockroom lint` reports
  * exactly it — findings, order, state, expiry and exit code — for every
  * example and a set of broken variants, on several days and policies.
  */
@@ -99,30 +98,21 @@ interface Expected {
 }
 
 /** The catalog processor's verdict, from the engine alone. */
+/**
+ * What the catalog processor concludes: it calls judgeDataProduct (see
+ * DataProductProcessor), rejecting `blocking` and showing the rest.
+ */
 function processorVerdict(
   entity: unknown,
   policy: StockroomPolicy,
   now: Date,
 ): Expected {
-  const problems = validateDataProduct(entity);
-  if (problems.length > 0) {
-    return {
-      state: null,
-      expiresOn: null,
-      findings: problems.map(p => ({
-        ruleId: 'schema',
-        severity: 'error',
-        ...p,
-      })),
-      blocked: true,
-    };
-  }
-  const evaluation = evaluateDataProduct(entity as any, policy, now);
+  const judgement = judgeDataProduct(entity, policy, now);
   return {
-    state: evaluation.state,
-    expiresOn: evaluation.expiresOn ?? null,
-    findings: evaluation.findings,
-    blocked: evaluation.blocking.length > 0,
+    state: judgement.state,
+    expiresOn: judgement.expiresOn,
+    findings: judgement.findings,
+    blocked: judgement.blocking.length > 0,
   };
 }
 

@@ -1,10 +1,7 @@
 import {
-  DataProductEntityV1alpha1,
   DataProductState,
   StockroomPolicy,
-  ValidationProblem,
-  evaluateDataProduct,
-  validateDataProduct,
+  judgeDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import type { LintFinding } from './types';
 
@@ -17,45 +14,23 @@ export interface Verdict {
 }
 
 /**
- * The catalog processor's verdict on one entity, from the same two engine
- * calls: schema problems reject it before any rule runs (state unknown);
- * otherwise `evaluateDataProduct` decides state, expiry and findings, and
- * its `blocking` findings reject it. Nothing here judges on its own.
+ * The catalog processor's verdict on one entity, from the very call the
+ * processor makes: `judgeDataProduct` checks the schema (problems reject
+ * the entity before any rule runs, state unknown), normalizes the contract
+ * (an ODCS document in `spec.contract.odcs` mapped, explicit fields
+ * winning, mapping findings included) and evaluates the rules on it. Its
+ * `blocking` findings reject the entity. Nothing here judges on its own.
  */
 export function verdict(
   entity: unknown,
   policy: StockroomPolicy,
   now: Date,
 ): Verdict {
-  const problems = validateDataProduct(entity);
-  if (problems.length > 0) {
-    return {
-      state: null,
-      expiresOn: null,
-      findings: problems.map(schemaFinding),
-      blocked: true,
-    };
-  }
-  const evaluation = evaluateDataProduct(
-    entity as DataProductEntityV1alpha1,
-    policy,
-    now,
-  );
+  const judgement = judgeDataProduct(entity, policy, now);
   return {
-    state: evaluation.state,
-    expiresOn: evaluation.expiresOn ?? null,
-    findings: evaluation.findings,
-    blocked: evaluation.blocking.length > 0,
-  };
-}
-
-/** A schema problem as a finding: rule `schema`, always an error. */
-export function schemaFinding(problem: ValidationProblem): LintFinding {
-  return {
-    ruleId: 'schema',
-    severity: 'error',
-    message: problem.message,
-    path: problem.path,
-    hint: problem.hint,
+    state: judgement.state,
+    expiresOn: judgement.expiresOn,
+    findings: judgement.findings,
+    blocked: judgement.blocking.length > 0,
   };
 }

@@ -1,28 +1,19 @@
-import type { ReactNode } from 'react';
-import {
-  DEFAULT_NAMESPACE,
-  parseEntityRef,
-  type CompoundEntityRef,
-} from '@backstage/catalog-model';
-import {
-  EntityInfoCard,
-  EntityRefLink,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
-import { Flex, Grid, Link, Text } from '@backstage/ui';
+import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
+import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
+import { Flex, Grid, Text } from '@backstage/ui';
 import {
   ANNOTATION_EXPIRES_ON,
   fromCatalogShape,
   type DataProductSpec,
 } from '@stockroom/plugin-data-products-common';
-import { NotDeclared, OverviewField, TextValue } from './OverviewField';
-import { StateBadge } from './StateBadge';
+import { StateBadge } from '../common/StateBadge';
 import {
   categoryLabel,
   displayedState,
-  isWebUrl,
   sentenceCase,
-} from './presentation';
+} from '../common/presentation';
+import { ContactValue, EntityRefValue, LabelledValue } from '../common/values';
+import { NotDeclared, OverviewField, TextValue } from './OverviewField';
 
 /** @public */
 export interface DataProductOverviewCardProps {
@@ -36,74 +27,6 @@ export interface DataProductOverviewCardProps {
  * treated as possibly absent.
  */
 type LooseSpec = Partial<DataProductSpec>;
-
-function resolveRef(
-  ref: string | undefined,
-  defaultKind: string,
-  defaultNamespace: string,
-): CompoundEntityRef | undefined {
-  if (!ref) {
-    return undefined;
-  }
-  try {
-    return parseEntityRef(ref, { defaultKind, defaultNamespace });
-  } catch {
-    return undefined;
-  }
-}
-
-function EntityRefValue(props: {
-  refText?: string;
-  defaultKind: string;
-  defaultNamespace: string;
-}) {
-  const { refText, defaultKind, defaultNamespace } = props;
-  if (!refText) {
-    return <NotDeclared />;
-  }
-  const ref = resolveRef(refText, defaultKind, defaultNamespace);
-  if (!ref) {
-    // Malformed reference: show what the owner wrote rather than nothing.
-    return <TextValue value={refText} />;
-  }
-  return (
-    <EntityRefLink
-      entityRef={ref}
-      defaultKind={defaultKind}
-      defaultNamespace={defaultNamespace}
-    />
-  );
-}
-
-/** A contact that may be a web link (a Slack URL, a runbook) or plain text. */
-function ContactValue(props: { value?: string }) {
-  const { value } = props;
-  if (value && isWebUrl(value)) {
-    return (
-      <Link
-        href={value}
-        target="_blank"
-        rel="noopener noreferrer"
-        variant="body-medium"
-        weight="bold"
-      >
-        {value}
-      </Link>
-    );
-  }
-  return <TextValue value={value} />;
-}
-
-function LabelledValue(props: { label: string; children: ReactNode }) {
-  return (
-    <Flex align="baseline" gap="2">
-      <Text variant="body-small" color="secondary" style={{ minWidth: 64 }}>
-        {props.label}
-      </Text>
-      {props.children}
-    </Flex>
-  );
-}
 
 /**
  * Overview of a DataProduct entity for its entity page: what it is, who owns

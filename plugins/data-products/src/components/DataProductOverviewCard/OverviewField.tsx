@@ -1,31 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Grid, Text } from '@backstage/ui';
 
-/** Shown wherever an optional field is absent, so a gap never reads as "fine". */
-export function NotDeclared() {
-  return (
-    <Text variant="body-medium" color="secondary">
-      not declared
-    </Text>
-  );
-}
-
-/** A plain-text value, or {@link NotDeclared} when there is none. */
-export function TextValue(props: { value?: string | number | null }) {
-  const { value } = props;
-  if (value === undefined || value === null || value === '') {
-    return <NotDeclared />;
-  }
-  return (
-    <Text
-      variant="body-medium"
-      weight="bold"
-      style={{ wordBreak: 'break-word' }}
-    >
-      {String(value)}
-    </Text>
-  );
-}
+export { NotDeclared, TextValue } from '../common/values';
 
 /**
  * One labelled value of the card. Exposed as a named group so assistive tech

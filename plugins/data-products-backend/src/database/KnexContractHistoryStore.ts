@@ -1,0 +1,187 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import {
+  ContractHistoryStore,
+  DriftIncident,
+  NewDriftIncident,
+  RecordOutcome,
+  RecordedContractVersion,
+} from './ContractHistoryStore';
+import { migrateDatabase } from './KnexNotificationLogStore';
+
+const VERSIONS = 'contract_versions';
+const INCIDENTS = 'drift_incidents';
+
+type Timestamp = Date | string | number;
+
+type VersionRow = {
+  id: number;
+  entity_ref: string;
+  version: string | null;
+  fingerprint: string;
+  previous_fingerprint: string | null;
+  contract: string;
+  changes: string;
+  verdict: string | null;
+  recorded_at: Timestamp;
+};
+
+type IncidentRow = {
+  id: number;
+  entity_ref: string;
+  kind: string;
+  dedupe_key: string;
+  opened_at: Timestamp;
+  details: string;
+};
+
+// Newest first; the id breaks ties between rows recorded in the same instant.
+const NEWEST_FIRST = [
+  { column: 'recorded_at', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
+
+/** {@link ContractHistoryStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class KnexContractHistoryStore implements ContractHistoryStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<KnexContractHistoryStore> {
+    return new KnexContractHistoryStore(
+      await migrateDatabase(options.database),
+    );
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async latestFingerprints(): Promise<Map<string, string>> {
+    // The rows no newer row of the same product outranks: one per product,
+    // read off the (entity_ref, recorded_at) index.
+    const current = (column: string) => this.db.ref(`current.${column}`);
+    const rows: Array<Pick<VersionRow, 'entity_ref' | 'fingerprint'>> =
+      await this.db({ current: VERSIONS })
+        .select('current.entity_ref', 'current.fingerprint')
+        .whereNotExists(
+          this.db({ newer: VERSIONS })
+            .select('newer.id')
+            .where('newer.entity_ref', current('entity_ref'))
+            .andWhere(newer =>
+              newer
+                .where('newer.recorded_at', '>', current('recorded_at'))
+                .orWhere(tie =>
+                  tie
+                    .where('newer.recorded_at', current('recorded_at'))
+                    .andWhere('newer.id', '>', current('id')),
+                ),
+            ),
+        );
+    return new Map(rows.map(row => [row.entity_ref, row.fingerprint]));
+  }
+
+  async latestVersion(
+    entityRef: string,
+  ): Promise<RecordedContractVersion | undefined> {
+    const row = await this.db<VersionRow>(VERSIONS)
+      .where('entity_ref', entityRef)
+      .orderBy(NEWEST_FIRST)
+      .first();
+    return row ? versionFromRow(row) : undefined;
+  }
+
+  async recordVersion(
+    version: RecordedContractVersion,
+    incident?: NewDriftIncident,
+  ): Promise<RecordOutcome> {
+    return this.db.transaction(async tx => {
+      const latest = await tx<VersionRow>(VERSIONS)
+        .select('fingerprint')
+        .where('entity_ref', version.entityRef)
+        .orderBy(NEWEST_FIRST)
+        .first();
+      if ((latest?.fingerprint ?? null) !== version.previousFingerprint) {
+        return { recorded: false, incidentOpened: false };
+      }
+
+      const row = {
+        entity_ref: version.entityRef,
+        version: version.version,
+        fingerprint: version.fingerprint,
+        previous_fingerprint: version.previousFingerprint,
+        contract: JSON.stringify(version.contract),
+        changes: JSON.stringify(version.changes),
+        verdict: version.verdict,
+        recorded_at: version.recordedAt,
+      };
+      // A contract seen before becomes the latest again (see the interface).
+      // A concurrent run recording the same contract lands here too, and
+      // writes the same values.
+      await tx(VERSIONS)
+        .insert(row)
+        .onConflict(['entity_ref', 'fingerprint'])
+        .merge([
+          'version',
+          'previous_fingerprint',
+          'changes',
+          'verdict',
+          'recorded_at',
+        ]);
+
+      if (!incident) {
+        return { recorded: true, incidentOpened: false };
+      }
+      const opened = await tx(INCIDENTS)
+        .insert({
+          entity_ref: incident.entityRef,
+          kind: incident.kind,
+          dedupe_key: incident.dedupeKey,
+          opened_at: incident.openedAt,
+          details: JSON.stringify(incident.details),
+        })
+        .onConflict('dedupe_key')
+        .ignore()
+        .returning('id');
+      return { recorded: true, incidentOpened: opened.length > 0 };
+    });
+  }
+
+  async listVersions(entityRef: string): Promise<RecordedContractVersion[]> {
+    const rows = await this.db<VersionRow>(VERSIONS)
+      .where('entity_ref', entityRef)
+      .orderBy(NEWEST_FIRST);
+    return rows.map(versionFromRow);
+  }
+
+  async listIncidents(entityRef: string): Promise<DriftIncident[]> {
+    const rows = await this.db<IncidentRow>(INCIDENTS)
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'opened_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    return rows.map(row => ({
+      id: Number(row.id),
+      entityRef: row.entity_ref,
+      kind: row.kind as DriftIncident['kind'],
+      dedupeKey: row.dedupe_key,
+      openedAt: dateOf(row.opened_at),
+      details: JSON.parse(row.details),
+    }));
+  }
+}
+
+function versionFromRow(row: VersionRow): RecordedContractVersion {
+  return {
+    entityRef: row.entity_ref,
+    version: row.version,
+    fingerprint: row.fingerprint,
+    previousFingerprint: row.previous_fingerprint,
+    contract: JSON.parse(row.contract),
+    changes: JSON.parse(row.changes),
+    verdict: row.verdict as RecordedContractVersion['verdict'],
+    recordedAt: dateOf(row.recorded_at),
+  };
+}
+
+// PostgreSQL returns a Date, SQLite the stored epoch milliseconds.
+function dateOf(value: Timestamp): Date {
+  return new Date(value);
+}

@@ -1,0 +1,511 @@
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { KnexRunStore } from './KnexRunStore';
+import { RunRecord, ScorecardSnapshot } from './RunStore';
+
+jest.setTimeout(120_000);
+
+const migrationsDir = resolvePackagePath(
+  '@stockroom/plugin-data-products-backend',
+  'migrations',
+);
+
+const ORDERS = 'dataproduct:default/orders';
+const IDENTITY = 'dataproduct:default/identity';
+const recordedAt = new Date('2026-11-20T12:00:00.000Z');
+
+function at(time: string): Date {
+  return new Date(`2026-11-20T${time}.000Z`);
+}
+
+function started(runId: string, overrides: Partial<RunRecord> = {}): RunRecord {
+  return {
+    entityRef: ORDERS,
+    runId,
+    datasetKey: 'postgres://db/public.orders',
+    status: 'running',
+    eventTime: at('10:00:00'),
+    startedAt: at('10:00:00'),
+    ...overrides,
+  };
+}
+
+function completed(
+  runId: string,
+  overrides: Partial<RunRecord> = {},
+): RunRecord {
+  return {
+    entityRef: ORDERS,
+    runId,
+    datasetKey: 'postgres://db/public.orders',
+    status: 'success',
+    eventTime: at('10:30:00'),
+    finishedAt: at('10:30:00'),
+    watermark: at('10:00:00'),
+    rowCount: 1200,
+    columns: { order_id: { nullCount: 0, distinctCount: 1200 } },
+    ...overrides,
+  };
+}
+
+function snapshot(
+  takenAt: string,
+  overrides: Partial<ScorecardSnapshot> = {},
+): ScorecardSnapshot {
+  return {
+    entityRef: ORDERS,
+    takenAt: new Date(takenAt),
+    overall: 4.3,
+    scores: {
+      freshness: 5,
+      reliability: 4,
+      quality: null,
+      stability: null,
+      contract: 4,
+      ownership: 4,
+      reuse: 1,
+    },
+    evidence: { freshness: { p95Seconds: 1200, runs: 10 } },
+    window: {
+      from: '2026-10-21T00:00:00.000Z',
+      to: takenAt,
+      runs: 10,
+    },
+    ...overrides,
+  };
+}
+
+describe('KnexRunStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const store = await KnexRunStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('migrates up and down', async () => {
+      const knex = await databases.init(databaseId);
+      const tables = ['runs', 'observed_schemas', 'scorecard_snapshots'];
+      const exist = () =>
+        Promise.all(tables.map(table => knex.schema.hasTable(table)));
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await exist()).toEqual([true, true, true]);
+
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      expect(await exist()).toEqual([false, false, false]);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await exist()).toEqual([true, true, true]);
+    });
+
+    it('stores closed runs and lists them, latest first', async () => {
+      const { store } = await createStore(databaseId);
+
+      const result = await store.insertRuns(
+        [
+          completed('run-1'),
+          completed('run-2', {
+            status: 'failed',
+            eventTime: at('11:30:00'),
+            finishedAt: at('11:30:00'),
+            watermark: undefined,
+            rowCount: undefined,
+            columns: undefined,
+            errorMessage: 'disk full',
+          }),
+        ],
+        recordedAt,
+      );
+
+      expect(result).toEqual({
+        accepted: 2,
+        duplicates: 0,
+        outcomes: ['accepted', 'accepted'],
+      });
+      expect(await store.listRuns(ORDERS)).toEqual([
+        {
+          entityRef: ORDERS,
+          runId: 'run-2',
+          datasetKey: 'postgres://db/public.orders',
+          status: 'failed',
+          eventTime: at('11:30:00'),
+          finishedAt: at('11:30:00'),
+          errorMessage: 'disk full',
+          recordedAt,
+        },
+        {
+          entityRef: ORDERS,
+          runId: 'run-1',
+          datasetKey: 'postgres://db/public.orders',
+          status: 'success',
+          eventTime: at('10:30:00'),
+          finishedAt: at('10:30:00'),
+          watermark: at('10:00:00'),
+          rowCount: 1200,
+          columns: { order_id: { nullCount: 0, distinctCount: 1200 } },
+          recordedAt,
+        },
+      ]);
+    });
+
+    it('closes an open run when its COMPLETE arrives later, keeping its start', async () => {
+      const { knex, store } = await createStore(databaseId);
+
+      const first = await store.insertRuns([started('run-1')], recordedAt);
+      expect(first.accepted).toBe(1);
+      expect(await store.listRuns(ORDERS)).toEqual([]); // still running
+
+      const later = new Date('2026-11-20T12:05:00.000Z');
+      const second = await store.insertRuns(
+        [completed('run-1', { startedAt: undefined })],
+        later,
+      );
+
+      expect(second).toEqual({
+        accepted: 1,
+        duplicates: 0,
+        outcomes: ['accepted'],
+      });
+      expect(Number((await knex('runs').count({ n: '*' }))[0].n)).toBe(1);
+      expect(await store.listRuns(ORDERS)).toEqual([
+        expect.objectContaining({
+          runId: 'run-1',
+          status: 'success',
+          startedAt: at('10:00:00'),
+          finishedAt: at('10:30:00'),
+          rowCount: 1200,
+          recordedAt: later,
+        }),
+      ]);
+    });
+
+    it('counts a second COMPLETE, a late START and a repeated START as duplicates', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await store.insertRuns(
+        [started('open'), completed('closed')],
+        recordedAt,
+      );
+
+      const result = await store.insertRuns(
+        [
+          completed('closed', { rowCount: 9 }),
+          started('closed'),
+          started('open'),
+          started('open', { status: 'running', eventTime: at('10:10:00') }),
+        ],
+        new Date('2026-11-21T00:00:00.000Z'),
+      );
+
+      expect(result).toEqual({
+        accepted: 0,
+        duplicates: 4,
+        outcomes: ['duplicate', 'duplicate', 'duplicate', 'duplicate'],
+      });
+      const rows = await knex('runs').orderBy('run_id');
+      expect(rows.map(row => [row.run_id, row.status])).toEqual([
+        ['closed', 'success'],
+        ['open', 'running'],
+      ]);
+      expect((await store.listRuns(ORDERS))[0]).toEqual(
+        expect.objectContaining({ rowCount: 1200, recordedAt }),
+      );
+    });
+
+    it('folds START then COMPLETE of one call into one run, and counts repeats in the call', async () => {
+      const { knex, store } = await createStore(databaseId);
+
+      const result = await store.insertRuns(
+        [
+          started('run-1'),
+          completed('run-1', { startedAt: undefined }),
+          completed('run-1'),
+          started('run-1'),
+          completed('run-2'),
+          completed('run-2'),
+        ],
+        recordedAt,
+      );
+
+      expect(result.outcomes).toEqual([
+        'accepted',
+        'accepted',
+        'duplicate',
+        'duplicate',
+        'accepted',
+        'duplicate',
+      ]);
+      expect(result).toEqual(
+        expect.objectContaining({ accepted: 3, duplicates: 3 }),
+      );
+      expect(Number((await knex('runs').count({ n: '*' }))[0].n)).toBe(2);
+      expect(await store.listRuns(ORDERS)).toEqual([
+        expect.objectContaining({ runId: 'run-2' }),
+        expect.objectContaining({
+          runId: 'run-1',
+          status: 'success',
+          startedAt: at('10:00:00'),
+        }),
+      ]);
+    });
+
+    it('keeps the same run id apart per product', async () => {
+      const { store } = await createStore(databaseId);
+
+      const result = await store.insertRuns(
+        [completed('shared'), completed('shared', { entityRef: IDENTITY })],
+        recordedAt,
+      );
+
+      expect(result.accepted).toBe(2);
+      expect(await store.listRuns(ORDERS)).toHaveLength(1);
+      expect(await store.listRuns(IDENTITY)).toHaveLength(1);
+    });
+
+    it('writes nothing when any row of the call fails, even in a later chunk', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const records = Array.from({ length: 1200 }, (_, i) =>
+        completed(`run-${i}`),
+      );
+      // NOT NULL violation in the last chunk, after earlier chunks went in.
+      records.push({ ...completed('bad'), status: null as any });
+
+      await expect(store.insertRuns(records, recordedAt)).rejects.toThrow();
+
+      expect(Number((await knex('runs').count({ n: '*' }))[0].n)).toBe(0);
+    });
+
+    it('stores a large call in chunks, all of it', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const records = Array.from({ length: 2501 }, (_, i) =>
+        completed(`run-${String(i).padStart(5, '0')}`, {
+          finishedAt: new Date(at('10:30:00').getTime() + i * 1000),
+          schema: [{ name: 'order_id', type: 'string' }],
+        }),
+      );
+
+      const result = await store.insertRuns(records, recordedAt);
+
+      expect(result.accepted).toBe(2501);
+      expect(Number((await knex('runs').count({ n: '*' }))[0].n)).toBe(2501);
+      expect(
+        Number((await knex('observed_schemas').count({ n: '*' }))[0].n),
+      ).toBe(2501);
+      expect((await store.listRuns(ORDERS, { limit: 1 }))[0].runId).toBe(
+        'run-02500',
+      );
+    });
+
+    it('lets only one of two concurrent reports of a run store it', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const records = Array.from({ length: 50 }, (_, i) =>
+        completed(`run-${i}`),
+      );
+
+      const results = await Promise.all([
+        store.insertRuns(records, recordedAt),
+        store.insertRuns(records, recordedAt),
+      ]);
+
+      expect(results.map(r => r.accepted).sort((a, b) => a - b)).toEqual([
+        0, 50,
+      ]);
+      expect(Number((await knex('runs').count({ n: '*' }))[0].n)).toBe(50);
+    });
+
+    it('filters runs by window, pages with before and limit', async () => {
+      const { store } = await createStore(databaseId);
+      await store.insertRuns(
+        ['09:00:00', '10:00:00', '11:00:00', '12:00:00'].map((time, i) =>
+          completed(`run-${i}`, { eventTime: at(time), finishedAt: at(time) }),
+        ),
+        recordedAt,
+      );
+      const ids = (runs: { runId: string }[]) => runs.map(run => run.runId);
+
+      expect(
+        ids(
+          await store.listRuns(ORDERS, {
+            from: at('10:00:00'),
+            to: at('11:00:00'),
+          }),
+        ),
+      ).toEqual(['run-2', 'run-1']);
+      expect(ids(await store.listRuns(ORDERS, { limit: 2 }))).toEqual([
+        'run-3',
+        'run-2',
+      ]);
+      expect(
+        ids(await store.listRuns(ORDERS, { before: at('11:00:00'), limit: 2 })),
+      ).toEqual(['run-1', 'run-0']);
+      expect(await store.listRuns(IDENTITY)).toEqual([]);
+    });
+
+    it('records the schema a run observed, once per run', async () => {
+      const { knex, store } = await createStore(databaseId);
+      expect(await store.hasObservedSchema(ORDERS)).toBe(false);
+
+      await store.insertRuns(
+        [started('run-1', { schema: [{ name: 'id' }] }), completed('run-2')],
+        recordedAt,
+      );
+      await store.insertRuns(
+        [
+          completed('run-1', {
+            schema: [
+              { name: 'id', type: 'string' },
+              { name: 'total', type: 'decimal' },
+            ],
+          }),
+        ],
+        recordedAt,
+      );
+
+      expect(await store.hasObservedSchema(ORDERS)).toBe(true);
+      const rows = await knex('observed_schemas');
+      expect(rows).toHaveLength(1);
+      expect(JSON.parse(rows[0].schema)).toEqual([
+        { name: 'id', type: 'string' },
+        { name: 'total', type: 'decimal' },
+      ]);
+      expect(rows[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('tells which products have runs written since a time', async () => {
+      const { store } = await createStore(databaseId);
+      const t1 = new Date('2026-11-20T12:00:00.000Z');
+      const t2 = new Date('2026-11-20T13:00:00.000Z');
+      await store.insertRuns([completed('a')], t1);
+      await store.insertRuns(
+        [completed('b', { entityRef: IDENTITY }), completed('c')],
+        t2,
+      );
+
+      expect(
+        await store.productsWithRunsSince(new Date('2026-11-20T12:30:00Z')),
+      ).toEqual([
+        { entityRef: IDENTITY, lastRecordedAt: t2 },
+        { entityRef: ORDERS, lastRecordedAt: t2 },
+      ]);
+      expect(await store.productsWithRunsSince(t2)).toEqual([]);
+    });
+
+    it('reads drift incidents and contract changes from the contract-history tables', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const since = new Date('2026-10-01T00:00:00Z');
+      expect(await store.driftFacts(ORDERS, since)).toEqual({
+        incidentsOpenedAt: [],
+        hasContractChange: false,
+      });
+
+      const incident = (key: string, entityRef: string, openedAt: string) => ({
+        entity_ref: entityRef,
+        kind: 'breaking-change-without-major',
+        dedupe_key: key,
+        opened_at: new Date(openedAt),
+        details: '{}',
+      });
+      await knex('drift_incidents').insert([
+        incident('a', ORDERS, '2026-10-05T00:00:00Z'),
+        incident('b', ORDERS, '2026-09-30T23:59:59Z'),
+        incident('c', IDENTITY, '2026-11-01T00:00:00Z'),
+        incident('d', ORDERS, '2026-11-02T00:00:00Z'),
+      ]);
+      const version = (fingerprint: string, previous: string | null) => ({
+        entity_ref: ORDERS,
+        version: '1.0.0',
+        fingerprint,
+        previous_fingerprint: previous,
+        contract: '{}',
+        changes: '[]',
+        verdict: null,
+        recorded_at: new Date('2026-10-01T00:00:00Z'),
+      });
+      await knex('contract_versions').insert(version('f1', null));
+      // A first sighting is no change.
+      expect((await store.driftFacts(ORDERS, since)).hasContractChange).toBe(
+        false,
+      );
+      await knex('contract_versions').insert(version('f2', 'f1'));
+
+      expect(await store.driftFacts(ORDERS, since)).toEqual({
+        incidentsOpenedAt: [
+          new Date('2026-10-05T00:00:00Z'),
+          new Date('2026-11-02T00:00:00Z'),
+        ],
+        hasContractChange: true,
+      });
+      expect(await store.driftFacts(IDENTITY, since)).toEqual({
+        incidentsOpenedAt: [new Date('2026-11-01T00:00:00Z')],
+        hasContractChange: false,
+      });
+    });
+
+    it('reads no drift where the contract-history tables do not exist', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await knex.schema.dropTable('drift_incidents');
+      await knex.schema.dropTable('contract_versions');
+      const fresh = new KnexRunStore(knex);
+
+      expect(
+        await fresh.driftFacts(ORDERS, new Date('2026-10-01T00:00:00Z')),
+      ).toEqual({ incidentsOpenedAt: [], hasContractChange: false });
+      expect(store).toBeDefined();
+    });
+
+    it('stores snapshots and reads the latest and the history', async () => {
+      const { store } = await createStore(databaseId);
+      expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
+
+      const older = snapshot('2026-11-18T00:00:00.000Z', { overall: 3.7 });
+      const newer = snapshot('2026-11-19T00:00:00.000Z');
+      const unknown = snapshot('2026-11-20T00:00:00.000Z', {
+        entityRef: IDENTITY,
+        overall: null,
+        scores: {
+          freshness: null,
+          reliability: null,
+          quality: null,
+          stability: null,
+          contract: 2,
+          ownership: 1,
+          reuse: 1,
+        },
+      });
+      await store.insertSnapshot(newer);
+      await store.insertSnapshot(older);
+      await store.insertSnapshot(unknown);
+
+      expect(await store.latestSnapshot(ORDERS)).toEqual(newer);
+      expect(await store.latestSnapshot(IDENTITY)).toEqual(unknown);
+      expect(
+        await store.snapshotHistory(
+          ORDERS,
+          new Date('2026-11-01T00:00:00Z'),
+          new Date('2026-11-30T00:00:00Z'),
+        ),
+      ).toEqual([older, newer]);
+      expect(
+        await store.snapshotHistory(
+          ORDERS,
+          new Date('2026-11-18T12:00:00Z'),
+          new Date('2026-11-19T00:00:00Z'),
+        ),
+      ).toEqual([newer]);
+      expect(await store.latestSnapshotTimes()).toEqual(
+        new Map([
+          [ORDERS, newer.takenAt],
+          [IDENTITY, unknown.takenAt],
+        ]),
+      );
+    });
+  });
+});

@@ -1,0 +1,397 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { createHash } from 'crypto';
+import { Knex } from 'knex';
+import { migrateDatabase } from './KnexNotificationLogStore';
+import {
+  InsertRunsResult,
+  ListRunsOptions,
+  RunRecord,
+  RunStore,
+  SCORECARD_DIMENSIONS,
+  ScorecardSnapshot,
+  StoredRun,
+} from './RunStore';
+
+const RUNS = 'runs';
+const OBSERVED_SCHEMAS = 'observed_schemas';
+const SNAPSHOTS = 'scorecard_snapshots';
+// Created by the contract-history migration; read only, where present.
+const DRIFT_INCIDENTS = 'drift_incidents';
+const CONTRACT_VERSIONS = 'contract_versions';
+
+// Rows per INSERT. PostgreSQL: 12 columns × 1,000 stays far below its 65,535
+// bound parameters, and a batch of a few thousand events is a handful of
+// statements. SQLite: knex writes a multi-row insert as a compound SELECT,
+// which SQLite caps at 500 terms.
+const CHUNK_POSTGRES = 1000;
+const CHUNK_SQLITE = 250;
+
+type DbTime = Date | string | number;
+
+type RunRow = {
+  entity_ref: string;
+  run_id: string;
+  dataset_key: string | null;
+  status: string;
+  event_time: DbTime;
+  started_at: DbTime | null;
+  finished_at: DbTime | null;
+  watermark: DbTime | null;
+  row_count: number | string | null;
+  columns: string | null;
+  error_message: string | null;
+  recorded_at: DbTime;
+};
+
+type SnapshotRow = {
+  entity_ref: string;
+  taken_at: DbTime;
+  overall: number | string | null;
+  evidence: string;
+  window: string;
+} & Record<(typeof SCORECARD_DIMENSIONS)[number], number | null>;
+
+/** {@link RunStore} on the plugin's knex database (SQLite or PostgreSQL). */
+export class KnexRunStore implements RunStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<KnexRunStore> {
+    return new KnexRunStore(await migrateDatabase(options.database));
+  }
+
+  private readonly chunk: number;
+  private historyTables?: Promise<[boolean, boolean]>;
+
+  constructor(private readonly db: Knex) {
+    const client = String(db.client.config.client);
+    this.chunk = client.includes('sqlite') ? CHUNK_SQLITE : CHUNK_POSTGRES;
+  }
+
+  async insertRuns(
+    records: RunRecord[],
+    recordedAt: Date,
+  ): Promise<InsertRunsResult> {
+    const outcomes: Array<'accepted' | 'duplicate'> = new Array(records.length);
+    // Fold the records about one run into one row first: a single INSERT …
+    // ON CONFLICT DO UPDATE may not touch a row twice (PostgreSQL refuses).
+    const planned = new Map<string, { record: RunRecord; indexes: number[] }>();
+    records.forEach((record, index) => {
+      const key = runKey(record.entityRef, record.runId);
+      const earlier = planned.get(key);
+      if (!earlier) {
+        planned.set(key, { record, indexes: [index] });
+      } else if (earlier.record.status === 'running' && isClosed(record)) {
+        earlier.record = closeRun(earlier.record, record);
+        earlier.indexes.push(index);
+      } else {
+        outcomes[index] = 'duplicate';
+      }
+    });
+
+    const plans = [...planned.values()];
+    const written = new Set<string>();
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < plans.length; i += this.chunk) {
+        const chunk = plans.slice(i, i + this.chunk);
+        // New runs are inserted. A stored run is updated only when it is
+        // open and this record closes it; otherwise the row is left alone and
+        // not returned, which is what makes the record a duplicate. Deciding
+        // it in the statement (rather than reading first) keeps it right when
+        // two requests report the same run at once.
+        const rows = await tx(RUNS)
+          .insert(chunk.map(plan => toRunRow(plan.record, recordedAt)))
+          .onConflict(['entity_ref', 'run_id'])
+          .merge({
+            status: tx.raw('excluded.status'),
+            event_time: tx.raw('excluded.event_time'),
+            started_at: tx.raw(
+              `COALESCE(${RUNS}.started_at, excluded.started_at)`,
+            ),
+            finished_at: tx.raw('excluded.finished_at'),
+            watermark: tx.raw(
+              `COALESCE(excluded.watermark, ${RUNS}.watermark)`,
+            ),
+            row_count: tx.raw(
+              `COALESCE(excluded.row_count, ${RUNS}.row_count)`,
+            ),
+            columns: tx.raw(`COALESCE(excluded.columns, ${RUNS}.columns)`),
+            error_message: tx.raw(
+              `COALESCE(excluded.error_message, ${RUNS}.error_message)`,
+            ),
+            dataset_key: tx.raw(
+              `COALESCE(${RUNS}.dataset_key, excluded.dataset_key)`,
+            ),
+            recorded_at: tx.raw('excluded.recorded_at'),
+          })
+          .where(`${RUNS}.status`, 'running')
+          .whereNot('excluded.status' as string, 'running')
+          .returning(['entity_ref', 'run_id']);
+        for (const row of rows as Array<{
+          entity_ref: string;
+          run_id: string;
+        }>) {
+          written.add(runKey(row.entity_ref, row.run_id));
+        }
+      }
+
+      const schemas = new Map<string, Record<string, unknown>>();
+      for (const plan of plans) {
+        const { entityRef, runId, schema, eventTime } = plan.record;
+        const key = runKey(entityRef, runId);
+        if (schema && written.has(key)) {
+          const json = JSON.stringify(schema);
+          schemas.set(key, {
+            entity_ref: entityRef,
+            run_id: runId,
+            observed_at: eventTime,
+            schema: json,
+            fingerprint: createHash('sha256').update(json).digest('hex'),
+          });
+        }
+      }
+      const schemaRows = [...schemas.values()];
+      for (let i = 0; i < schemaRows.length; i += this.chunk) {
+        await tx(OBSERVED_SCHEMAS)
+          .insert(schemaRows.slice(i, i + this.chunk))
+          .onConflict(['entity_ref', 'run_id'])
+          .merge(['observed_at', 'schema', 'fingerprint']);
+      }
+    });
+
+    for (const plan of plans) {
+      const key = runKey(plan.record.entityRef, plan.record.runId);
+      const outcome = written.has(key) ? 'accepted' : 'duplicate';
+      for (const index of plan.indexes) {
+        outcomes[index] = outcome;
+      }
+    }
+    const accepted = outcomes.filter(o => o === 'accepted').length;
+    return { accepted, duplicates: records.length - accepted, outcomes };
+  }
+
+  async listRuns(
+    entityRef: string,
+    options: ListRunsOptions = {},
+  ): Promise<StoredRun[]> {
+    const query = this.db<RunRow>(RUNS)
+      .where('entity_ref', entityRef)
+      .whereNotNull('finished_at')
+      .orderBy([
+        { column: 'finished_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    if (options.from) query.where('finished_at', '>=', options.from);
+    if (options.to) query.where('finished_at', '<=', options.to);
+    if (options.before) query.where('finished_at', '<', options.before);
+    if (options.limit !== undefined) query.limit(options.limit);
+    const rows = await query.select(
+      'entity_ref',
+      'run_id',
+      'dataset_key',
+      'status',
+      'event_time',
+      'started_at',
+      'finished_at',
+      'watermark',
+      'row_count',
+      'columns',
+      'error_message',
+      'recorded_at',
+    );
+    return rows.map(fromRunRow);
+  }
+
+  async productsWithRunsSince(
+    since: Date,
+  ): Promise<Array<{ entityRef: string; lastRecordedAt: Date }>> {
+    const rows: Array<{ entity_ref: string; last: DbTime }> = await this.db(
+      RUNS,
+    )
+      .where('recorded_at', '>', since)
+      .groupBy('entity_ref')
+      .orderBy('entity_ref')
+      .select('entity_ref')
+      .max({ last: 'recorded_at' });
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      lastRecordedAt: toDate(row.last),
+    }));
+  }
+
+  async hasObservedSchema(entityRef: string): Promise<boolean> {
+    const row = await this.db(OBSERVED_SCHEMAS)
+      .where('entity_ref', entityRef)
+      .first('id');
+    return row !== undefined;
+  }
+
+  async driftFacts(
+    entityRef: string,
+    since: Date,
+  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }> {
+    const [incidents, contractVersions] = await this.contractHistoryTables();
+    const incidentsOpenedAt = incidents
+      ? (
+          await this.db(DRIFT_INCIDENTS)
+            .where('entity_ref', entityRef)
+            .where('opened_at', '>=', since)
+            .orderBy('opened_at')
+            .select('opened_at')
+        ).map((row: { opened_at: DbTime }) => toDate(row.opened_at))
+      : [];
+    // The first sighting of a contract has no previous fingerprint; a row
+    // with one is a change.
+    const hasContractChange = contractVersions
+      ? (await this.db(CONTRACT_VERSIONS)
+          .where('entity_ref', entityRef)
+          .whereNotNull('previous_fingerprint')
+          .first('id')) !== undefined
+      : false;
+    return { incidentsOpenedAt, hasContractChange };
+  }
+
+  /**
+   * Whether the contract-history migration has created its tables. Asked
+   * once per store: tables come with migrations, which run at start-up.
+   */
+  private contractHistoryTables(): Promise<[boolean, boolean]> {
+    if (!this.historyTables) {
+      this.historyTables = Promise.all([
+        this.db.schema.hasTable(DRIFT_INCIDENTS),
+        this.db.schema.hasTable(CONTRACT_VERSIONS),
+      ]);
+    }
+    return this.historyTables;
+  }
+
+  async insertSnapshot(snapshot: ScorecardSnapshot): Promise<void> {
+    await this.db(SNAPSHOTS).insert({
+      entity_ref: snapshot.entityRef,
+      taken_at: snapshot.takenAt,
+      overall: snapshot.overall,
+      ...snapshot.scores,
+      evidence: JSON.stringify(snapshot.evidence),
+      window: JSON.stringify(snapshot.window),
+    });
+  }
+
+  async latestSnapshot(
+    entityRef: string,
+  ): Promise<ScorecardSnapshot | undefined> {
+    const row = await this.db<SnapshotRow>(SNAPSHOTS)
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'taken_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? fromSnapshotRow(row) : undefined;
+  }
+
+  async latestSnapshotTimes(): Promise<Map<string, Date>> {
+    const rows: Array<{ entity_ref: string; last: DbTime }> = await this.db(
+      SNAPSHOTS,
+    )
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .max({ last: 'taken_at' });
+    return new Map(rows.map(row => [row.entity_ref, toDate(row.last)]));
+  }
+
+  async snapshotHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<ScorecardSnapshot[]> {
+    const rows = await this.db<SnapshotRow>(SNAPSHOTS)
+      .where('entity_ref', entityRef)
+      .where('taken_at', '>=', from)
+      .where('taken_at', '<=', to)
+      .orderBy([
+        { column: 'taken_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(fromSnapshotRow);
+  }
+}
+
+function runKey(entityRef: string, runId: string): string {
+  return `${entityRef}\u0000${runId}`;
+}
+
+function isClosed(record: RunRecord): boolean {
+  return record.status !== 'running';
+}
+
+/** The open run `open` closed by `closing`, as the upsert would merge them. */
+function closeRun(open: RunRecord, closing: RunRecord): RunRecord {
+  return {
+    ...closing,
+    datasetKey: open.datasetKey ?? closing.datasetKey,
+    startedAt: open.startedAt ?? closing.startedAt,
+    watermark: closing.watermark ?? open.watermark,
+    rowCount: closing.rowCount ?? open.rowCount,
+    columns: closing.columns ?? open.columns,
+    schema: closing.schema ?? open.schema,
+    errorMessage: closing.errorMessage ?? open.errorMessage,
+  };
+}
+
+function toRunRow(record: RunRecord, recordedAt: Date) {
+  return {
+    entity_ref: record.entityRef,
+    run_id: record.runId,
+    dataset_key: record.datasetKey ?? null,
+    status: record.status,
+    event_time: record.eventTime,
+    started_at: record.startedAt ?? null,
+    finished_at: record.finishedAt ?? null,
+    watermark: record.watermark ?? null,
+    row_count: record.rowCount ?? null,
+    columns: record.columns ? JSON.stringify(record.columns) : null,
+    error_message: record.errorMessage ?? null,
+    recorded_at: recordedAt,
+  };
+}
+
+function fromRunRow(row: RunRow): StoredRun {
+  return {
+    entityRef: row.entity_ref,
+    runId: row.run_id,
+    ...(row.dataset_key !== null ? { datasetKey: row.dataset_key } : {}),
+    status: row.status as StoredRun['status'],
+    eventTime: toDate(row.event_time),
+    ...(row.started_at !== null ? { startedAt: toDate(row.started_at) } : {}),
+    ...(row.finished_at !== null
+      ? { finishedAt: toDate(row.finished_at) }
+      : {}),
+    ...(row.watermark !== null ? { watermark: toDate(row.watermark) } : {}),
+    // PostgreSQL hands bigint back as text.
+    ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
+    ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+    ...(row.error_message !== null ? { errorMessage: row.error_message } : {}),
+    recordedAt: toDate(row.recorded_at),
+  };
+}
+
+function fromSnapshotRow(row: SnapshotRow): ScorecardSnapshot {
+  const scores = Object.fromEntries(
+    SCORECARD_DIMENSIONS.map(dimension => [
+      dimension,
+      row[dimension] === null ? null : Number(row[dimension]),
+    ]),
+  ) as ScorecardSnapshot['scores'];
+  return {
+    entityRef: row.entity_ref,
+    takenAt: toDate(row.taken_at),
+    overall: row.overall === null ? null : Number(row.overall),
+    scores,
+    evidence: JSON.parse(row.evidence),
+    window: JSON.parse(row.window),
+  };
+}
+
+/** PostgreSQL returns a Date, SQLite the stored epoch milliseconds. */
+function toDate(value: DbTime): Date {
+  return value instanceof Date ? value : new Date(Number(value) || value);
+}

@@ -1,0 +1,143 @@
+import type {
+  ColumnCounts,
+  ObservedField,
+  RunStatus,
+} from '@stockroom/plugin-data-products-common';
+
+/**
+ * What one report (a native run, or one OpenLineage event about one output
+ * dataset) says about a run of a data product, ready to store.
+ */
+export interface RunRecord {
+  /** The data product, a full entity ref. */
+  entityRef: string;
+  runId: string;
+  /** The OpenLineage dataset the run wrote; absent for native reports. */
+  datasetKey?: string;
+  status: RunStatus;
+  /** When the event (or report) happened. */
+  eventTime: Date;
+  startedAt?: Date;
+  /** Set once the run is closed (success or failed). */
+  finishedAt?: Date;
+  watermark?: Date;
+  rowCount?: number;
+  columns?: Record<string, ColumnCounts>;
+  /** The schema the run reported, stored as an observed schema. */
+  schema?: ObservedField[];
+  errorMessage?: string;
+}
+
+/** A run as stored. */
+export interface StoredRun {
+  entityRef: string;
+  runId: string;
+  datasetKey?: string;
+  status: RunStatus;
+  eventTime: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  watermark?: Date;
+  rowCount?: number;
+  columns?: Record<string, ColumnCounts>;
+  errorMessage?: string;
+  /** When the row was last written. */
+  recordedAt: Date;
+}
+
+/**
+ * What became of each record of an {@link RunStore.insertRuns} call, in the
+ * order given: `accepted` opened a run, or closed an open one; `duplicate`
+ * told nothing new about a run already stored (or earlier in the same call).
+ */
+export interface InsertRunsResult {
+  accepted: number;
+  duplicates: number;
+  outcomes: Array<'accepted' | 'duplicate'>;
+}
+
+/** Filters of {@link RunStore.listRuns}; times bound `finishedAt`. */
+export interface ListRunsOptions {
+  /** Inclusive. */
+  from?: Date;
+  /** Inclusive. */
+  to?: Date;
+  /** Exclusive: for paging back from the last `finishedAt` seen. */
+  before?: Date;
+  limit?: number;
+}
+
+/** The scorecard dimensions, each stored in a column of its own. */
+export const SCORECARD_DIMENSIONS = [
+  'freshness',
+  'reliability',
+  'quality',
+  'stability',
+  'contract',
+  'ownership',
+  'reuse',
+] as const;
+
+/** @see SCORECARD_DIMENSIONS */
+export type ScorecardDimensionName = (typeof SCORECARD_DIMENSIONS)[number];
+
+/** A scorecard as computed at one time, for the latest view and for trends. */
+export interface ScorecardSnapshot {
+  entityRef: string;
+  takenAt: Date;
+  /** Mean of the known scores, one decimal; null when none is known. */
+  overall: number | null;
+  /** 1–5, or null for unknown. */
+  scores: Record<ScorecardDimensionName, number | null>;
+  /** Per dimension, whatever the engine reports as the evidence for it. */
+  evidence: Record<string, unknown>;
+  window: { from: string; to: string; runs: number };
+}
+
+/** The plugin's store of runs and scorecard snapshots. */
+export interface RunStore {
+  /**
+   * Stores runs, all or nothing (one transaction). Idempotent on (product,
+   * run id): a closing record (success or failed) closes an open run, and
+   * anything else about a run already known is a duplicate and changes
+   * nothing. Records carrying a schema also record it as observed.
+   */
+  insertRuns(records: RunRecord[], recordedAt: Date): Promise<InsertRunsResult>;
+
+  /** A product's closed runs, latest `finishedAt` first. */
+  listRuns(entityRef: string, options?: ListRunsOptions): Promise<StoredRun[]>;
+
+  /** Products with runs written after `since`, with the latest such write. */
+  productsWithRunsSince(
+    since: Date,
+  ): Promise<Array<{ entityRef: string; lastRecordedAt: Date }>>;
+
+  /** Whether any run has reported a schema for the product. */
+  hasObservedSchema(entityRef: string): Promise<boolean>;
+
+  /**
+   * What the stability score reads besides observed schemas, from the
+   * contract-history tables (`drift_incidents`, `contract_versions`): when
+   * the product's drift incidents opened since `since` were opened, and
+   * whether a change of its contract was ever recorded. Empty and false
+   * where those tables do not exist.
+   */
+  driftFacts(
+    entityRef: string,
+    since: Date,
+  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }>;
+
+  insertSnapshot(snapshot: ScorecardSnapshot): Promise<void>;
+
+  latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
+
+  /** When each product's latest snapshot was taken. */
+  latestSnapshotTimes(): Promise<Map<string, Date>>;
+
+  /** Snapshots taken in [from, to], oldest first. */
+  snapshotHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<ScorecardSnapshot[]>;
+}

@@ -1,0 +1,153 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DataProductEntityV1alpha1,
+  StockroomPolicy,
+  classifyContractChanges,
+  contractChangeVerdict,
+  contractFingerprint,
+  fromCatalogShape,
+  isDataProductEntity,
+  normalizeContract,
+} from '@stockroom/plugin-data-products-common';
+import {
+  ContractHistoryStore,
+  RecordedContractVersion,
+} from '../../database/ContractHistoryStore';
+import { readDataProducts } from '../catalogReads';
+import { breakingChangeIncident } from './breakingChangeIncident';
+
+/** What one run did, one count per product. */
+export interface ContractHistorySummary {
+  /** DataProducts read from the catalog. */
+  products: number;
+  /** Seen for the first time: recorded, nothing to compare against. */
+  firstSightings: number;
+  /** A changed contract, recorded with its changes. */
+  changed: number;
+  /** Same contract as the latest recorded. */
+  unchanged: number;
+  /** Drift incidents opened by this run. */
+  incidentsOpened: number;
+  /** Could not be read or recorded; tried again on the next run. */
+  failed: number;
+}
+
+type Outcome =
+  | 'firstSightings'
+  | 'changed'
+  | 'unchanged'
+  | 'failed'
+  | 'incident';
+
+/**
+ * The scheduled task's body: read every DataProduct with the plugin's own
+ * credentials, normalize its contract with the engine, and record it when its
+ * fingerprint differs from the latest recorded one — classified against that
+ * one, with an incident when the change breaks consumers without the version
+ * bump it needs. Runs are idempotent: an unchanged inventory records nothing.
+ */
+export class ContractHistoryJob {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: ContractHistoryStore;
+      policy: StockroomPolicy;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async run(now: Date, signal?: AbortSignal): Promise<ContractHistorySummary> {
+    const { catalog, auth, store } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    const products = (await readDataProducts(catalog, credentials))
+      .filter(isDataProductEntity)
+      .map(stored => fromCatalogShape(stored));
+    const latest = await store.latestFingerprints();
+
+    const summary: ContractHistorySummary = {
+      products: products.length,
+      firstSightings: 0,
+      changed: 0,
+      unchanged: 0,
+      incidentsOpened: 0,
+      failed: 0,
+    };
+    for (const product of products) {
+      // What is not recorded now differs next run too, so stopping loses nothing.
+      if (signal?.aborted) break;
+      const outcome = await this.recordIfChanged(product, latest, now);
+      if (outcome === 'incident') {
+        summary.changed += 1;
+        summary.incidentsOpened += 1;
+      } else {
+        summary[outcome] += 1;
+      }
+    }
+    return summary;
+  }
+
+  private async recordIfChanged(
+    entity: DataProductEntityV1alpha1,
+    latest: Map<string, string>,
+    now: Date,
+  ): Promise<Outcome> {
+    const { store, policy, logger } = this.deps;
+    const entityRef = stringifyEntityRef(entity);
+    try {
+      const { contract } = normalizeContract(entity);
+      const fingerprint = contractFingerprint(contract);
+      if (latest.get(entityRef) === fingerprint) {
+        return 'unchanged';
+      }
+      const previous = await store.latestVersion(entityRef);
+      const next: RecordedContractVersion = {
+        entityRef,
+        version: contract.version ?? null,
+        fingerprint,
+        previousFingerprint: previous?.fingerprint ?? null,
+        contract,
+        changes: [],
+        verdict: null,
+        recordedAt: now,
+      };
+      if (!previous) {
+        const { recorded } = await store.recordVersion(next);
+        return recorded ? 'firstSightings' : 'unchanged';
+      }
+      if (previous.fingerprint === fingerprint) {
+        // Recorded by another run since the fingerprints were read.
+        return 'unchanged';
+      }
+      next.changes = classifyContractChanges(previous.contract, contract);
+      next.verdict = contractChangeVerdict(
+        next.changes,
+        previous.version ?? undefined,
+        next.version ?? undefined,
+        entity.spec.category,
+      );
+      const enforcement =
+        policy.categories[entity.spec.category]?.rules[
+          'breaking-change-needs-major'
+        ] ?? 'off';
+      const { recorded, incidentOpened } = await store.recordVersion(
+        next,
+        breakingChangeIncident(previous, next, enforcement),
+      );
+      if (!recorded) {
+        // Another run recorded a newer contract meanwhile; the next run
+        // compares against it.
+        return 'unchanged';
+      }
+      return incidentOpened ? 'incident' : 'changed';
+    } catch (error) {
+      logger.warn(
+        `Could not record the contract of ${entityRef}; it is tried again on the next run`,
+        error as Error,
+      );
+      return 'failed';
+    }
+  }
+}

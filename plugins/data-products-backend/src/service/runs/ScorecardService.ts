@@ -1,0 +1,237 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_HAS_MEMBER,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_SCORE_THRESHOLDS,
+  DEFAULT_SCORING_WINDOW_DAYS,
+  OwnershipFacts,
+  ScoreThresholds,
+  Scorecard,
+  ScoringRun,
+  computeScorecard,
+  fromCatalogShape,
+} from '@stockroom/plugin-data-products-common';
+import {
+  RunStore,
+  SCORECARD_DIMENSIONS,
+  ScorecardSnapshot,
+} from '../../database/RunStore';
+import { ownersOf } from '../entityRefs';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The calendar quarter containing now starts at most 92 days before it. */
+const QUARTER_LOOKBACK_MS = 93 * DAY_MS;
+// Owner groups per catalog request.
+const REFS_PER_REQUEST = 100;
+
+/** How scorecards are computed; the spec's defaults unless configured. */
+export interface ScoringOptions {
+  windowDays?: number;
+  thresholds?: ScoreThresholds;
+}
+
+/**
+ * Gathers a product's evidence (runs in the window, drift incidents, owner
+ * group facts, consumers), has the rule engine score it, and snapshots the
+ * result. Scores themselves are `computeScorecard`'s; nothing here decides
+ * one.
+ */
+export class ScorecardService {
+  private readonly windowDays: number;
+  private readonly thresholds: ScoreThresholds;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: RunStore;
+    } & ScoringOptions,
+  ) {
+    this.windowDays = deps.windowDays ?? DEFAULT_SCORING_WINDOW_DAYS;
+    this.thresholds = deps.thresholds ?? DEFAULT_SCORE_THRESHOLDS;
+  }
+
+  /**
+   * Scores `product` at `now` and stores the snapshot. Owner facts are read
+   * from the catalog unless given (the scheduled task reads them for every
+   * product at once).
+   */
+  async snapshot(
+    product: Entity,
+    now: Date,
+    ownership?: OwnershipFacts,
+  ): Promise<ScorecardSnapshot> {
+    const entityRef = stringifyEntityRef(product);
+    const scorecard = await this.score(
+      product,
+      now,
+      ownership ?? (await this.ownershipOf(product)),
+    );
+    const snapshot = snapshotOf(entityRef, now, scorecard);
+    await this.deps.store.insertSnapshot(snapshot);
+    return snapshot;
+  }
+
+  /** Ownership facts of many products, in a few catalog reads. */
+  async ownershipOfAll(
+    products: Entity[],
+  ): Promise<Map<string, OwnershipFacts>> {
+    const ownerOf = new Map(
+      products.map(product => [stringifyEntityRef(product), ownerRef(product)]),
+    );
+    const groupRefs = [
+      ...new Set(
+        [...ownerOf.values()].filter((ref): ref is string => ref !== undefined),
+      ),
+    ];
+    const groups = await this.readGroups(groupRefs);
+    return new Map(
+      [...ownerOf].map(([productRef, owner]) => [
+        productRef,
+        factsOf(owner ? groups.get(owner) : undefined),
+      ]),
+    );
+  }
+
+  private async score(
+    product: Entity,
+    now: Date,
+    ownership: OwnershipFacts,
+  ): Promise<Scorecard> {
+    const { store } = this.deps;
+    const entityRef = stringifyEntityRef(product);
+    const from = new Date(now.getTime() - this.windowDays * DAY_MS);
+    const [stored, drift, observed] = await Promise.all([
+      store.listRuns(entityRef, { from, to: now }),
+      store.driftFacts(
+        entityRef,
+        new Date(now.getTime() - QUARTER_LOOKBACK_MS),
+      ),
+      store.hasObservedSchema(entityRef),
+    ]);
+    // Oldest first, the order the engine reads them in.
+    const runs: ScoringRun[] = stored.reverse().map(run => ({
+      runId: run.runId,
+      status: run.status,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      watermark: run.watermark,
+      rowCount: run.rowCount,
+      columns: run.columns,
+    }));
+    const consumers = new Set(
+      (product.relations ?? [])
+        .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
+        .map(relation => relation.targetRef),
+    );
+    return computeScorecard(
+      {
+        contract: fromCatalogShape(product).spec.contract,
+        runs,
+        windowDays: this.windowDays,
+        drift: {
+          openedAt: drift.incidentsOpenedAt,
+          hasStabilityEvidence: observed || drift.hasContractChange,
+        },
+        ownership,
+        consumerCount: consumers.size,
+      },
+      now,
+      this.thresholds,
+    );
+  }
+
+  private async ownershipOf(product: Entity): Promise<OwnershipFacts> {
+    const owner = ownerRef(product);
+    if (!owner) {
+      return factsOf(undefined);
+    }
+    const groups = await this.readGroups([owner]);
+    return factsOf(groups.get(owner));
+  }
+
+  /** Owner Groups by ref; a ref that is no Group in the catalog is absent. */
+  private async readGroups(refs: string[]): Promise<Map<string, Entity>> {
+    const groups = new Map<string, Entity>();
+    if (refs.length === 0) return groups;
+    const credentials: BackstageCredentials =
+      await this.deps.auth.getOwnServiceCredentials();
+    for (let i = 0; i < refs.length; i += REFS_PER_REQUEST) {
+      const chunk = refs.slice(i, i + REFS_PER_REQUEST);
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: chunk,
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.members',
+            'relations',
+          ],
+        },
+        { credentials },
+      );
+      items.forEach((entity, index) => {
+        if (entity && entity.kind.toLocaleLowerCase('en-US') === 'group') {
+          groups.set(chunk[index], entity);
+        }
+      });
+    }
+    return groups;
+  }
+}
+
+/** The product's owner, when it names a Group (a User owner fails the check). */
+function ownerRef(product: Entity): string | undefined {
+  const [owner] = ownersOf(product);
+  if (!owner) return undefined;
+  return parseEntityRef(owner).kind.toLocaleLowerCase('en-US') === 'group'
+    ? owner
+    : undefined;
+}
+
+function factsOf(group: Entity | undefined): OwnershipFacts {
+  if (!group) {
+    return { ownerIsGroup: false, groupHasMembers: false };
+  }
+  const members = group.spec?.members;
+  return {
+    ownerIsGroup: true,
+    // The catalog turns spec.members and users' memberOf into hasMember.
+    groupHasMembers:
+      (group.relations ?? []).some(r => r.type === RELATION_HAS_MEMBER) ||
+      (Array.isArray(members) && members.length > 0),
+  };
+}
+
+/** The snapshot of a scorecard: a column per score, the rest as JSON. */
+export function snapshotOf(
+  entityRef: string,
+  takenAt: Date,
+  scorecard: Scorecard,
+): ScorecardSnapshot {
+  const scores = {} as ScorecardSnapshot['scores'];
+  const evidence: Record<string, unknown> = {};
+  for (const dimension of SCORECARD_DIMENSIONS) {
+    const { score, ...rest } = scorecard.dimensions[dimension];
+    scores[dimension] = score;
+    evidence[dimension] = rest;
+  }
+  return {
+    entityRef,
+    takenAt,
+    overall: scorecard.overall,
+    scores,
+    evidence,
+    window: scorecard.window,
+  };
+}

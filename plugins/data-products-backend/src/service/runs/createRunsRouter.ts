@@ -1,0 +1,340 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  DATA_PRODUCT_KIND,
+  RunProblem,
+  runReportPermission,
+  scorecardRefreshPermission,
+} from '@stockroom/plugin-data-products-common';
+import express, { ErrorRequestHandler, Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { RunStore } from '../../database/RunStore';
+import {
+  Parsed,
+  mapNativeRuns,
+  mapOpenLineageEvents,
+  parseNativeBody,
+  parseOpenLineageBody,
+} from './ingestion';
+import { ProductIndex } from './ProductIndex';
+import {
+  historyItem,
+  parseHistoryQuery,
+  parseRunsQuery,
+  runItem,
+  scorecardResponse,
+} from './responses';
+import { ScorecardService, ScoringOptions } from './ScorecardService';
+
+/** Default limit of an ingestion request body. */
+export const DEFAULT_BODY_LIMIT = '5mb';
+/** At most this many problems in a 400: enough to fix a producer, not a flood. */
+const MAX_PROBLEMS = 500;
+
+export interface RunsRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  auth: AuthService;
+  store: RunStore;
+  logger: LoggerService;
+  /** The request-time "now". */
+  clock?: () => Date;
+  /** Largest ingestion body, as `express.json` reads it (`'5mb'`, bytes). */
+  bodyLimit?: string | number;
+  /** How long a read of the catalog's datasets serves ingestion. */
+  productCacheTtlMs?: number;
+  /** Scoring window and thresholds; the spec's defaults otherwise. */
+  scoring?: ScoringOptions;
+  /** Shared with the scheduled task, so both score alike. */
+  scorecards?: ScorecardService;
+}
+
+/**
+ * Run ingestion (OpenLineage and native) and the scorecard API:
+ *
+ * - `POST /openlineage` (also `/api/v1/lineage`, the OpenLineage HTTP
+ *   transport's default endpoint) and `POST /runs`: report runs.
+ * - `GET /products/:namespace/:name/scorecard`, `…/scorecard/history`,
+ *   `…/runs`; `POST …/scorecard/refresh`.
+ *
+ * The request and response shapes are in src/schema/openapi.yaml.
+ */
+export function createRunsRouter(options: RunsRouterOptions): express.Router {
+  const {
+    httpAuth,
+    permissions,
+    catalog,
+    auth,
+    store,
+    logger,
+    clock = () => new Date(),
+  } = options;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const products = new ProductIndex({
+    catalog,
+    auth,
+    logger,
+    clock,
+    ttlMs: options.productCacheTtlMs,
+  });
+  const scorecards =
+    options.scorecards ??
+    new ScorecardService({ catalog, auth, store, ...options.scoring });
+
+  const router = Router();
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    request:
+      | { permission: BasicPermission; resourceRef?: never }
+      | { permission: ResourcePermission; resourceRef: string },
+    what: string,
+  ) {
+    const [decision] = await permissions.authorize([request], { credentials });
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `Not allowed to ${what}: it needs the permission ${request.permission.name}`,
+      );
+    }
+  }
+
+  /** Authentication and the report permission come before the body is read. */
+  async function reporter(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service', 'user'],
+    });
+    await authorize(
+      credentials,
+      { permission: runReportPermission },
+      'report runs',
+    );
+  }
+
+  const jsonBody = express.json({ limit: bodyLimit });
+
+  function refuse(
+    res: Response,
+    parsed: Extract<Parsed<unknown>, { ok: false }>,
+  ) {
+    const problems: RunProblem[] = parsed.problems.slice(0, MAX_PROBLEMS);
+    res.status(400).json({
+      error: { name: 'InputError', message: parsed.message },
+      problems,
+      ...(parsed.problems.length > MAX_PROBLEMS
+        ? { omittedProblems: parsed.problems.length - MAX_PROBLEMS }
+        : {}),
+    });
+  }
+
+  const openLineage = async (req: Request, res: Response) => {
+    const now = clock();
+    const events = parseOpenLineageBody(req.body, now);
+    if (!events.ok) {
+      refuse(res, events);
+      return;
+    }
+    const { records, ignored } = mapOpenLineageEvents(
+      events.value,
+      await products.get(),
+    );
+    const { accepted, duplicates } = await store.insertRuns(records, now);
+    res.json({ accepted, ignored, duplicates });
+  };
+
+  for (const path of ['/openlineage', '/api/v1/lineage']) {
+    router.post(
+      path,
+      async (req, _res, next) => {
+        await reporter(req);
+        next();
+      },
+      jsonBody,
+      requireJson,
+      openLineage,
+    );
+  }
+
+  router.post(
+    '/runs',
+    async (req, _res, next) => {
+      await reporter(req);
+      next();
+    },
+    jsonBody,
+    requireJson,
+    async (req, res) => {
+      const now = clock();
+      const runs = parseNativeBody(req.body, now);
+      if (!runs.ok) {
+        refuse(res, runs);
+        return;
+      }
+      let records = mapNativeRuns(runs.value, await products.get());
+      if (!records.ok) {
+        // Perhaps a product registered since the last read: look once more.
+        records = mapNativeRuns(runs.value, await products.refresh());
+      }
+      if (!records.ok) {
+        refuse(res, records);
+        return;
+      }
+      const { accepted, duplicates } = await store.insertRuns(
+        records.value,
+        now,
+      );
+      res.json({ accepted, ignored: 0, duplicates });
+    },
+  );
+
+  /** The product the path names, as the caller may see it, or a 404. */
+  async function productOf(
+    req: Request,
+  ): Promise<{ credentials: BackstageCredentials; product: Entity }> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    const product = await catalog.getEntityByRef(
+      { kind: DATA_PRODUCT_KIND, namespace, name },
+      { credentials },
+    );
+    if (!product) {
+      throw new NotFoundError(
+        `There is no DataProduct dataproduct:${namespace}/${name} in the catalog`,
+      );
+    }
+    return { credentials, product };
+  }
+
+  const productPath = '/products/:namespace/:name';
+
+  router.get(`${productPath}/scorecard`, async (req, res) => {
+    const { product } = await productOf(req);
+    const entityRef = stringifyEntityRef(product);
+    // A product without a snapshot yet (new, or before the first task run)
+    // gets one now rather than an empty answer.
+    const snapshot =
+      (await store.latestSnapshot(entityRef)) ??
+      (await scorecards.snapshot(product, clock()));
+    res.json(scorecardResponse(snapshot));
+  });
+
+  router.get(`${productPath}/scorecard/history`, async (req, res) => {
+    const { product } = await productOf(req);
+    const { from, to } = parseHistoryQuery(req.query, clock());
+    const entityRef = stringifyEntityRef(product);
+    const snapshots = await store.snapshotHistory(entityRef, from, to);
+    res.json({
+      entityRef,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      items: snapshots.map(historyItem),
+    });
+  });
+
+  router.post(`${productPath}/scorecard/refresh`, async (req, res) => {
+    const { credentials, product } = await productOf(req);
+    const entityRef = stringifyEntityRef(product);
+    await authorize(
+      credentials,
+      { permission: scorecardRefreshPermission, resourceRef: entityRef },
+      `refresh the scorecard of ${entityRef}`,
+    );
+    const snapshot = await scorecards.snapshot(product, clock());
+    res.json(scorecardResponse(snapshot));
+  });
+
+  router.get(`${productPath}/runs`, async (req, res) => {
+    const { product } = await productOf(req);
+    const { limit, before } = parseRunsQuery(req.query);
+    const entityRef = stringifyEntityRef(product);
+    const runs = await store.listRuns(entityRef, { limit, before });
+    res.json({
+      entityRef,
+      items: runs.map(runItem),
+      // Pass as `before` for the next page; null on the last one.
+      nextBefore:
+        runs.length === limit
+          ? runs[runs.length - 1].finishedAt?.toISOString() ?? null
+          : null,
+    });
+  });
+
+  router.use(bodyErrors);
+  return router;
+}
+
+/** express.json skips bodies of other types, which would read as empty. */
+function requireJson(req: Request, res: Response, next: express.NextFunction) {
+  if (!req.is('application/json')) {
+    res.status(415).json({
+      error: {
+        name: 'UnsupportedMediaTypeError',
+        message: `The request body must be JSON, sent with Content-Type: application/json (got ${
+          req.get('content-type') ?? 'no Content-Type'
+        })`,
+      },
+    });
+    return;
+  }
+  next();
+}
+
+/** Clear answers for what express.json refuses; anything else passes on. */
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const type = (error as { type?: string })?.type;
+  if (type === 'entity.too.large') {
+    const { limit } = error as { limit?: number };
+    res.status(413).json({
+      error: {
+        name: 'PayloadTooLargeError',
+        message: `The request body is larger than the limit of ${
+          limit ? formatBytes(limit) : 'this endpoint'
+        }: send the events in smaller batches`,
+      },
+    });
+    return;
+  }
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({
+      error: {
+        name: 'InputError',
+        message: `The request body is not valid JSON: ${
+          (error as Error).message
+        }`,
+      },
+      problems: [],
+    });
+    return;
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    res.status(415).json({
+      error: {
+        name: 'UnsupportedMediaTypeError',
+        message: (error as Error).message,
+      },
+    });
+    return;
+  }
+  next(error);
+};
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}

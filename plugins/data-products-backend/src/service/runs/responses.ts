@@ -1,0 +1,128 @@
+import { InputError } from '@backstage/errors';
+import { parseIsoTimestamp } from '@stockroom/plugin-data-products-common';
+import {
+  SCORECARD_DIMENSIONS,
+  ScorecardSnapshot,
+  StoredRun,
+} from '../../database/RunStore';
+
+/** `GET …/scorecard`: the latest snapshot as the API serves it. */
+export function scorecardResponse(snapshot: ScorecardSnapshot) {
+  const dimensions: Record<string, unknown> = {};
+  for (const dimension of SCORECARD_DIMENSIONS) {
+    const stored = snapshot.evidence[dimension] as
+      | { evidence?: unknown; summary?: string }
+      | undefined;
+    dimensions[dimension] = {
+      score: snapshot.scores[dimension],
+      summary: stored?.summary ?? null,
+      evidence: stored?.evidence ?? null,
+    };
+  }
+  return {
+    entityRef: snapshot.entityRef,
+    overall: snapshot.overall,
+    computedAt: snapshot.takenAt.toISOString(),
+    window: snapshot.window,
+    dimensions,
+  };
+}
+
+/** One point of `GET …/scorecard/history`: the scores, without evidence. */
+export function historyItem(snapshot: ScorecardSnapshot) {
+  return {
+    computedAt: snapshot.takenAt.toISOString(),
+    overall: snapshot.overall,
+    scores: snapshot.scores,
+    window: snapshot.window,
+  };
+}
+
+/** One run of `GET …/runs`; fields that do not apply are null. */
+export function runItem(run: StoredRun) {
+  return {
+    runId: run.runId,
+    status: run.status,
+    datasetKey: run.datasetKey ?? null,
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    watermark: run.watermark?.toISOString() ?? null,
+    rowCount: run.rowCount ?? null,
+    columns: run.columns ?? null,
+    errorMessage: run.errorMessage ?? null,
+  };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A single query parameter, refusing repeats (`?limit=1&limit=2`) and
+ * nested forms (`?limit[a]=1`) rather than picking one.
+ */
+function single(query: unknown, name: string): string | undefined {
+  const value = (query as Record<string, unknown>)[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`${name} must be given once, as a plain value`);
+  }
+  return value;
+}
+
+/**
+ * An instant from a query: an ISO-8601 time with a zone, or a calendar date
+ * (`2026-11-01`), read as the start of that UTC day or, for the end of a
+ * range, its last millisecond so the day is included.
+ */
+function instant(query: unknown, name: string, end: boolean): Date | undefined {
+  const text = single(query, name);
+  if (text === undefined) return undefined;
+  if (DATE_ONLY.test(text)) {
+    const ms = parseIsoTimestamp(`${text}T00:00:00Z`);
+    if (ms !== undefined) return new Date(end ? ms + DAY_MS - 1 : ms);
+  } else {
+    const ms = parseIsoTimestamp(text);
+    if (ms !== undefined) return new Date(ms);
+  }
+  throw new InputError(
+    `${name} must be an ISO-8601 date (2026-11-01) or time with a time zone (2026-11-01T06:00:00Z), not "${text.slice(
+      0,
+      60,
+    )}"`,
+  );
+}
+
+/** `?from&to` of the history: default the 90 days up to now. */
+export function parseHistoryQuery(query: unknown, now: Date) {
+  const to = instant(query, 'to', true) ?? now;
+  const from =
+    instant(query, 'from', false) ?? new Date(to.getTime() - 90 * DAY_MS);
+  if (from.getTime() > to.getTime()) {
+    throw new InputError(
+      `from (${from.toISOString()}) must not be after to (${to.toISOString()})`,
+    );
+  }
+  return { from, to };
+}
+
+/** `?limit&before` of the run list: limit 1–500, default 50. */
+export function parseRunsQuery(query: unknown) {
+  const limitText = single(query, 'limit');
+  let limit = 50;
+  if (limitText !== undefined) {
+    if (
+      !/^\d+$/.test(limitText) ||
+      Number(limitText) < 1 ||
+      Number(limitText) > 500
+    ) {
+      throw new InputError(
+        `limit must be a whole number from 1 to 500, not "${limitText.slice(
+          0,
+          60,
+        )}"`,
+      );
+    }
+    limit = Number(limitText);
+  }
+  return { limit, before: instant(query, 'before', false) };
+}

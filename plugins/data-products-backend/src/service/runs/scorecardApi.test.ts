@@ -1,0 +1,413 @@
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  NOW,
+  ORDERS_DATASET,
+  catalogProduct,
+  createRunsApp,
+  group,
+  nativeRun,
+  rowCounts,
+  runEvent,
+} from './__testUtils__/runsApp';
+
+jest.setTimeout(120_000);
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * The orders product of the scorecard test, with a contract whose every
+ * score can be worked out by hand below.
+ */
+const orders = catalogProduct('orders', {
+  datasets: ORDERS_DATASET,
+  owner: 'group:default/orders-team',
+  consumers: [
+    'component:default/checkout',
+    'component:default/billing',
+    'dataproduct:default/revenue',
+    'component:default/checkout', // the same consumer twice is one
+  ],
+  contract: {
+    schema: [
+      {
+        name: 'order_id',
+        type: 'string',
+        description: 'Order id',
+        key: 'primary',
+        required: true,
+      },
+      { name: 'customer_id', type: 'string', description: 'Who ordered' },
+      { name: 'total', type: 'decimal' },
+    ],
+    freshness: { p95: '30m', p99: '60m', tier: 'micro-batch' },
+    escalation: { channel: '#orders', onCall: 'pagerduty:orders' },
+    lineage: { upstreams: ['dataproduct:default/crm'] },
+    accessPatterns: [{ type: 'batch', location: ORDERS_DATASET }],
+    quality: {
+      keyFields: ['order_id'],
+      maxNullRate: 0.01,
+      maxDuplicateRate: 0.001,
+    },
+  },
+});
+
+function uuid(i: number): string {
+  return `0192963f-929e-731b-a075-${String(i).padStart(12, '0')}`;
+}
+
+/**
+ * 42 runs, one every 12 hours up to now: 40 successful with the lags below
+ * (minutes, measured against nominalEndTime), then 2 failed. Ten successful
+ * runs report key-field counts on 1,000 rows.
+ */
+const LAGS = [
+  ...Array.from({ length: 36 }, (_, i) => 10 + (i % 15)), // 10..24
+  28,
+  29,
+  45,
+  61,
+];
+const NULLS = [5, 15]; // alternating: rates 0.005 and 0.015
+const DISTINCT = [998, 996]; // duplicate rates 0.002 and 0.004
+
+function pipelineEvents() {
+  const starts: object[] = [];
+  const ends: object[] = [];
+  for (let i = 0; i < 42; i++) {
+    const finished = new Date(NOW.getTime() - (42 - i) * 12 * HOUR);
+    const started = new Date(finished.getTime() - 5 * MINUTE);
+    const runId = uuid(i);
+    starts.push(runEvent('START', runId, { eventTime: started.toISOString() }));
+    if (i >= 40) {
+      ends.push(
+        runEvent('FAIL', runId, {
+          eventTime: finished.toISOString(),
+          runFacets: { errorMessage: { message: `failure ${i}` } },
+        }),
+      );
+      continue;
+    }
+    const watermark = new Date(finished.getTime() - LAGS[i] * MINUTE);
+    const metrics =
+      i < 10
+        ? {
+            dataQualityMetrics: {
+              rowCount: 1000,
+              columnMetrics: {
+                order_id: {
+                  nullCount: NULLS[i % 2],
+                  distinctCount: DISTINCT[i % 2],
+                },
+              },
+            },
+          }
+        : {};
+    ends.push(
+      runEvent('COMPLETE', runId, {
+        eventTime: finished.toISOString(),
+        runFacets: {
+          nominalTime: {
+            nominalStartTime: new Date(
+              watermark.getTime() - HOUR,
+            ).toISOString(),
+            nominalEndTime: watermark.toISOString(),
+          },
+        },
+        outputs: [
+          {
+            namespace: 'postgres://warehouse:5432',
+            name: 'analytics.public.orders',
+            facets: {
+              ...(i === 0
+                ? {
+                    schema: { fields: [{ name: 'order_id', type: 'VARCHAR' }] },
+                  }
+                : {}),
+            },
+            outputFacets: metrics,
+          },
+        ],
+      }),
+    );
+  }
+  return { starts, ends };
+}
+
+describe('scorecard API', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const entities = [
+        orders,
+        catalogProduct('bare', { owner: 'group:default/nobody' }),
+        group('orders-team', ['user:default/ada']),
+      ];
+      return { knex, ...(await createRunsApp(knex, { entities })) };
+    }
+
+    it('scores replayed runs exactly as worked out by hand', async () => {
+      const { app, knex } = await setup();
+      const { starts, ends } = pipelineEvents();
+      // Every START first, then every COMPLETE/FAIL: each closes a stored run.
+      expect(
+        (await request(app).post('/openlineage').send(starts)).body,
+      ).toEqual({ accepted: 42, ignored: 0, duplicates: 0 });
+      expect((await request(app).post('/openlineage').send(ends)).body).toEqual(
+        { accepted: 42, ignored: 0, duplicates: 0 },
+      );
+      // One drift incident this quarter (2026-Q4), one in the last.
+      await knex('drift_incidents').insert([
+        {
+          entity_ref: 'dataproduct:default/orders',
+          kind: 'breaking-change-without-major',
+          dedupe_key: 'q4',
+          opened_at: new Date('2026-10-02T00:00:00Z'),
+          details: '{}',
+        },
+        {
+          entity_ref: 'dataproduct:default/orders',
+          kind: 'breaking-change-without-major',
+          dedupe_key: 'q3',
+          opened_at: new Date('2026-09-15T00:00:00Z'),
+          details: '{}',
+        },
+      ]);
+
+      const response = await request(app)
+        .post('/products/default/orders/scorecard/refresh')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'));
+
+      expect(response.status).toBe(200);
+      const card = response.body;
+
+      // Freshness: 40 lags sorted; P95 is rank ⌈0.95·40⌉ = 38 → 29m,
+      // P99 rank ⌈0.99·40⌉ = 40 → 61m. 29m ≤ 30m but 61m > 60m: a 4.
+      expect(card.dimensions.freshness.score).toBe(4);
+      expect(card.dimensions.freshness.evidence).toEqual(
+        expect.objectContaining({
+          runs: 42,
+          successfulRuns: 40,
+          measuredRuns: 40,
+          p95LagMs: 29 * MINUTE,
+          p99LagMs: 61 * MINUTE,
+          promisedP95Ms: 30 * MINUTE,
+          promisedP99Ms: 60 * MINUTE,
+        }),
+      );
+
+      // Reliability: 2 failed + 1 run over the 60m p99 = 3 breaches in 42
+      // runs = 71.4 per 1,000: over 50, at most 100 → 2.
+      expect(card.dimensions.reliability.score).toBe(2);
+      expect(card.dimensions.reliability.evidence).toEqual(
+        expect.objectContaining({
+          runs: 42,
+          failedRuns: 2,
+          lateRuns: 1,
+          breaches: 3,
+          breachesPer1000: (3 * 1000) / 42,
+        }),
+      );
+
+      // Quality: order_id null rate mean(0.005, 0.015) = 0.01 = 1× the max
+      // (5); duplicate rate mean(0.002, 0.004) = 0.003 = 3× 0.001 (3).
+      // The worst decides: 3.
+      expect(card.dimensions.quality.score).toBe(3);
+      const checks = card.dimensions.quality.evidence.checks;
+      expect(checks).toHaveLength(2);
+      expect(checks[0]).toEqual(
+        expect.objectContaining({
+          field: 'order_id',
+          metric: 'nullRate',
+          runs: 10,
+        }),
+      );
+      expect(checks[0].rate).toBeCloseTo(0.01, 12);
+      expect(checks[1]).toEqual(
+        expect.objectContaining({
+          field: 'order_id',
+          metric: 'duplicateRate',
+          runs: 10,
+        }),
+      );
+      expect(checks[1].rate).toBeCloseTo(0.003, 12);
+      expect(card.dimensions.quality.evidence.worst).toEqual({
+        field: 'order_id',
+        metric: 'duplicateRate',
+      });
+
+      // Stability: a schema was observed; one incident this quarter → 4.
+      expect(card.dimensions.stability.score).toBe(4);
+      expect(card.dimensions.stability.evidence).toEqual(
+        expect.objectContaining({ hasEvidence: true, incidents: 1 }),
+      );
+
+      // Contract: mean(2/3 described, SLA 1, escalation 1, lineage 1,
+      // access 1) = 93.3 % → at least 80 % → 4.
+      expect(card.dimensions.contract.score).toBe(4);
+      expect(card.dimensions.contract.evidence.percent).toBeCloseTo(
+        ((2 / 3 + 4) / 5) * 100,
+        6,
+      );
+
+      // Ownership: a Group, with a member, channel and on-call → 4 of 4 → 5.
+      expect(card.dimensions.ownership.score).toBe(5);
+      expect(card.dimensions.ownership.evidence.checks).toEqual({
+        ownerIsGroup: true,
+        groupHasMembers: true,
+        escalationChannel: true,
+        onCall: true,
+      });
+
+      // Reuse: 3 distinct consumers → 3.
+      expect(card.dimensions.reuse.score).toBe(3);
+      expect(card.dimensions.reuse.evidence.consumers).toBe(3);
+
+      // Overall: (4 + 2 + 3 + 4 + 4 + 5 + 3) / 7 = 3.57 → 3.6.
+      expect(card.overall).toBe(3.6);
+      expect(card).toEqual(
+        expect.objectContaining({
+          entityRef: 'dataproduct:default/orders',
+          computedAt: NOW.toISOString(),
+          window: {
+            from: new Date(NOW.getTime() - 30 * 24 * HOUR).toISOString(),
+            to: NOW.toISOString(),
+            runs: 42,
+          },
+        }),
+      );
+      for (const dimension of Object.values(card.dimensions) as any[]) {
+        expect(typeof dimension.summary).toBe('string');
+      }
+
+      // The snapshot serves reads as it was computed.
+      const read = await request(app).get('/products/default/orders/scorecard');
+      expect(read.body).toEqual(card);
+    });
+
+    it('scores a product without a snapshot on first read, and stores it', async () => {
+      const { app, knex } = await setup();
+      expect((await rowCounts(knex)).snapshots).toBe(0);
+
+      const first = await request(app).get('/products/default/bare/scorecard');
+
+      expect(first.status).toBe(200);
+      expect(first.body.dimensions.freshness).toEqual(
+        expect.objectContaining({ score: null }),
+      );
+      expect(first.body.dimensions.stability.score).toBeNull();
+      expect(first.body.window.runs).toBe(0);
+      // No group in the catalog for the default owner: ownership 1 (0 checks).
+      expect(first.body.dimensions.ownership.score).toBe(1);
+      expect((await rowCounts(knex)).snapshots).toBe(1);
+
+      const second = await request(app).get('/products/default/bare/scorecard');
+      expect(second.body).toEqual(first.body);
+      expect((await rowCounts(knex)).snapshots).toBe(1);
+    });
+
+    it('serves the history in a range, oldest first', async () => {
+      const knex = await databases.init(databaseId);
+      let now = new Date('2026-11-20T00:00:00Z');
+      const { app } = await createRunsApp(knex, {
+        entities: [orders, group('orders-team', ['user:default/ada'])],
+        clock: () => now,
+      });
+      for (const day of ['2026-11-20', '2026-11-21', '2026-11-22']) {
+        now = new Date(`${day}T06:00:00Z`);
+        await request(app).post('/products/default/orders/scorecard/refresh');
+      }
+      now = new Date('2026-11-25T00:00:00Z');
+
+      const range = await request(app).get(
+        '/products/default/orders/scorecard/history?from=2026-11-21&to=2026-11-22',
+      );
+      const all = await request(app).get(
+        '/products/default/orders/scorecard/history',
+      );
+
+      expect(range.status).toBe(200);
+      expect(range.body).toEqual({
+        entityRef: 'dataproduct:default/orders',
+        from: '2026-11-21T00:00:00.000Z',
+        to: '2026-11-22T23:59:59.999Z',
+        items: [
+          expect.objectContaining({ computedAt: '2026-11-21T06:00:00.000Z' }),
+          expect.objectContaining({ computedAt: '2026-11-22T06:00:00.000Z' }),
+        ],
+      });
+      expect(range.body.items[0]).toEqual({
+        computedAt: '2026-11-21T06:00:00.000Z',
+        overall: expect.any(Number),
+        scores: expect.objectContaining({
+          contract: 4,
+          ownership: 5,
+          reuse: 3,
+        }),
+        window: expect.objectContaining({ runs: 0 }),
+      });
+      expect(all.body.items).toHaveLength(3);
+    });
+
+    it('lists runs latest first and pages with before', async () => {
+      const { app } = await setup();
+      await request(app)
+        .post('/runs')
+        .send({
+          runs: [1, 2, 3, 4, 5].map(day =>
+            nativeRun(`nightly-${day}`, {
+              startedAt: `2026-11-0${day}T01:00:00Z`,
+              finishedAt: `2026-11-0${day}T02:00:00Z`,
+              watermark: `2026-11-0${day}T00:00:00Z`,
+            }),
+          ),
+        });
+
+      const page1 = await request(app).get(
+        '/products/default/orders/runs?limit=2',
+      );
+      const page2 = await request(app).get(
+        `/products/default/orders/runs?limit=2&before=${page1.body.nextBefore}`,
+      );
+      const page3 = await request(app).get(
+        `/products/default/orders/runs?limit=2&before=${page2.body.nextBefore}`,
+      );
+
+      expect(page1.body).toEqual({
+        entityRef: 'dataproduct:default/orders',
+        items: [
+          {
+            runId: 'nightly-5',
+            status: 'success',
+            datasetKey: null,
+            startedAt: '2026-11-05T01:00:00.000Z',
+            finishedAt: '2026-11-05T02:00:00.000Z',
+            watermark: '2026-11-05T00:00:00.000Z',
+            rowCount: 1000,
+            columns: null,
+            errorMessage: null,
+          },
+          expect.objectContaining({ runId: 'nightly-4' }),
+        ],
+        nextBefore: '2026-11-04T02:00:00.000Z',
+      });
+      expect(page2.body.items.map((r: any) => r.runId)).toEqual([
+        'nightly-3',
+        'nightly-2',
+      ]);
+      expect(page3.body).toEqual(
+        expect.objectContaining({
+          items: [expect.objectContaining({ runId: 'nightly-1' })],
+          nextBefore: null,
+        }),
+      );
+      const defaults = await request(app)
+        .get('/products/default/orders/runs')
+        .set('Authorization', mockCredentials.service.header());
+      expect(defaults.body.items).toHaveLength(5);
+    });
+  });
+});

@@ -1,0 +1,199 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KnexRunStore } from '../../database/KnexRunStore';
+import { catalogProduct, group } from './__testUtils__/runsApp';
+import { ScorecardService } from './ScorecardService';
+import { SCORING_TASK_ID, createScoringTask, productsDue } from './scoringTask';
+
+jest.setTimeout(120_000);
+
+const ORDERS = 'dataproduct:default/orders';
+const IDENTITY = 'dataproduct:default/identity';
+
+describe('productsDue', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  const at = (time: string) => new Date(`2026-11-25T${time}Z`);
+
+  it('rescores products with runs written after their latest snapshot', () => {
+    expect(
+      productsDue(
+        [ORDERS, IDENTITY],
+        new Map([
+          [ORDERS, at('10:00:00')],
+          [IDENTITY, at('10:00:00')],
+        ]),
+        new Map([
+          [ORDERS, at('10:00:01')],
+          [IDENTITY, at('10:00:00')],
+        ]),
+        now,
+      ),
+    ).toEqual({ changed: [ORDERS], daily: [] });
+  });
+
+  it('snapshots daily what has no snapshot from today (UTC)', () => {
+    expect(
+      productsDue(
+        [ORDERS, IDENTITY, 'dataproduct:default/new'],
+        new Map([
+          [ORDERS, new Date('2026-11-24T23:59:59Z')],
+          [IDENTITY, new Date('2026-11-25T00:00:00Z')],
+        ]),
+        new Map(),
+        now,
+      ),
+    ).toEqual({ changed: [], daily: [ORDERS, 'dataproduct:default/new'] });
+  });
+});
+
+describe('createScoringTask', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const store = await KnexRunStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const catalog = catalogServiceMock({
+        entities: [
+          catalogProduct('orders'),
+          catalogProduct('identity', { owner: 'group:default/identity' }),
+          group('orders-team', ['user:default/ada']),
+        ],
+      });
+      let now = new Date('2026-11-25T06:00:00Z');
+      const logger = mockServices.logger.mock();
+      const scorecards = new ScorecardService({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+      });
+      const task = createScoringTask({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        logger,
+        scorecards,
+        clock: () => now,
+      });
+      return {
+        knex,
+        store,
+        catalog,
+        task,
+        logger,
+        scorecards,
+        setNow: (time: string) => {
+          now = new Date(time);
+        },
+      };
+    }
+
+    it('is the global scoring task', async () => {
+      const { task } = await setup();
+      expect(task.id).toBe(SCORING_TASK_ID);
+      expect(task.id).toBe('data-products-scoring');
+    });
+
+    it('snapshots every product daily and rescores those with new runs', async () => {
+      const { task, store, setNow, catalog } = await setup();
+
+      // First run: nothing was ever snapshotted.
+      expect(await task.fn()).toEqual({
+        products: 2,
+        changed: 0,
+        daily: 2,
+        failed: 0,
+      });
+      // Again the same day, nothing new: nothing to do.
+      setNow('2026-11-25T07:00:00Z');
+      expect(await task.fn()).toEqual(
+        expect.objectContaining({ changed: 0, daily: 0 }),
+      );
+
+      // A run of orders arrives: only orders is rescored, with it.
+      await store.insertRuns(
+        [
+          {
+            entityRef: ORDERS,
+            runId: 'r1',
+            status: 'failed',
+            eventTime: new Date('2026-11-25T07:10:00Z'),
+            finishedAt: new Date('2026-11-25T07:10:00Z'),
+          },
+        ],
+        new Date('2026-11-25T07:10:00Z'),
+      );
+      setNow('2026-11-25T08:00:00Z');
+      expect(await task.fn()).toEqual(
+        expect.objectContaining({ changed: 1, daily: 0 }),
+      );
+      const latest = await store.latestSnapshot(ORDERS);
+      expect(latest).toEqual(
+        expect.objectContaining({
+          takenAt: new Date('2026-11-25T08:00:00Z'),
+          window: expect.objectContaining({ runs: 1 }),
+        }),
+      );
+      // Reliability is known from the failed run: 1 breach per 1 run.
+      expect(latest?.scores.reliability).toBe(1);
+      // The owner facts come from the catalog: orders-team has a member.
+      expect(latest?.scores.ownership).toBe(3);
+      expect((await store.latestSnapshot(IDENTITY))?.scores.ownership).toBe(1);
+
+      // The next day everything gets its daily snapshot.
+      setNow('2026-11-26T00:05:00Z');
+      const stream = jest.spyOn(catalog, 'streamEntities');
+      expect(await task.fn()).toEqual(
+        expect.objectContaining({ changed: 0, daily: 2 }),
+      );
+      expect(stream).toHaveBeenCalledTimes(1);
+      const history = await store.snapshotHistory(
+        ORDERS,
+        new Date('2026-11-01T00:00:00Z'),
+        new Date('2026-11-30T00:00:00Z'),
+      );
+      expect(history.map(s => s.takenAt.toISOString())).toEqual([
+        '2026-11-25T06:00:00.000Z',
+        '2026-11-25T08:00:00.000Z',
+        '2026-11-26T00:05:00.000Z',
+      ]);
+    });
+
+    it('carries on past a product it cannot score, which stays due', async () => {
+      const { task, scorecards, store, logger } = await setup();
+      const snapshot = scorecards.snapshot.bind(scorecards);
+      jest
+        .spyOn(scorecards, 'snapshot')
+        .mockImplementation(async (product, now, ownership) => {
+          if (product.metadata.name === 'orders') {
+            throw new Error('database went away');
+          }
+          return snapshot(product, now, ownership);
+        });
+
+      expect(await task.fn()).toEqual(
+        expect.objectContaining({ daily: 1, failed: 1 }),
+      );
+      expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
+      expect(await store.latestSnapshot(IDENTITY)).toBeDefined();
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'Could not score dataproduct:default/orders: Error: database went away',
+        ),
+      );
+    });
+
+    it('stops between products when aborted', async () => {
+      const { task, store } = await setup();
+      const controller = new AbortController();
+      controller.abort();
+
+      expect(await task.fn(controller.signal)).toEqual(
+        expect.objectContaining({ changed: 0, daily: 0 }),
+      );
+      expect(await store.latestSnapshotTimes()).toEqual(new Map());
+    });
+  });
+});

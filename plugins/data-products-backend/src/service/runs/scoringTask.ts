@@ -1,0 +1,140 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RunStore } from '../../database/RunStore';
+import { readDataProducts } from '../catalogReads';
+import { ScorecardService, ScoringOptions } from './ScorecardService';
+
+/** Id of the scheduled task that recomputes and snapshots scorecards. */
+export const SCORING_TASK_ID = 'data-products-scoring';
+
+/** What one run of the task did. */
+export interface ScoringSummary {
+  products: number;
+  /** Snapshotted because runs arrived since their latest snapshot. */
+  changed: number;
+  /** Snapshotted because today has no snapshot of them yet. */
+  daily: number;
+  failed: number;
+}
+
+/**
+ * Products due a snapshot at `now`: those with runs written after their
+ * latest snapshot (incremental), and those without a snapshot taken today
+ * (UTC), so every product has at least one a day to draw trends from.
+ */
+export function productsDue(
+  productRefs: string[],
+  latestSnapshots: Map<string, Date>,
+  lastRunWrites: Map<string, Date>,
+  now: Date,
+): { changed: string[]; daily: string[] } {
+  const startOfDay = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+  );
+  const changed: string[] = [];
+  const daily: string[] = [];
+  for (const ref of productRefs) {
+    const taken = latestSnapshots.get(ref)?.getTime();
+    const written = lastRunWrites.get(ref)?.getTime();
+    if (taken !== undefined && written !== undefined && written > taken) {
+      changed.push(ref);
+    } else if (taken === undefined || taken < startOfDay) {
+      daily.push(ref);
+    }
+  }
+  return { changed, daily };
+}
+
+/**
+ * The scheduled scoring task, for `scheduler.scheduleTask({ ...task,
+ * scope: 'global', frequency, timeout })`. Each run reads every DataProduct
+ * with the plugin's own credentials and snapshots the ones due (see
+ * {@link productsDue}); a product whose scoring fails is logged and tried
+ * again on the next run, the others carry on.
+ */
+export function createScoringTask(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: RunStore;
+  logger: LoggerService;
+  clock?: () => Date;
+  scoring?: ScoringOptions;
+  /** Shared with the router, so both score alike. */
+  scorecards?: ScorecardService;
+}): {
+  id: string;
+  fn: (signal?: AbortSignal) => Promise<ScoringSummary>;
+} {
+  const { catalog, auth, store, logger, clock = () => new Date() } = options;
+  const scorecards =
+    options.scorecards ??
+    new ScorecardService({ catalog, auth, store, ...options.scoring });
+
+  return {
+    id: SCORING_TASK_ID,
+    fn: async signal => {
+      const now = clock();
+      const credentials = await auth.getOwnServiceCredentials();
+      const products = await readDataProducts(catalog, credentials);
+      const byRef = new Map<string, Entity>(
+        products.map(product => [stringifyEntityRef(product), product]),
+      );
+      const latestSnapshots = await store.latestSnapshotTimes();
+
+      // Runs written since the oldest latest snapshot cover every product
+      // that has one; daily snapshots keep that a day's worth at most.
+      const oldest = Math.min(
+        ...[...byRef.keys()].map(
+          ref => latestSnapshots.get(ref)?.getTime() ?? Infinity,
+        ),
+      );
+      const lastRunWrites = new Map(
+        Number.isFinite(oldest)
+          ? (await store.productsWithRunsSince(new Date(oldest))).map(p => [
+              p.entityRef,
+              p.lastRecordedAt,
+            ])
+          : [],
+      );
+
+      const due = productsDue(
+        [...byRef.keys()],
+        latestSnapshots,
+        lastRunWrites,
+        now,
+      );
+      const dueProducts = [...due.changed, ...due.daily].map(
+        ref => byRef.get(ref)!,
+      );
+      const ownership = await scorecards.ownershipOfAll(dueProducts);
+
+      const summary: ScoringSummary = {
+        products: products.length,
+        changed: 0,
+        daily: 0,
+        failed: 0,
+      };
+      const changed = new Set(due.changed);
+      for (const product of dueProducts) {
+        // What is not snapshotted now stays due for the next run.
+        if (signal?.aborted) break;
+        const ref = stringifyEntityRef(product);
+        try {
+          await scorecards.snapshot(product, now, ownership.get(ref));
+          summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
+        } catch (error) {
+          summary.failed += 1;
+          logger.warn(`Could not score ${ref}: ${error}`);
+        }
+      }
+      const level = summary.failed > 0 ? 'warn' : 'info';
+      logger[level](
+        `Scorecards: ${summary.products} products, ${summary.changed} rescored for new runs, ${summary.daily} daily snapshots, ${summary.failed} failed`,
+      );
+      return summary;
+    },
+  };
+}

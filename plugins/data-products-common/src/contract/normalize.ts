@@ -1,0 +1,77 @@
+import type { JsonObject } from '@backstage/types';
+import { fromCatalogShape, toCatalogShape } from '../kind/catalogShape';
+import type { DataContract, DataProductEntityV1alpha1 } from '../kind/types';
+import type { Finding } from '../policy/types';
+import { canonicalContract } from './canonicalContract';
+import { explicitContract } from './explicitContract';
+import { mergeContracts } from './mergeContracts';
+import { contractFromOdcs } from './odcs/fromOdcs';
+import type { NormalizedContract } from './types';
+
+/**
+ * The contract of a data product, whatever it was authored in: the explicit
+ * `spec.contract` fields merged over what `spec.contract.odcs` maps to
+ * (explicit wins field by field), in canonical form. `findings` are what
+ * the ODCS mapping could not use. Accepts the authored and the catalog shape.
+ *
+ * @public
+ */
+export function normalizeContract(entity: DataProductEntityV1alpha1): {
+  contract: NormalizedContract;
+  findings: Finding[];
+} {
+  // Surfaces may call this before validating (the CLI's diff does): read
+  // whatever shape arrives rather than throw.
+  const authored = (
+    entity && typeof entity === 'object' ? fromCatalogShape(entity) : {}
+  ) as DataProductEntityV1alpha1;
+  const odcs = authored.spec?.contract?.odcs;
+  const mapped =
+    odcs === undefined
+      ? { contract: {}, findings: [] }
+      : contractFromOdcs(odcs, { productName: authored.metadata?.name });
+  return {
+    contract: canonicalContract(
+      mergeContracts(explicitContract(authored), mapped.contract),
+    ),
+    findings: mapped.findings,
+  };
+}
+
+/**
+ * The entity as if its owner had written the normalized contract: the ODCS
+ * document replaced by the contract it maps to, and `spec.version`,
+ * `lifecycle.stage`, `lifecycle.sunsetOn` and `spec.cost` filled from it
+ * where the entity does not state them. Rules read plain `spec.contract`, so
+ * `evaluateDataProduct(withNormalizedContract(entity), …)` judges
+ * ODCS-authored products on what their contract really promises. Returns the
+ * shape it was given (authored or catalog).
+ *
+ * @public
+ */
+export function withNormalizedContract(
+  entity: DataProductEntityV1alpha1,
+): DataProductEntityV1alpha1 {
+  const authored = fromCatalogShape(entity);
+  const { version, stage, sunsetOn, cost, ...contract } =
+    normalizeContract(authored).contract;
+  const spec = authored.spec;
+  const lifecycle = { ...spec.lifecycle };
+  if (stage !== undefined) lifecycle.stage = stage;
+  if (sunsetOn !== undefined) lifecycle.sunsetOn = sunsetOn;
+  const normalized: DataProductEntityV1alpha1 = {
+    ...authored,
+    spec: {
+      ...spec,
+      ...(version !== undefined ? { version } : {}),
+      lifecycle,
+      contract: contract as DataContract,
+      ...(cost !== undefined ? { cost } : {}),
+    },
+  };
+  const wasCatalogShape =
+    typeof (entity.spec as JsonObject | undefined)?.lifecycle === 'string';
+  return wasCatalogShape
+    ? (toCatalogShape(normalized) as DataProductEntityV1alpha1)
+    : normalized;
+}

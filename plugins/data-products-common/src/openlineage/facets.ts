@@ -1,0 +1,163 @@
+/**
+ * Validation of the facets Stockroom reads (standards.md "OpenLineageFacets Stockroom
+ * reads"). Other facets pass untouched: lineage tools send many, and one we
+ * never read must not get an event refused.
+ */
+import {
+  ProblemList,
+  checkAmount,
+  checkArray,
+  checkCount,
+  checkObject,
+  checkOptionalString,
+  checkText,
+  checkTimestamp,
+  checkUuid,
+  child,
+  item,
+} from './checks';
+
+export function checkRunFacets(
+  facets: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+): void {
+  const nominal = facet(facets, 'nominalTime', path, problems);
+  if (nominal) {
+    const at = child(path, 'nominalTime');
+    checkTimestamp(
+      nominal.nominalStartTime,
+      child(at, 'nominalStartTime'),
+      problems,
+      true,
+    );
+    checkTimestamp(
+      nominal.nominalEndTime,
+      child(at, 'nominalEndTime'),
+      problems,
+      true,
+    );
+  }
+  const parent = facet(facets, 'parent', path, problems);
+  if (parent) {
+    const at = child(path, 'parent');
+    const run = checkObject(parent.run, child(at, 'run'), problems);
+    if (run) checkUuid(run.runId, child(at, 'run.runId'), problems);
+    const job = checkObject(parent.job, child(at, 'job'), problems);
+    if (job) {
+      checkText(job.namespace, child(at, 'job.namespace'), problems);
+      checkText(job.name, child(at, 'job.name'), problems);
+    }
+  }
+  const error = facet(facets, 'errorMessage', path, problems);
+  if (error) {
+    const at = child(path, 'errorMessage');
+    checkText(error.message, child(at, 'message'), problems);
+    checkOptionalString(error.stackTrace, child(at, 'stackTrace'), problems);
+    checkOptionalString(
+      error.programmingLanguage,
+      child(at, 'programmingLanguage'),
+      problems,
+    );
+  }
+}
+
+/** `facets` of an input or output dataset. */
+export function checkDatasetFacets(
+  facets: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+): void {
+  const schema = facet(facets, 'schema', path, problems);
+  if (schema) {
+    checkSchemaFields(schema.fields, child(path, 'schema.fields'), problems);
+  }
+  checkDataQualityMetrics(facets, path, problems);
+  const assertions = facet(facets, 'dataQualityAssertions', path, problems);
+  if (assertions) {
+    const at = child(path, 'dataQualityAssertions.assertions');
+    checkArray(assertions.assertions, at, problems)?.forEach((a, i) => {
+      const entry = checkObject(a, item(at, i), problems);
+      if (!entry) return;
+      checkText(entry.assertion, child(item(at, i), 'assertion'), problems);
+      if (typeof entry.success !== 'boolean') {
+        problems.add(child(item(at, i), 'success'), 'must be true or false');
+      }
+      checkOptionalString(entry.column, child(item(at, i), 'column'), problems);
+    });
+  }
+}
+
+/** `inputFacets` of an input or `outputFacets` of an output. */
+export function checkIoFacets(
+  facets: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+): void {
+  const stats = facet(facets, 'outputStatistics', path, problems);
+  if (stats) {
+    const at = child(path, 'outputStatistics');
+    checkCount(stats.rowCount, child(at, 'rowCount'), problems);
+    checkCount(stats.size, child(at, 'size'), problems);
+    checkCount(stats.fileCount, child(at, 'fileCount'), problems);
+  }
+  checkDataQualityMetrics(facets, path, problems);
+}
+
+function checkDataQualityMetrics(
+  facets: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+): void {
+  const metrics = facet(facets, 'dataQualityMetrics', path, problems);
+  if (!metrics) return;
+  const at = child(path, 'dataQualityMetrics');
+  checkCount(metrics.rowCount, child(at, 'rowCount'), problems);
+  checkCount(metrics.bytes, child(at, 'bytes'), problems);
+  checkCount(metrics.fileCount, child(at, 'fileCount'), problems);
+  const columns = checkObject(
+    metrics.columnMetrics,
+    child(at, 'columnMetrics'),
+    problems,
+    true,
+  );
+  if (!columns) return;
+  for (const [name, value] of Object.entries(columns)) {
+    const colPath = child(child(at, 'columnMetrics'), name);
+    const column = checkObject(value, colPath, problems);
+    if (!column) continue;
+    checkCount(column.nullCount, child(colPath, 'nullCount'), problems);
+    checkCount(column.distinctCount, child(colPath, 'distinctCount'), problems);
+    checkAmount(column.count, child(colPath, 'count'), problems);
+  }
+}
+
+function checkSchemaFields(
+  fields: unknown,
+  path: string,
+  problems: ProblemList,
+): void {
+  checkArray(fields, path, problems)?.forEach((value, i) => {
+    const at = item(path, i);
+    const field = checkObject(value, at, problems);
+    if (!field) return;
+    checkText(field.name, child(at, 'name'), problems);
+    checkOptionalString(field.type, child(at, 'type'), problems);
+    checkOptionalString(field.description, child(at, 'description'), problems);
+    if (field.fields !== undefined) {
+      checkSchemaFields(field.fields, child(at, 'fields'), problems);
+    }
+  });
+}
+
+/** A facet we read: absent is fine, anything but an object is not. */
+function facet(
+  facets: Record<string, unknown>,
+  name: string,
+  path: string,
+  problems: ProblemList,
+): Record<string, unknown> | undefined {
+  const value = facets[name];
+  if (value === undefined) return undefined;
+  return checkObject(value, child(path, name), problems);
+}

@@ -1,0 +1,277 @@
+/**
+ * Validation of a native run report batch (`POST /runs`): pipelines that do
+ * not speak OpenLineage report finished runs directly. The batch is accepted
+ * whole or refused whole, with every problem named by run index and field, so
+ * a retry after a fix never half-applies.
+ */
+import {
+  ProblemList,
+  checkArray,
+  checkCount,
+  checkObject,
+  checkOptionalString,
+  checkText,
+  checkTimestamp,
+  child,
+  clip,
+  isObject,
+  item,
+} from './checks';
+import type { ColumnCounts, ObservedField } from '../scoring/runs';
+import { toIsoString } from './timestamp';
+import type { NativeRun, RunProblem } from './types';
+
+/** Clocks drift; a run reported a little ahead of the server is still real. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Run ids are stored and indexed; anything longer is not an id. */
+const MAX_RUN_ID_LENGTH = 255;
+
+const PRODUCT_REF =
+  /^(?:([A-Za-z][A-Za-z0-9]*):)?(?:([a-zA-Z0-9][a-zA-Z0-9_.-]*)\/)?([a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?)$/;
+
+/**
+ * Validates `{ "runs": [ … ] }`. Times more than 5 minutes after `now` are
+ * refused: a run cannot have finished in the future. A run id may repeat
+ * across products (one pipeline run can write several) but not for the same
+ * product in one batch.
+ *
+ * @public
+ */
+export function parseNativeRunBatch(
+  body: unknown,
+  now: Date,
+): { runs?: NativeRun[]; problems: RunProblem[] } {
+  const top = new ProblemList(undefined, 'The request body');
+  if (!isObject(body)) {
+    top.add('', 'must be an object like {"runs": [ … ]}');
+    return { problems: top.problems };
+  }
+  if (body.runs === undefined) {
+    top.add('runs', 'is missing: send {"runs": [ … ]}');
+    return { problems: top.problems };
+  }
+  const list = checkArray(body.runs, 'runs', top);
+  if (!list) {
+    return { problems: top.problems };
+  }
+
+  const latestMs = now.getTime() + CLOCK_SKEW_MS;
+  const problems: RunProblem[] = [];
+  const runs: NativeRun[] = [];
+  const firstIndex = new Map<string, number>();
+  list.forEach((entry, index) => {
+    const itemProblems = new ProblemList(index);
+    const run = parseNativeRun(
+      entry,
+      item('runs', index),
+      latestMs,
+      itemProblems,
+    );
+    if (run) {
+      const key = `${run.product}\u0000${run.runId}`;
+      const first = firstIndex.get(key);
+      if (first === undefined) {
+        firstIndex.set(key, index);
+      } else {
+        itemProblems.add(
+          child(item('runs', index), 'runId'),
+          `repeats runs[${first}].runId "${clip(run.runId)}" for ${
+            run.product
+          }: report each run once`,
+        );
+      }
+      runs.push(run);
+    }
+    problems.push(...itemProblems.problems);
+  });
+  return problems.length > 0 ? { problems } : { runs, problems };
+}
+
+function parseNativeRun(
+  entry: unknown,
+  path: string,
+  latestMs: number,
+  problems: ProblemList,
+): NativeRun | undefined {
+  const run = checkObject(entry, path, problems);
+  if (!run) return undefined;
+  const before = problems.problems.length;
+
+  const product = checkProduct(run.product, child(path, 'product'), problems);
+  const runId = checkText(run.runId, child(path, 'runId'), problems);
+  if (runId !== undefined && runId.length > MAX_RUN_ID_LENGTH) {
+    problems.add(
+      child(path, 'runId'),
+      `must be at most ${MAX_RUN_ID_LENGTH} characters`,
+    );
+  }
+  const status = run.status;
+  if (status !== 'success' && status !== 'failed') {
+    problems.add(
+      child(path, 'status'),
+      `${
+        status === undefined ? 'is missing' : `is ${JSON.stringify(status)}`
+      }: it must be "success" or "failed"`,
+    );
+  }
+
+  const time = (key: string, optional: boolean) => {
+    const at = child(path, key);
+    const ms = checkTimestamp(run[key], at, problems, optional);
+    if (ms !== undefined && ms > latestMs) {
+      problems.add(
+        at,
+        `is in the future (${toIsoString(
+          ms,
+        )} is more than 5 minutes after the server's clock)`,
+      );
+      return undefined;
+    }
+    return ms;
+  };
+  const startedAt = time('startedAt', true);
+  const finishedAt = time('finishedAt', false);
+  const watermark = time('watermark', true);
+  if (
+    startedAt !== undefined &&
+    finishedAt !== undefined &&
+    finishedAt < startedAt
+  ) {
+    problems.add(
+      child(path, 'finishedAt'),
+      'is before startedAt: a run finishes after it starts',
+    );
+  }
+
+  const rowCount = checkCount(run.rowCount, child(path, 'rowCount'), problems);
+  const columns = checkColumns(
+    run.columns,
+    child(path, 'columns'),
+    rowCount,
+    problems,
+  );
+  const schema = checkSchema(run.schema, child(path, 'schema'), problems);
+  checkOptionalString(run.errorMessage, child(path, 'errorMessage'), problems);
+
+  if (problems.problems.length > before) return undefined;
+  const parsed: NativeRun = {
+    product: product!,
+    runId: runId!,
+    status: status as NativeRun['status'],
+    finishedAt: toIsoString(finishedAt!),
+  };
+  if (startedAt !== undefined) parsed.startedAt = toIsoString(startedAt);
+  if (watermark !== undefined) parsed.watermark = toIsoString(watermark);
+  if (rowCount !== undefined) parsed.rowCount = rowCount;
+  if (columns) parsed.columns = columns;
+  if (schema) parsed.schema = schema;
+  if (typeof run.errorMessage === 'string')
+    parsed.errorMessage = run.errorMessage;
+  return parsed;
+}
+
+/** A DataProduct ref, normalized as the catalog writes refs: lower case, namespace filled in. */
+function checkProduct(
+  value: unknown,
+  path: string,
+  problems: ProblemList,
+): string | undefined {
+  const example = 'such as dataproduct:default/customer-identity-v2';
+  if (value === undefined) {
+    problems.add(path, `is missing: name the data product ${example}`);
+    return undefined;
+  }
+  const match = typeof value === 'string' ? PRODUCT_REF.exec(value) : null;
+  if (!match) {
+    problems.add(
+      path,
+      `must be a data product ref ${example}, not ${
+        typeof value === 'string' ? `"${clip(value)}"` : JSON.stringify(value)
+      }`,
+    );
+    return undefined;
+  }
+  const [, kind, namespace, name] = match;
+  if (kind !== undefined && kind.toLowerCase() !== 'dataproduct') {
+    problems.add(
+      path,
+      `must refer to a DataProduct, not a ${kind} ("${clip(value as string)}")`,
+    );
+    return undefined;
+  }
+  return `dataproduct:${namespace ?? 'default'}/${name}`.toLowerCase();
+}
+
+function checkColumns(
+  value: unknown,
+  path: string,
+  rowCount: number | undefined,
+  problems: ProblemList,
+): Record<string, ColumnCounts> | undefined {
+  const columns = checkObject(value, path, problems, true);
+  if (!columns) return undefined;
+  const result: Record<string, ColumnCounts> = {};
+  for (const [name, entry] of Object.entries(columns)) {
+    const at = child(path, name);
+    if (name === '__proto__') {
+      problems.add(at, 'is not a usable column name');
+      continue;
+    }
+    const counts = checkObject(entry, at, problems);
+    if (!counts) continue;
+    const nullCount = checkCount(
+      counts.nullCount,
+      child(at, 'nullCount'),
+      problems,
+    );
+    const distinctCount = checkCount(
+      counts.distinctCount,
+      child(at, 'distinctCount'),
+      problems,
+    );
+    if (
+      rowCount !== undefined &&
+      nullCount !== undefined &&
+      nullCount > rowCount
+    ) {
+      problems.add(
+        child(at, 'nullCount'),
+        `is ${nullCount}, more than rowCount ${rowCount}`,
+      );
+    }
+    if (
+      rowCount !== undefined &&
+      distinctCount !== undefined &&
+      distinctCount > rowCount
+    ) {
+      problems.add(
+        child(at, 'distinctCount'),
+        `is ${distinctCount}, more than rowCount ${rowCount}`,
+      );
+    }
+    const parsed: ColumnCounts = {};
+    if (nullCount !== undefined) parsed.nullCount = nullCount;
+    if (distinctCount !== undefined) parsed.distinctCount = distinctCount;
+    result[name] = parsed;
+  }
+  return result;
+}
+
+function checkSchema(
+  value: unknown,
+  path: string,
+  problems: ProblemList,
+): ObservedField[] | undefined {
+  const list = checkArray(value, path, problems);
+  if (!list) return undefined;
+  const fields: ObservedField[] = [];
+  list.forEach((entry, i) => {
+    const at = item(path, i);
+    const field = checkObject(entry, at, problems);
+    if (!field) return;
+    const name = checkText(field.name, child(at, 'name'), problems);
+    const type = checkText(field.type, child(at, 'type'), problems);
+    if (name !== undefined && type !== undefined) fields.push({ name, type });
+  });
+  return fields;
+}

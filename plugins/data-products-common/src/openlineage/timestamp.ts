@@ -1,0 +1,80 @@
+/**
+ * Instants as pipelines report them: ISO-8601 with a time zone. A time
+ * without a zone means a different instant on every server, so it is refused
+ * rather than guessed. Parsed by hand instead of `Date.parse`, whose handling
+ * of anything beyond `YYYY-MM-DDTHH:mm:ss.sssZ` differs between engines, and
+ * this package also runs in browsers.
+ */
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Epoch milliseconds of an ISO-8601 timestamp with a time zone (`Z` or an
+ * offset such as `+02:00`), or undefined when the text is not one or names an
+ * instant that does not exist (2026-02-30, 25:00). Fractions beyond
+ * milliseconds are truncated.
+ *
+ * @public
+ */
+export function parseIsoTimestamp(text: unknown): number | undefined {
+  if (typeof text !== 'string') {
+    return undefined;
+  }
+  const m = TIMESTAMP.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return undefined;
+  }
+  let offsetMinutes = 0;
+  if (m[8] === undefined) {
+    const offsetHours = Number(m[10]);
+    const offsetRest = m[11] === undefined ? 0 : Number(m[11]);
+    if (offsetHours > 23 || offsetRest > 59) {
+      return undefined;
+    }
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetRest);
+  }
+  const date = new Date(
+    Date.UTC(year, month - 1, day, hour, minute, second, ms),
+  );
+  // Date.UTC maps years 0–99 to 1900–1999.
+  if (year < 100) {
+    date.setUTCFullYear(year);
+  }
+  return date.getTime() - offsetMinutes * MINUTE_MS;
+}
+
+/** The canonical UTC form, `2026-03-01T12:00:00.000Z`, of epoch milliseconds. */
+export function toIsoString(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

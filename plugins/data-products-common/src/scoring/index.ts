@@ -1,0 +1,46 @@
+export { computeScorecard, overallScore } from './computeScorecard';
+export { scoreFreshness } from './freshness';
+export { scoreReliability, breachesPer1000 } from './reliability';
+export { scoreQuality, scoreQualityRate } from './quality';
+export { scoreStability, calendarQuarter } from './stability';
+export { scoreContract } from './contract';
+export { scoreOwnership } from './ownership';
+export { scoreReuse } from './reuse';
+export { freshnessLagMs } from './lag';
+export { nearestRank, nearestRankSorted } from './percentile';
+export { meanNullRate, meanDuplicateRate, type MeanRate } from './rates';
+export { measureRunWindow, type RunWindow } from './window';
+export {
+  DEFAULT_SCORE_THRESHOLDS,
+  DEFAULT_SCORING_WINDOW_DAYS,
+  type ScoreLadder,
+  type ScoreThresholds,
+} from './thresholds';
+export { SCORE_DIMENSIONS } from './types';
+export type {
+  ContractEvidence,
+  DimensionScore,
+  DriftEvidence,
+  FreshnessEvidence,
+  OwnershipChecks,
+  OwnershipEvidence,
+  OwnershipFacts,
+  QualityCheck,
+  QualityEvidence,
+  ReliabilityEvidence,
+  ReuseEvidence,
+  ScorableContract,
+  Score,
+  ScoreDimension,
+  Scorecard,
+  ScorecardInput,
+  StabilityEvidence,
+  WindowBounds,
+} from './types';
+export type {
+  ColumnCounts,
+  ObservedField,
+  RunStatus,
+  ScoringRun,
+  Timestamp,
+} from './runs';

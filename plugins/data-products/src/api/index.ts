@@ -1,0 +1,8 @@
+export { dataProductsApiRef } from './DataProductsApi';
+export type {
+  ContractHistory,
+  ContractHistoryChange,
+  ContractHistoryEntry,
+  DataProductsApi,
+} from './DataProductsApi';
+export { DataProductsClient } from './DataProductsClient';

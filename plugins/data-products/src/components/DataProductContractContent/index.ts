@@ -1,0 +1,2 @@
+export { DataProductContractContent } from './DataProductContractContent';
+export type { DataProductContractContentProps } from './DataProductContractContent';
