@@ -209,7 +209,7 @@ describe('stockroom diff', () => {
     const repo = gitRepo({ 'orders-core.yaml': CORE_ENTITY });
     repo.commit('orders-core');
     const after = coreEntityWith(
-      /      - name: status\n[^]*?description: Current status.\n/,
+      / {6}- name: status\n[^]*?description: Current status.\n/,
       '',
     ).replace('version: 1.2.0', 'version: 2.0.0');
     repo.write({ 'orders-core.yaml': after });
@@ -427,11 +427,19 @@ spec:
       'attribution.yaml': martWith(CHANNEL, ''),
     });
 
-    const { code, json } = await diffJson(repo.dir, '--base', 'HEAD', 'view.yaml');
+    const { code, json } = await diffJson(
+      repo.dir,
+      '--base',
+      'HEAD',
+      'view.yaml',
+    );
     expect(code).toBe(0);
     // the engine's verdict, unchanged
     expect(json.results).toMatchObject([
-      { entityRef: 'dataproduct:default/weekly-cohorts', verdict: 'needs-major' },
+      {
+        entityRef: 'dataproduct:default/weekly-cohorts',
+        verdict: 'needs-major',
+      },
     ]);
     const text = await runCli(['diff', '--base', 'HEAD', 'view.yaml'], {
       cwd: repo.dir,
@@ -448,7 +456,16 @@ spec:
 `,
     });
     const github = await runCli(
-      ['diff', '--base', 'HEAD', '--format', 'github', '-c', 'app-config.yaml', 'attribution.yaml'],
+      [
+        'diff',
+        '--base',
+        'HEAD',
+        '--format',
+        'github',
+        '-c',
+        'app-config.yaml',
+        'attribution.yaml',
+      ],
       { cwd: repo.dir },
     );
     expect(github.code).toBe(0);
@@ -789,7 +806,13 @@ spec:
   it('documents its options and exit codes in --help', async () => {
     const { code, stdout } = await runCli(['diff', '--help']);
     expect(code).toBe(0);
-    for (const text of ['--base', '--format', '--now', '--config', 'Exit codes']) {
+    for (const text of [
+      '--base',
+      '--format',
+      '--now',
+      '--config',
+      'Exit codes',
+    ]) {
       expect(stdout).toContain(text);
     }
   });

@@ -377,10 +377,14 @@ function odcsDocument(
 }
 
 /** As the backend reads it: a category the policy does not know enforces nothing. */
-function enforcementOf(policy: StockroomPolicy, category: unknown): Enforcement {
+function enforcementOf(
+  policy: StockroomPolicy,
+  category: unknown,
+): Enforcement {
   const categories = policy.categories as Record<
     string,
-    StockroomPolicy['categories'][keyof StockroomPolicy['categories']] | undefined
+    | StockroomPolicy['categories'][keyof StockroomPolicy['categories']]
+    | undefined
   >;
   return (
     (typeof category === 'string' &&

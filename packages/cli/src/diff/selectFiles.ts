@@ -141,9 +141,13 @@ export async function changedFiles(
     }
   }
 
-  const files = [...selected.values()].sort((a, b) =>
-    a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
-  );
+  // Code-unit order, like git's: stable whatever the locale.
+  const files = [...selected.values()].sort((a, b) => {
+    if (a.display === b.display) {
+      return 0;
+    }
+    return a.display < b.display ? -1 : 1;
+  });
   return { files, problems };
 }
 
