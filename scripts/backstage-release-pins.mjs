@@ -64,13 +64,18 @@ for (let i = 0; i < names.length; i += 8) {
   const versions = await Promise.all(batch.map(releaseVersion));
   batch.forEach((name, j) => {
     if (versions[j]) pins[name] = versions[j];
-    else console.warn(`${name}: not part of this release (newer package), left unpinned`);
+    else
+      console.warn(
+        `${name}: not part of this release (newer package), left unpinned`,
+      );
   });
 }
 const rootPath = 'package.json';
 const root = JSON.parse(fs.readFileSync(rootPath, 'utf8'));
 const others = Object.fromEntries(
-  Object.entries(root.resolutions ?? {}).filter(([k]) => !k.startsWith('@backstage/')),
+  Object.entries(root.resolutions ?? {}).filter(
+    ([k]) => !k.startsWith('@backstage/'),
+  ),
 );
 root.resolutions = { ...others, ...pins };
 fs.writeFileSync(rootPath, `${JSON.stringify(root, null, 2)}\n`);

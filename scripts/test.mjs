@@ -18,9 +18,15 @@ const LOCAL_PG = 'postgresql://postgres@127.0.0.1:5432';
 function answers(host, port) {
   return new Promise(resolve => {
     const socket = net.connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -30,7 +36,10 @@ if (!env[PG_VAR] && !env.STOCKROOM_TEST_SQLITE_ONLY) {
 }
 console.log(
   env[PG_VAR]
-    ? `store tests: SQLite and PostgreSQL 15 (${env[PG_VAR].replace(/\/\/[^@]*@/, '//…@')})`
+    ? `store tests: SQLite and PostgreSQL 15 (${env[PG_VAR].replace(
+        /\/\/[^@]*@/,
+        '//…@',
+      )})`
     : 'store tests: SQLite only (no PostgreSQL found; set ' + PG_VAR + ')',
 );
 

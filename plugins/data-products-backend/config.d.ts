@@ -64,5 +64,32 @@ export interface Config {
             };
       };
     };
+    /**
+     * The scheduled task `data-products-scoring` and the scorecard API.
+     */
+    scoring?: {
+      /** Set to false to not schedule recomputation. Default: true. */
+      enabled?: boolean;
+      /**
+       * How often products with new runs are rescored (every product is
+       * snapshotted once a day regardless). Same forms as the other
+       * frequencies. Default: `{ minutes: 10 }`.
+       */
+      frequency?:
+        | string
+        | {
+            days?: number;
+            hours?: number;
+            minutes?: number;
+            seconds?: number;
+          };
+      /** Days of runs a scorecard looks at. Default: 30. */
+      windowDays?: number;
+    };
+    /** Run ingestion (`POST /openlineage`, `POST /runs`). */
+    ingestion?: {
+      /** Largest accepted request body, e.g. `5mb`. Default: `5mb`. */
+      bodyLimit?: string;
+    };
   };
 }

@@ -131,7 +131,10 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('JSON: { from, to, runs } of the scoring window');
     // The latest snapshot of a product, and its history in a range.
-    table.index(['entity_ref', 'taken_at'], 'scorecard_snapshots_entity_taken_idx');
+    table.index(
+      ['entity_ref', 'taken_at'],
+      'scorecard_snapshots_entity_taken_idx',
+    );
   });
 };
 

@@ -8,6 +8,8 @@ type Duration = ReturnType<typeof readDurationFromConfig>;
 
 const NOTIFICATIONS_KEY = 'stockroom.lifecycle.notifications';
 const CONTRACT_HISTORY_KEY = 'stockroom.contracts.history';
+const SCORING_KEY = 'stockroom.scoring';
+const INGESTION_KEY = 'stockroom.ingestion';
 
 /** How the plugin is configured; read once, at start-up. */
 export interface DataProductsConfig {
@@ -18,6 +20,14 @@ export interface DataProductsConfig {
   };
   contractHistory: {
     frequency: Duration;
+  };
+  scoring: {
+    enabled: boolean;
+    frequency: Duration;
+    windowDays?: number;
+  };
+  ingestion: {
+    bodyLimit?: string;
   };
 }
 
@@ -30,6 +40,16 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
   const policy = policyFromConfig(config.getOptional('stockroom'));
   const frequencyKey = `${NOTIFICATIONS_KEY}.frequency`;
   const historyFrequencyKey = `${CONTRACT_HISTORY_KEY}.frequency`;
+  const scoringFrequencyKey = `${SCORING_KEY}.frequency`;
+  const windowDays = config.getOptionalNumber(`${SCORING_KEY}.windowDays`);
+  if (
+    windowDays !== undefined &&
+    (!Number.isInteger(windowDays) || windowDays < 1)
+  ) {
+    throw new Error(
+      `${SCORING_KEY}.windowDays is ${windowDays}; it must be a whole number of days, at least 1`,
+    );
+  }
   return {
     policy,
     lifecycleNotifications: {
@@ -46,6 +66,18 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
       frequency: config.has(historyFrequencyKey)
         ? readDurationFromConfig(config, { key: historyFrequencyKey })
         : { minutes: 10 },
+    },
+    scoring: {
+      enabled: config.getOptionalBoolean(`${SCORING_KEY}.enabled`) ?? true,
+      // Incremental: only products with new runs are recomputed each period,
+      // and every product is snapshotted once a day.
+      frequency: config.has(scoringFrequencyKey)
+        ? readDurationFromConfig(config, { key: scoringFrequencyKey })
+        : { minutes: 10 },
+      windowDays,
+    },
+    ingestion: {
+      bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),
     },
   };
 }

@@ -65,10 +65,12 @@ describe('dataProductsPlugin: contract history', () => {
       },
     });
 
-    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(1);
-    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'data-products-contract-history' }),
+    // contract history (and scoring) still scheduled; lifecycle notices not
+    const ids = (scheduler.scheduleTask as jest.Mock).mock.calls.map(
+      ([task]) => task.id,
     );
+    expect(ids).toContain('data-products-contract-history');
+    expect(ids).not.toContain('data-products-lifecycle-notifications');
   });
 
   it('refuses to start on a malformed frequency, naming the key', async () => {

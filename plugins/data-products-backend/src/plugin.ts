@@ -4,12 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { dataProductsPermissions } from '@stockroom/plugin-data-products-common';
 import { readDataProductsConfig } from './config';
+import { KnexRunStore } from './database/KnexRunStore';
 import { KnexContractHistoryStore } from './database/KnexContractHistoryStore';
 import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
 import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
 import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
 import { createRouter } from './service/router';
+import {
+  ScorecardService,
+  createRunsRouter,
+  createScoringTask,
+} from './service/runs';
 
 /** Id of the scheduled task that sends lifecycle notices. */
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
@@ -38,14 +45,22 @@ export const dataProductsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter } = deps;
         // Throws on malformed config: start-up fails naming the key.
-        const { policy, lifecycleNotifications, contractHistory } =
-          readDataProductsConfig(config);
+        const {
+          policy,
+          lifecycleNotifications,
+          contractHistory,
+          scoring,
+          ingestion,
+        } = readDataProductsConfig(config);
+        deps.permissionsRegistry.addPermissions(dataProductsPermissions);
         const store = await KnexNotificationLogStore.create({ database });
         const contractHistoryStore = await KnexContractHistoryStore.create({
           database,
@@ -109,6 +124,47 @@ export const dataProductsPlugin = createBackendPlugin({
           },
         });
 
+        const runStore = await KnexRunStore.create({ database });
+        // one scorer for the API and the task, so both score alike
+        const scorecards = new ScorecardService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store: runStore,
+          windowDays: scoring.windowDays,
+        });
+        if (scoring.enabled) {
+          const task = createScoringTask({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            store: runStore,
+            logger,
+            scorecards,
+          });
+          await scheduler.scheduleTask({
+            id: task.id,
+            // One instance of a cluster recomputes; snapshots are per day.
+            scope: 'global',
+            frequency: scoring.frequency,
+            timeout: { minutes: 30 },
+            initialDelay: { minutes: 1 },
+            fn: task.fn,
+          });
+        }
+
+        // Ingestion parses its own bodies (5 MB limit, clear 413), so it is
+        // mounted before anything that could parse JSON with a smaller limit.
+        httpRouter.use(
+          createRunsRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            store: runStore,
+            logger,
+            scorecards,
+            bodyLimit: ingestion.bodyLimit,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

@@ -1,4 +1,4 @@
-import { exampleEntity } from './__fixtures__/load';
+import { exampleEntity } from './__testUtils__/load';
 import { canonicalJson } from './canonicalJson';
 import { contractFingerprint, fnv1a64 } from './fingerprint';
 import { normalizeContract } from './normalize';

@@ -2,7 +2,7 @@ import { toCatalogShape } from '../kind/catalogShape';
 import type { DataProductEntityV1alpha1 } from '../kind/types';
 import { DEFAULT_POLICY } from '../policy/defaults';
 import { evaluateDataProduct } from '../policy/evaluateDataProduct';
-import { exampleEntity } from './__fixtures__/load';
+import { exampleEntity } from './__testUtils__/load';
 import { normalizeContract, withNormalizedContract } from './normalize';
 
 const odcs = {

@@ -51,8 +51,18 @@ export class ProductIndex {
     return this.refresh();
   }
 
-  /** Reads the catalog now; concurrent callers share one read. */
-  refresh(): Promise<ProductLookup> {
+  /**
+   * Reads the catalog now, unless the map is younger than `minAgeMs` (so
+   * requests naming unknown products cannot make every request a catalog
+   * read). Concurrent callers share one read.
+   */
+  refresh(options: { minAgeMs?: number } = {}): Promise<ProductLookup> {
+    const age = this.cached
+      ? this.deps.clock().getTime() - this.cached.readAt
+      : Infinity;
+    if (this.cached && !this.inFlight && age < (options.minAgeMs ?? 0)) {
+      return Promise.resolve(this.cached.lookup);
+    }
     if (!this.inFlight) {
       const readAt = this.deps.clock().getTime();
       this.inFlight = this.read()

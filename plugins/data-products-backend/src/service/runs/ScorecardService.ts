@@ -11,6 +11,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DataProductEntityV1alpha1,
   DEFAULT_SCORE_THRESHOLDS,
   DEFAULT_SCORING_WINDOW_DAYS,
   OwnershipFacts,
@@ -18,7 +19,7 @@ import {
   Scorecard,
   ScoringRun,
   computeScorecard,
-  fromCatalogShape,
+  normalizeContract,
 } from '@stockroom/plugin-data-products-common';
 import {
   RunStore,
@@ -135,7 +136,10 @@ export class ScorecardService {
     );
     return computeScorecard(
       {
-        contract: fromCatalogShape(product).spec.contract,
+        // Explicit fields merged over a mapped ODCS document, as every
+        // surface reads contracts.
+        contract: normalizeContract(product as DataProductEntityV1alpha1)
+          .contract,
         runs,
         windowDays: this.windowDays,
         drift: {

@@ -3,13 +3,13 @@ import {
   TestDatabases,
   mockCredentials,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
   IDENTITY_DATASET,
+  catalogProduct,
   createRunsApp,
+  inventory,
   nativeRun,
-  rowCounts,
   runEvent,
 } from './__testUtils__/runsApp';
 
@@ -236,6 +236,31 @@ describe('createRunsRouter', () => {
 
         expect(stream).toHaveBeenCalledTimes(1);
       });
+      it('reads the catalog again once its map is 30 seconds old', async () => {
+        let now = new Date('2026-11-25T11:00:00Z');
+        const { app, catalog } = await setup({ clock: () => now });
+        const stream = jest.spyOn(catalog, 'streamEntities');
+
+        await request(app)
+          .post('/openlineage')
+          .send(runEvent('COMPLETE', RUN_A));
+        now = new Date('2026-11-25T11:00:29Z');
+        await request(app)
+          .post('/openlineage')
+          .send(runEvent('COMPLETE', RUN_B));
+        expect(stream).toHaveBeenCalledTimes(1);
+
+        now = new Date('2026-11-25T11:00:31Z');
+        await request(app)
+          .post('/openlineage')
+          .send(runEvent('COMPLETE', RUN_C));
+        expect(stream).toHaveBeenCalledTimes(2);
+        // With the plugin's own credentials, whoever reports.
+        expect(stream).toHaveBeenLastCalledWith(
+          expect.objectContaining({ filter: { kind: 'DataProduct' } }),
+          { credentials: mockCredentials.service('plugin:test') },
+        );
+      });
     });
 
     describe('POST /runs', () => {
@@ -278,23 +303,33 @@ describe('createRunsRouter', () => {
       });
 
       it('finds a product registered after the last catalog read', async () => {
-        const { app, catalog } = await setup();
+        let now = new Date('2026-11-25T11:00:00Z');
+        const { app, catalog } = await setup({ clock: () => now });
         await request(app)
           .post('/runs')
           .send({ runs: [nativeRun('r1')] });
-        const stream = jest.spyOn(catalog, 'streamEntities');
-
-        const response = await request(app)
-          .post('/runs')
-          .send({
-            runs: [
-              nativeRun('r2', { product: 'dataproduct:default/brand-new' }),
-            ],
+        // The product appears in the catalog after that first read.
+        const stream = jest
+          .spyOn(catalog, 'streamEntities')
+          .mockImplementation(async function* registered() {
+            yield [...inventory(), catalogProduct('brand-new')];
           });
+        const report = {
+          runs: [nativeRun('r2', { product: 'dataproduct:default/brand-new' })],
+        };
 
-        // Read once more before refusing; the mock catalog still lacks it.
+        // Two seconds after a read, an unknown product is just unknown…
+        now = new Date('2026-11-25T11:00:02Z');
+        const early = await request(app).post('/runs').send(report);
+        expect(early.status).toBe(400);
+        expect(stream).not.toHaveBeenCalled();
+
+        // …later it makes ingestion look again, well before the 30 s expiry.
+        now = new Date('2026-11-25T11:00:06Z');
+        const later = await request(app).post('/runs').send(report);
         expect(stream).toHaveBeenCalledTimes(1);
-        expect(response.status).toBe(400);
+        expect(later.status).toBe(200);
+        expect(later.body).toEqual({ accepted: 1, ignored: 0, duplicates: 0 });
       });
     });
   });

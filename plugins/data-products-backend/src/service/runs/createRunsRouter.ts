@@ -19,7 +19,7 @@ import {
   runReportPermission,
   scorecardRefreshPermission,
 } from '@stockroom/plugin-data-products-common';
-import express, { ErrorRequestHandler, Request, Response } from 'express';
+import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { RunStore } from '../../database/RunStore';
 import {
@@ -41,6 +41,8 @@ import { ScorecardService, ScoringOptions } from './ScorecardService';
 
 /** Default limit of an ingestion request body. */
 export const DEFAULT_BODY_LIMIT = '5mb';
+/** An unknown product makes ingestion re-read the catalog at most this often. */
+const UNKNOWN_PRODUCT_REREAD_MS = 5_000;
 /** At most this many problems in a 400: enough to fix a producer, not a flood. */
 const MAX_PROBLEMS = 500;
 
@@ -185,8 +187,12 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       }
       let records = mapNativeRuns(runs.value, await products.get());
       if (!records.ok) {
-        // Perhaps a product registered since the last read: look once more.
-        records = mapNativeRuns(runs.value, await products.refresh());
+        // Perhaps a product registered since the last read: look once more,
+        // unless the map was read a moment ago.
+        records = mapNativeRuns(
+          runs.value,
+          await products.refresh({ minAgeMs: UNKNOWN_PRODUCT_REREAD_MS }),
+        );
       }
       if (!records.ok) {
         refuse(res, records);
@@ -295,7 +301,12 @@ function requireJson(req: Request, res: Response, next: express.NextFunction) {
 }
 
 /** Clear answers for what express.json refuses; anything else passes on. */
-const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+function bodyErrors(
+  error: unknown,
+  _req: Request,
+  res: Response,
+  next: express.NextFunction,
+) {
   const type = (error as { type?: string })?.type;
   if (type === 'entity.too.large') {
     const { limit } = error as { limit?: number };
@@ -331,7 +342,7 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     return;
   }
   next(error);
-};
+}
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;

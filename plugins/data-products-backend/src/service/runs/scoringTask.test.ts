@@ -90,17 +90,25 @@ describe('createScoringTask', () => {
       };
     }
 
-    it('is the global scoring task', async () => {
-      const { task } = await setup();
+    it('is the scoring task, with a body for the scheduler', async () => {
+      const { task, store } = await setup();
       expect(task.id).toBe(SCORING_TASK_ID);
       expect(task.id).toBe('data-products-scoring');
+
+      await expect(
+        task.fn(new AbortController().signal),
+      ).resolves.toBeUndefined();
+      expect([...(await store.latestSnapshotTimes()).keys()].sort()).toEqual([
+        IDENTITY,
+        ORDERS,
+      ]);
     });
 
     it('snapshots every product daily and rescores those with new runs', async () => {
       const { task, store, setNow, catalog } = await setup();
 
       // First run: nothing was ever snapshotted.
-      expect(await task.fn()).toEqual({
+      expect(await task.run()).toEqual({
         products: 2,
         changed: 0,
         daily: 2,
@@ -108,7 +116,7 @@ describe('createScoringTask', () => {
       });
       // Again the same day, nothing new: nothing to do.
       setNow('2026-11-25T07:00:00Z');
-      expect(await task.fn()).toEqual(
+      expect(await task.run()).toEqual(
         expect.objectContaining({ changed: 0, daily: 0 }),
       );
 
@@ -126,7 +134,7 @@ describe('createScoringTask', () => {
         new Date('2026-11-25T07:10:00Z'),
       );
       setNow('2026-11-25T08:00:00Z');
-      expect(await task.fn()).toEqual(
+      expect(await task.run()).toEqual(
         expect.objectContaining({ changed: 1, daily: 0 }),
       );
       const latest = await store.latestSnapshot(ORDERS);
@@ -145,7 +153,7 @@ describe('createScoringTask', () => {
       // The next day everything gets its daily snapshot.
       setNow('2026-11-26T00:05:00Z');
       const stream = jest.spyOn(catalog, 'streamEntities');
-      expect(await task.fn()).toEqual(
+      expect(await task.run()).toEqual(
         expect.objectContaining({ changed: 0, daily: 2 }),
       );
       expect(stream).toHaveBeenCalledTimes(1);
@@ -173,7 +181,7 @@ describe('createScoringTask', () => {
           return snapshot(product, now, ownership);
         });
 
-      expect(await task.fn()).toEqual(
+      expect(await task.run()).toEqual(
         expect.objectContaining({ daily: 1, failed: 1 }),
       );
       expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
@@ -190,7 +198,7 @@ describe('createScoringTask', () => {
       const controller = new AbortController();
       controller.abort();
 
-      expect(await task.fn(controller.signal)).toEqual(
+      expect(await task.run(controller.signal)).toEqual(
         expect.objectContaining({ changed: 0, daily: 0 }),
       );
       expect(await store.latestSnapshotTimes()).toEqual(new Map());

@@ -66,75 +66,82 @@ export function createScoringTask(options: {
   scorecards?: ScorecardService;
 }): {
   id: string;
-  fn: (signal?: AbortSignal) => Promise<ScoringSummary>;
+  /** For `scheduler.scheduleTask`. */
+  fn: (signal: AbortSignal) => Promise<void>;
+  /** The same run, returning what it did. */
+  run: (signal?: AbortSignal) => Promise<ScoringSummary>;
 } {
   const { catalog, auth, store, logger, clock = () => new Date() } = options;
   const scorecards =
     options.scorecards ??
     new ScorecardService({ catalog, auth, store, ...options.scoring });
 
+  const run = async (signal?: AbortSignal): Promise<ScoringSummary> => {
+    const now = clock();
+    const credentials = await auth.getOwnServiceCredentials();
+    const products = await readDataProducts(catalog, credentials);
+    const byRef = new Map<string, Entity>(
+      products.map(product => [stringifyEntityRef(product), product]),
+    );
+    const latestSnapshots = await store.latestSnapshotTimes();
+
+    // Runs written since the oldest latest snapshot cover every product
+    // that has one; daily snapshots keep that a day's worth at most.
+    const oldest = Math.min(
+      ...[...byRef.keys()].map(
+        ref => latestSnapshots.get(ref)?.getTime() ?? Infinity,
+      ),
+    );
+    const lastRunWrites = new Map(
+      Number.isFinite(oldest)
+        ? (await store.productsWithRunsSince(new Date(oldest))).map(p => [
+            p.entityRef,
+            p.lastRecordedAt,
+          ])
+        : [],
+    );
+
+    const due = productsDue(
+      [...byRef.keys()],
+      latestSnapshots,
+      lastRunWrites,
+      now,
+    );
+    const dueProducts = [...due.changed, ...due.daily].map(
+      ref => byRef.get(ref)!,
+    );
+    const ownership = await scorecards.ownershipOfAll(dueProducts);
+
+    const summary: ScoringSummary = {
+      products: products.length,
+      changed: 0,
+      daily: 0,
+      failed: 0,
+    };
+    const changed = new Set(due.changed);
+    for (const product of dueProducts) {
+      // What is not snapshotted now stays due for the next run.
+      if (signal?.aborted) break;
+      const ref = stringifyEntityRef(product);
+      try {
+        await scorecards.snapshot(product, now, ownership.get(ref));
+        summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
+      } catch (error) {
+        summary.failed += 1;
+        logger.warn(`Could not score ${ref}: ${error}`);
+      }
+    }
+    const level = summary.failed > 0 ? 'warn' : 'info';
+    logger[level](
+      `Scorecards: ${summary.products} products, ${summary.changed} rescored for new runs, ${summary.daily} daily snapshots, ${summary.failed} failed`,
+    );
+    return summary;
+  };
   return {
     id: SCORING_TASK_ID,
     fn: async signal => {
-      const now = clock();
-      const credentials = await auth.getOwnServiceCredentials();
-      const products = await readDataProducts(catalog, credentials);
-      const byRef = new Map<string, Entity>(
-        products.map(product => [stringifyEntityRef(product), product]),
-      );
-      const latestSnapshots = await store.latestSnapshotTimes();
-
-      // Runs written since the oldest latest snapshot cover every product
-      // that has one; daily snapshots keep that a day's worth at most.
-      const oldest = Math.min(
-        ...[...byRef.keys()].map(
-          ref => latestSnapshots.get(ref)?.getTime() ?? Infinity,
-        ),
-      );
-      const lastRunWrites = new Map(
-        Number.isFinite(oldest)
-          ? (await store.productsWithRunsSince(new Date(oldest))).map(p => [
-              p.entityRef,
-              p.lastRecordedAt,
-            ])
-          : [],
-      );
-
-      const due = productsDue(
-        [...byRef.keys()],
-        latestSnapshots,
-        lastRunWrites,
-        now,
-      );
-      const dueProducts = [...due.changed, ...due.daily].map(
-        ref => byRef.get(ref)!,
-      );
-      const ownership = await scorecards.ownershipOfAll(dueProducts);
-
-      const summary: ScoringSummary = {
-        products: products.length,
-        changed: 0,
-        daily: 0,
-        failed: 0,
-      };
-      const changed = new Set(due.changed);
-      for (const product of dueProducts) {
-        // What is not snapshotted now stays due for the next run.
-        if (signal?.aborted) break;
-        const ref = stringifyEntityRef(product);
-        try {
-          await scorecards.snapshot(product, now, ownership.get(ref));
-          summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
-        } catch (error) {
-          summary.failed += 1;
-          logger.warn(`Could not score ${ref}: ${error}`);
-        }
-      }
-      const level = summary.failed > 0 ? 'warn' : 'info';
-      logger[level](
-        `Scorecards: ${summary.products} products, ${summary.changed} rescored for new runs, ${summary.daily} daily snapshots, ${summary.failed} failed`,
-      );
-      return summary;
+      await run(signal);
     },
+    run,
   };
 }

@@ -1,4 +1,4 @@
-import { odcsFixture } from '../__fixtures__/load';
+import { odcsFixture } from '../__testUtils__/load';
 import { contractFromOdcs } from './fromOdcs';
 
 const where = (findings: Array<{ severity: string; path: string }>) =>

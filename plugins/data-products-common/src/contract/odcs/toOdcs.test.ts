@@ -5,7 +5,7 @@ import {
   exampleEntities,
   exampleEntity,
   odcsFixture,
-} from '../__fixtures__/load';
+} from '../__testUtils__/load';
 import { odcsSchemaSubset } from '../__fixtures__/odcsSchemaSubset';
 import { normalizeContract } from '../normalize';
 import { contractFromOdcs } from './fromOdcs';

@@ -26,7 +26,7 @@ export function catalogProduct(
   options: {
     datasets?: string;
     owner?: string;
-    contract?: Record<string, unknown>;
+    contract?: NonNullable<Entity['spec']>;
     consumers?: string[];
   } = {},
 ): Entity {
