@@ -71,6 +71,32 @@ async function waitForBackend() {
   }
 }
 
+/**
+ * Ingestion maps datasets to products through the catalog: wait until the
+ * catalog has read every example product, or the first events would all be
+ * counted as unknown datasets.
+ */
+async function waitForCatalog(names: string[]) {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities/by-query?filter=kind=dataproduct&fields=metadata.name&limit=1000`,
+      { headers: { authorization: `Bearer ${token}` } },
+    ).catch(() => undefined);
+    if (res?.ok) {
+      const { items } = (await res.json()) as {
+        items: Array<{ metadata: { name: string } }>;
+      };
+      const known = new Set(items.map(item => item.metadata.name));
+      if (names.every(name => known.has(name))) return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('the catalog never listed all example data products');
+    }
+    await new Promise(r => setTimeout(r, 3000));
+  }
+}
+
 async function post(url: string, body: unknown) {
   const res = await fetch(url, {
     method: 'POST',
@@ -88,9 +114,10 @@ async function post(url: string, body: unknown) {
 
 async function main() {
   await waitForBackend();
+  const products = loadProducts();
+  await waitForCatalog(products.map(p => p.metadata.name));
   const now = new Date();
   const totals = { accepted: 0, ignored: 0, duplicates: 0 };
-  const products = loadProducts();
   for (const entity of products) {
     const annotation = entity.metadata.annotations?.['openlineage.io/dataset'];
     if (!annotation) continue;

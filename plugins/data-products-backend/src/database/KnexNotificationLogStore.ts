@@ -45,29 +45,33 @@ export class KnexNotificationLogStore implements NotificationLogStore {
     notice: SentNotification,
     deliver: () => Promise<void>,
   ): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      // ON CONFLICT DO NOTHING waits for a concurrent, uncommitted claim of the
-      // same key (PostgreSQL row lock; SQLite has one writer): if that one
-      // commits we insert nothing, if it rolls back our insert wins. Either
-      // way exactly one claimant delivers.
-      const inserted = await tx<Row>(TABLE)
-        .insert({
-          dedupe_key: notice.dedupeKey,
-          notice_kind: notice.kind,
-          entity_ref: notice.entityRef,
-          recipient: notice.recipient,
-          sent_at: notice.sentAt,
-        })
-        .onConflict('dedupe_key')
-        .ignore()
-        .returning('dedupe_key');
-      if (inserted.length === 0) {
-        return false;
-      }
-      // A throw here rolls the insert back, so the notice stays due.
+    // The claim is committed BEFORE delivering, never held open across it:
+    // delivery is an HTTP call to the notifications backend, which verifies
+    // our token against this plugin's keys in this same database — with
+    // SQLite's single connection an open transaction here would deadlock it.
+    // A committed unique key still makes exactly one claimant deliver.
+    const inserted = await this.db<Row>(TABLE)
+      .insert({
+        dedupe_key: notice.dedupeKey,
+        notice_kind: notice.kind,
+        entity_ref: notice.entityRef,
+        recipient: notice.recipient,
+        sent_at: notice.sentAt,
+      })
+      .onConflict('dedupe_key')
+      .ignore()
+      .returning('dedupe_key');
+    if (inserted.length === 0) {
+      return false;
+    }
+    try {
       await deliver();
-      return true;
-    });
+    } catch (error) {
+      // Release the claim so the notice stays due and is retried next run.
+      await this.db<Row>(TABLE).where('dedupe_key', notice.dedupeKey).delete();
+      throw error;
+    }
+    return true;
   }
 
   async list(options?: { entityRef?: string }): Promise<SentNotification[]> {

@@ -20,10 +20,11 @@ export interface SentNotification {
  */
 export interface NotificationLogStore {
   /**
-   * Claims `notice.dedupeKey` and runs `deliver` while the claim is still
-   * uncommitted. Resolves false, without calling `deliver`, when the key was
-   * already claimed (here or by another instance). When `deliver` throws, the
-   * claim is dropped and the error rethrown, so the notice is retried later.
+   * Claims `notice.dedupeKey` (committed) and then runs `deliver`. Resolves
+   * false, without calling `deliver`, when the key was already claimed (here
+   * or by another instance). When `deliver` throws, the claim is released and
+   * the error rethrown, so the notice is retried later. An instance dying
+   * between claim and delivery loses that notice: at most once, never twice.
    */
   claim(
     notice: SentNotification,
