@@ -10,6 +10,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KnexContractHistoryStore } from '../plugins/data-products-backend/src/database/KnexContractHistoryStore';
 import { KnexRunStore } from '../plugins/data-products-backend/src/database/KnexRunStore';
 import {
   ScorecardService,
@@ -72,7 +73,9 @@ async function benchmark(db: BenchDatabase) {
   const entities = benchProducts(productCount);
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
-  const scorecards = new ScorecardService({ catalog, auth, store });
+  // as the plugin wires it: drift is checked against the contract per snapshot
+  const contractHistory = await KnexContractHistoryStore.create({ database: db.service as any });
+  const scorecards = new ScorecardService({ catalog, auth, store, contractHistory, logger: quietLogger });
   const task = createScoringTask({ catalog, auth, store, logger: quietLogger, scorecards, clock: () => now });
 
   global.gc?.();

@@ -17,6 +17,7 @@ import {
   createRunsRouter,
   createScoringTask,
 } from './service/runs';
+import { createAlertsTask } from './service/alerts';
 
 /** Id of the scheduled task that sends lifecycle notices. */
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
@@ -131,6 +132,10 @@ export const dataProductsPlugin = createBackendPlugin({
           auth: deps.auth,
           store: runStore,
           windowDays: scoring.windowDays,
+          // observed schemas are checked against the contract before each
+          // snapshot; drift opens an incident the stability score counts
+          contractHistory: contractHistoryStore,
+          logger,
         });
         if (scoring.enabled) {
           const task = createScoringTask({
@@ -148,6 +153,24 @@ export const dataProductsPlugin = createBackendPlugin({
             timeout: { minutes: 30 },
             initialDelay: { minutes: 1 },
             fn: task.fn,
+          });
+          const alerts = createAlertsTask({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            notifications: deps.notifications,
+            notificationLog: store,
+            runs: runStore,
+            contractHistory: contractHistoryStore,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: alerts.id,
+            // One instance of a cluster sends; claims make each alert once-only.
+            scope: 'global',
+            frequency: scoring.frequency,
+            timeout: { minutes: 15 },
+            initialDelay: { minutes: 1 },
+            fn: alerts.fn,
           });
         }
 

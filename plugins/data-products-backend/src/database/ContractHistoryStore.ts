@@ -25,8 +25,10 @@ export interface RecordedContractVersion {
 }
 
 /**
- * What a drift incident is about. The observed-schema kind arrives with run
- * ingestion; the column is a plain string so adding one needs no migration.
+ * What a drift incident is about: a breaking contract change published
+ * without its major bump (the contract-history task), or a run's observed
+ * schema differing from the contract (scoring). The column is a plain string
+ * so adding a kind needs no migration.
  */
 export type DriftIncidentKind =
   | 'breaking-change-without-major'
@@ -90,4 +92,13 @@ export interface ContractHistoryStore {
 
   /** The product's drift incidents, newest first. */
   listIncidents(entityRef: string): Promise<DriftIncident[]>;
+
+  /**
+   * Opens `incident` unless one with its dedupe key exists (opened by any
+   * instance, however long ago). True when this call opened it.
+   */
+  openIncident(incident: NewDriftIncident): Promise<boolean>;
+
+  /** Incidents of every product opened at or after `since`, oldest first. */
+  listIncidentsOpenedSince(since: Date): Promise<DriftIncident[]>;
 }

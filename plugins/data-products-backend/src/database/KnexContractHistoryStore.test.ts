@@ -297,5 +297,63 @@ describe('KnexContractHistoryStore', () => {
         [incident().dedupeKey, T1],
       ]);
     });
+    it('opens an observed-schema incident on its own, once per dedupe key', async () => {
+      const { store } = await createStore(databaseId);
+      const drift = incident({
+        kind: 'observed-schema-drift',
+        dedupeKey: `observed-schema-drift|${ORDERS}|d41d8cd9`,
+        details: {
+          runId: 'run-7',
+          observedAt: '2026-06-02T09:00:00.000Z',
+          drift: [
+            {
+              change: 'field-missing',
+              field: 'amount',
+              expectedType: 'decimal',
+              message:
+                'field amount (decimal) is missing from the observed schema',
+            },
+          ],
+        },
+      });
+
+      await expect(store.openIncident(drift)).resolves.toBe(true);
+      // seen again by a later run, or by a concurrent one
+      const again = await Promise.all([
+        store.openIncident({ ...drift, openedAt: T2 }),
+        store.openIncident({ ...drift, openedAt: T2 }),
+      ]);
+
+      expect(again).toEqual([false, false]);
+      expect(await store.listIncidents(ORDERS)).toEqual([
+        { id: expect.any(Number), ...drift },
+      ]);
+      // No contract version is needed for it, and none was recorded.
+      expect(await store.listVersions(ORDERS)).toEqual([]);
+    });
+
+    it('lists the incidents of every product opened since a time, oldest first', async () => {
+      const { store } = await createStore(databaseId);
+      const other = 'dataproduct:default/other';
+      await store.openIncident(incident({ dedupeKey: 'old', openedAt: T0 }));
+      await store.openIncident(
+        incident({ entityRef: other, dedupeKey: 'b', openedAt: T2 }),
+      );
+      await store.openIncident(incident({ dedupeKey: 'a', openedAt: T1 }));
+
+      expect(
+        (await store.listIncidentsOpenedSince(T1)).map(i => [
+          i.entityRef,
+          i.dedupeKey,
+          i.openedAt,
+        ]),
+      ).toEqual([
+        [ORDERS, 'a', T1],
+        [other, 'b', T2],
+      ]);
+      expect(
+        await store.listIncidentsOpenedSince(new Date(T2.getTime() + 1)),
+      ).toEqual([]);
+    });
   });
 });

@@ -128,19 +128,25 @@ export class KnexContractHistoryStore implements ContractHistoryStore {
       if (!incident) {
         return { recorded: true, incidentOpened: false };
       }
-      const opened = await tx(INCIDENTS)
-        .insert({
-          entity_ref: incident.entityRef,
-          kind: incident.kind,
-          dedupe_key: incident.dedupeKey,
-          opened_at: incident.openedAt,
-          details: JSON.stringify(incident.details),
-        })
-        .onConflict('dedupe_key')
-        .ignore()
-        .returning('id');
-      return { recorded: true, incidentOpened: opened.length > 0 };
+      return {
+        recorded: true,
+        incidentOpened: await insertIncident(tx, incident),
+      };
     });
+  }
+
+  async openIncident(incident: NewDriftIncident): Promise<boolean> {
+    return insertIncident(this.db, incident);
+  }
+
+  async listIncidentsOpenedSince(since: Date): Promise<DriftIncident[]> {
+    const rows = await this.db<IncidentRow>(INCIDENTS)
+      .where('opened_at', '>=', since)
+      .orderBy([
+        { column: 'opened_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(incidentFromRow);
   }
 
   async listVersions(entityRef: string): Promise<RecordedContractVersion[]> {
@@ -157,15 +163,38 @@ export class KnexContractHistoryStore implements ContractHistoryStore {
         { column: 'opened_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ]);
-    return rows.map(row => ({
-      id: Number(row.id),
-      entityRef: row.entity_ref,
-      kind: row.kind as DriftIncident['kind'],
-      dedupeKey: row.dedupe_key,
-      openedAt: dateOf(row.opened_at),
-      details: JSON.parse(row.details),
-    }));
+    return rows.map(incidentFromRow);
   }
+}
+
+/** Inserts the incident unless its dedupe key is taken; true when inserted. */
+async function insertIncident(
+  db: Knex,
+  incident: NewDriftIncident,
+): Promise<boolean> {
+  const opened = await db(INCIDENTS)
+    .insert({
+      entity_ref: incident.entityRef,
+      kind: incident.kind,
+      dedupe_key: incident.dedupeKey,
+      opened_at: incident.openedAt,
+      details: JSON.stringify(incident.details),
+    })
+    .onConflict('dedupe_key')
+    .ignore()
+    .returning('id');
+  return opened.length > 0;
+}
+
+function incidentFromRow(row: IncidentRow): DriftIncident {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    kind: row.kind as DriftIncident['kind'],
+    dedupeKey: row.dedupe_key,
+    openedAt: dateOf(row.opened_at),
+    details: JSON.parse(row.details),
+  };
 }
 
 function versionFromRow(row: VersionRow): RecordedContractVersion {

@@ -384,6 +384,73 @@ describe('KnexRunStore', () => {
       expect(rows[0].fingerprint).toMatch(/^[0-9a-f]{64}$/);
     });
 
+    it('lists only runs of a status when asked', async () => {
+      const { store } = await createStore(databaseId);
+      await store.insertRuns(
+        [
+          completed('ok-1', {
+            eventTime: at('09:00:00'),
+            finishedAt: at('09:00:00'),
+          }),
+          completed('bad', {
+            status: 'failed',
+            eventTime: at('10:00:00'),
+            finishedAt: at('10:00:00'),
+          }),
+          completed('ok-2', {
+            eventTime: at('11:00:00'),
+            finishedAt: at('11:00:00'),
+          }),
+        ],
+        recordedAt,
+      );
+
+      const previousSuccess = await store.listRuns(ORDERS, {
+        before: at('11:00:00'),
+        status: 'success',
+        limit: 1,
+      });
+      expect(previousSuccess.map(run => run.runId)).toEqual(['ok-1']);
+      expect(
+        (await store.listRuns(ORDERS, { status: 'failed' })).map(r => r.runId),
+      ).toEqual(['bad']);
+    });
+
+    it('reads the latest observed schema of a product', async () => {
+      const { store } = await createStore(databaseId);
+      expect(await store.latestObservedSchema(ORDERS)).toBeUndefined();
+
+      await store.insertRuns(
+        [
+          completed('run-2', {
+            eventTime: at('11:00:00'),
+            finishedAt: at('11:00:00'),
+            schema: [{ name: 'id', type: 'string' }, { name: 'csat' }],
+          }),
+          completed('run-1', {
+            eventTime: at('10:00:00'),
+            finishedAt: at('10:00:00'),
+            schema: [{ name: 'id', type: 'string' }],
+          }),
+          completed('other', {
+            entityRef: IDENTITY,
+            eventTime: at('12:00:00'),
+            finishedAt: at('12:00:00'),
+            schema: [{ name: 'customer_id', type: 'string' }],
+          }),
+        ],
+        recordedAt,
+      );
+
+      expect(await store.latestObservedSchema(ORDERS)).toEqual({
+        entityRef: ORDERS,
+        runId: 'run-2',
+        observedAt: at('11:00:00'),
+        fields: [{ name: 'id', type: 'string' }, { name: 'csat' }],
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+    });
+
     it('tells which products have runs written since a time', async () => {
       const { store } = await createStore(databaseId);
       const t1 = new Date('2026-11-20T12:00:00.000Z');

@@ -5,6 +5,7 @@ import { migrateDatabase } from './KnexNotificationLogStore';
 import {
   InsertRunsResult,
   ListRunsOptions,
+  ObservedSchema,
   RunRecord,
   RunStore,
   SCORECARD_DIMENSIONS,
@@ -190,6 +191,7 @@ export class KnexRunStore implements RunStore {
     if (options.from) query.where('finished_at', '>=', options.from);
     if (options.to) query.where('finished_at', '<=', options.to);
     if (options.before) query.where('finished_at', '<', options.before);
+    if (options.status) query.where('status', options.status);
     if (options.limit !== undefined) query.limit(options.limit);
     const rows = await query.select(
       'entity_ref',
@@ -230,6 +232,35 @@ export class KnexRunStore implements RunStore {
       .where('entity_ref', entityRef)
       .first('id');
     return row !== undefined;
+  }
+
+  async latestObservedSchema(
+    entityRef: string,
+  ): Promise<ObservedSchema | undefined> {
+    const row:
+      | {
+          entity_ref: string;
+          run_id: string;
+          observed_at: DbTime;
+          schema: string;
+          fingerprint: string;
+        }
+      | undefined = await this.db(OBSERVED_SCHEMAS)
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'observed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first('entity_ref', 'run_id', 'observed_at', 'schema', 'fingerprint');
+    return row
+      ? {
+          entityRef: row.entity_ref,
+          runId: row.run_id,
+          observedAt: toDate(row.observed_at),
+          fields: JSON.parse(row.schema),
+          fingerprint: row.fingerprint,
+        }
+      : undefined;
   }
 
   async driftFacts(

@@ -65,6 +65,19 @@ export interface ListRunsOptions {
   /** Exclusive: for paging back from the last `finishedAt` seen. */
   before?: Date;
   limit?: number;
+  /** Only runs that closed so: e.g. the previous successful run of a lag. */
+  status?: Exclude<RunStatus, 'running'>;
+}
+
+/** The schema one run reported for a product. */
+export interface ObservedSchema {
+  entityRef: string;
+  runId: string;
+  /** The time of the event (or report) that carried it. */
+  observedAt: Date;
+  fields: ObservedField[];
+  /** sha256 of the schema as stored, to spot changes cheaply. */
+  fingerprint: string;
 }
 
 /** The scorecard dimensions, each stored in a column of its own. */
@@ -114,6 +127,9 @@ export interface RunStore {
 
   /** Whether any run has reported a schema for the product. */
   hasObservedSchema(entityRef: string): Promise<boolean>;
+
+  /** The schema the product's runs reported last (latest `observedAt`). */
+  latestObservedSchema(entityRef: string): Promise<ObservedSchema | undefined>;
 
   /**
    * What the stability score reads besides observed schemas, from the

@@ -7,6 +7,16 @@ export { scoreContract } from './contract';
 export { scoreOwnership } from './ownership';
 export { scoreReuse } from './reuse';
 export { freshnessLagMs } from './lag';
+export {
+  observedSchemaDrift,
+  type ObservedDriftChange,
+  type ObservedSchemaDrift,
+} from './observedDrift';
+export {
+  runSlaVerdicts,
+  slaBreachLine,
+  type RunSlaVerdict,
+} from './slaBreaches';
 export { nearestRank, nearestRankSorted } from './percentile';
 export { meanNullRate, meanDuplicateRate, type MeanRate } from './rates';
 export { measureRunWindow, type RunWindow } from './window';

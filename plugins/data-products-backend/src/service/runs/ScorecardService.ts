@@ -1,6 +1,7 @@
 import {
   AuthService,
   BackstageCredentials,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -14,6 +15,7 @@ import {
   DataProductEntityV1alpha1,
   DEFAULT_SCORE_THRESHOLDS,
   DEFAULT_SCORING_WINDOW_DAYS,
+  NormalizedContract,
   OwnershipFacts,
   ScoreThresholds,
   Scorecard,
@@ -21,12 +23,14 @@ import {
   computeScorecard,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
+import { ContractHistoryStore } from '../../database/ContractHistoryStore';
 import {
   RunStore,
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
 } from '../../database/RunStore';
 import { ownersOf } from '../entityRefs';
+import { observedDriftIncident } from './observedDriftIncident';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The calendar quarter containing now starts at most 92 days before it. */
@@ -45,6 +49,12 @@ export interface ScoringOptions {
  * group facts, consumers), has the rule engine score it, and snapshots the
  * result. Scores themselves are `computeScorecard`'s; nothing here decides
  * one.
+ *
+ * Before scoring, the product's latest observed schema is compared with its
+ * contract (the engine's `observedSchemaDrift`) and a drift opens an
+ * incident in the contract-history store, so the stability score of the
+ * same snapshot counts it. Without that store (`contractHistory`), no
+ * observed-schema incident is opened.
  */
 export class ScorecardService {
   private readonly windowDays: number;
@@ -55,6 +65,9 @@ export class ScorecardService {
       catalog: CatalogService;
       auth: AuthService;
       store: RunStore;
+      /** Where observed-schema drift incidents are opened. */
+      contractHistory?: ContractHistoryStore;
+      logger?: LoggerService;
     } & ScoringOptions,
   ) {
     this.windowDays = deps.windowDays ?? DEFAULT_SCORING_WINDOW_DAYS;
@@ -72,8 +85,15 @@ export class ScorecardService {
     ownership?: OwnershipFacts,
   ): Promise<ScorecardSnapshot> {
     const entityRef = stringifyEntityRef(product);
+    // Explicit fields merged over a mapped ODCS document, as every surface
+    // reads contracts.
+    const { contract } = normalizeContract(
+      product as DataProductEntityV1alpha1,
+    );
+    await this.openObservedDrift(entityRef, contract, now);
     const scorecard = await this.score(
       product,
+      contract,
       now,
       ownership ?? (await this.ownershipOf(product)),
     );
@@ -103,8 +123,38 @@ export class ScorecardService {
     );
   }
 
+  /**
+   * Opens the observed-schema drift incident of the product's latest
+   * observed schema, if it drifts and no incident of that drift is open.
+   * True when one was opened now.
+   */
+  async openObservedDrift(
+    entityRef: string,
+    contract: NormalizedContract,
+    now: Date,
+  ): Promise<boolean> {
+    const { contractHistory, store, logger } = this.deps;
+    if (!contractHistory) return false;
+    const observed = await store.latestObservedSchema(entityRef);
+    const incident = observed
+      ? observedDriftIncident(entityRef, contract, observed, now)
+      : undefined;
+    if (!incident) return false;
+    const opened = await contractHistory.openIncident(incident);
+    if (opened) {
+      const drift = incident.details.drift as Array<{ message: string }>;
+      logger?.info(
+        `Opened an observed-schema drift incident for ${entityRef}: ${drift
+          .map(d => d.message)
+          .join('; ')}`,
+      );
+    }
+    return opened;
+  }
+
   private async score(
     product: Entity,
+    contract: NormalizedContract,
     now: Date,
     ownership: OwnershipFacts,
   ): Promise<Scorecard> {
@@ -136,10 +186,7 @@ export class ScorecardService {
     );
     return computeScorecard(
       {
-        // Explicit fields merged over a mapped ODCS document, as every
-        // surface reads contracts.
-        contract: normalizeContract(product as DataProductEntityV1alpha1)
-          .contract,
+        contract,
         runs,
         windowDays: this.windowDays,
         drift: {

@@ -15,7 +15,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   DATA_PRODUCT_KIND,
+  DataProductEntityV1alpha1,
   RunProblem,
+  normalizeContract,
   runReportPermission,
   scorecardRefreshPermission,
 } from '@stockroom/plugin-data-products-common';
@@ -32,9 +34,10 @@ import {
 import { ProductIndex } from './ProductIndex';
 import {
   historyItem,
+  needsPreviousSuccess,
   parseHistoryQuery,
   parseRunsQuery,
-  runItem,
+  runItems,
   scorecardResponse,
 } from './responses';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
@@ -269,9 +272,22 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     const { limit, before } = parseRunsQuery(req.query);
     const entityRef = stringifyEntityRef(product);
     const runs = await store.listRuns(entityRef, { limit, before });
+    // A lag without a watermark counts from the previous successful run,
+    // which for the page's oldest may be on the next page.
+    const first = needsPreviousSuccess(runs);
+    const [previousSuccess] = first?.finishedAt
+      ? await store.listRuns(entityRef, {
+          before: first.finishedAt,
+          status: 'success',
+          limit: 1,
+        })
+      : [];
+    const { contract } = normalizeContract(
+      product as DataProductEntityV1alpha1,
+    );
     res.json({
       entityRef,
-      items: runs.map(runItem),
+      items: runItems(runs, contract.freshness, previousSuccess),
       // Pass as `before` for the next page; null on the last one.
       nextBefore:
         runs.length === limit

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { parseIsoTimestamp } from '@stockroom/plugin-data-products-common';
+import {
+  FreshnessSla,
+  parseIsoTimestamp,
+  runSlaVerdicts,
+} from '@stockroom/plugin-data-products-common';
 import {
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
@@ -28,18 +32,80 @@ export function scorecardResponse(snapshot: ScorecardSnapshot) {
   };
 }
 
-/** One point of `GET …/scorecard/history`: the scores, without evidence. */
+/**
+ * One point of `GET …/scorecard/history`: the scores, and of the evidence
+ * only the freshness lag (what a trend chart draws against the promise).
+ */
 export function historyItem(snapshot: ScorecardSnapshot) {
   return {
     computedAt: snapshot.takenAt.toISOString(),
     overall: snapshot.overall,
     scores: snapshot.scores,
     window: snapshot.window,
+    lag: lagOf(snapshot),
   };
 }
 
+/**
+ * The measured and promised lags of the snapshot's freshness evidence, each
+ * null where not measured or not promised; null for a snapshot stored
+ * without freshness evidence.
+ */
+function lagOf(snapshot: ScorecardSnapshot) {
+  const stored = snapshot.evidence.freshness as
+    | { evidence?: Record<string, unknown> }
+    | undefined;
+  const evidence = stored?.evidence;
+  if (!evidence || typeof evidence !== 'object') return null;
+  const ms = (value: unknown) => (typeof value === 'number' ? value : null);
+  return {
+    p95Ms: ms(evidence.p95LagMs),
+    p99Ms: ms(evidence.p99LagMs),
+    promisedP95Ms: ms(evidence.promisedP95Ms),
+    promisedP99Ms: ms(evidence.promisedP99Ms),
+  };
+}
+
+/**
+ * The items of `GET …/runs` (latest first, as stored), each with its
+ * freshness lag and SLA breach verdict from the rule engine. A run without
+ * a watermark measures its lag from the previous successful run: the next
+ * one down the list, or `previousSuccessfulRun` (the one before the page)
+ * for the oldest.
+ */
+export function runItems(
+  runs: StoredRun[],
+  freshness: FreshnessSla | undefined,
+  previousSuccessfulRun?: StoredRun,
+) {
+  const oldestFirst = [...runs].reverse();
+  const verdicts = runSlaVerdicts(
+    oldestFirst,
+    freshness,
+    previousSuccessfulRun,
+  ).reverse();
+  return runs.map((run, index) => ({
+    ...runItem(run),
+    lagMs: verdicts[index].lagMs,
+    breach: verdicts[index].breach,
+  }));
+}
+
+/**
+ * The run of the list (latest first) whose lag needs the successful run
+ * before the list: the oldest successful one, when it has no watermark.
+ */
+export function needsPreviousSuccess(runs: StoredRun[]): StoredRun | undefined {
+  for (let i = runs.length - 1; i >= 0; i--) {
+    if (runs[i].status === 'success') {
+      return runs[i].watermark ? undefined : runs[i];
+    }
+  }
+  return undefined;
+}
+
 /** One run of `GET …/runs`; fields that do not apply are null. */
-export function runItem(run: StoredRun) {
+function runItem(run: StoredRun) {
   return {
     runId: run.runId,
     status: run.status,

@@ -1,5 +1,12 @@
-import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
+import { KnexRunStore } from '../../database/KnexRunStore';
 import {
   NOW,
   ORDERS_DATASET,
@@ -10,10 +17,12 @@ import {
   rowCounts,
   runEvent,
 } from './__testUtils__/runsApp';
+import { ScorecardService } from './ScorecardService';
 
 jest.setTimeout(120_000);
 
 const MINUTE = 60_000;
+const ORDERS_REF = 'dataproduct:default/orders';
 const HOUR = 60 * MINUTE;
 
 /**
@@ -122,7 +131,14 @@ function pipelineEvents() {
             facets: {
               ...(i === 0
                 ? {
-                    schema: { fields: [{ name: 'order_id', type: 'VARCHAR' }] },
+                    // As contracted (types in the warehouse's case): no drift.
+                    schema: {
+                      fields: [
+                        { name: 'order_id', type: 'STRING' },
+                        { name: 'customer_id', type: 'STRING' },
+                        { name: 'total', type: 'DECIMAL' },
+                      ],
+                    },
                   }
                 : {}),
             },
@@ -286,6 +302,22 @@ describe('scorecard API', () => {
       // The snapshot serves reads as it was computed.
       const read = await request(app).get('/products/default/orders/scorecard');
       expect(read.body).toEqual(card);
+
+      // The history carries the snapshot's lag evidence.
+      const history = await request(app).get(
+        '/products/default/orders/scorecard/history',
+      );
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          computedAt: NOW.toISOString(),
+          lag: {
+            p95Ms: 29 * MINUTE,
+            p99Ms: 61 * MINUTE,
+            promisedP95Ms: 30 * MINUTE,
+            promisedP99Ms: 60 * MINUTE,
+          },
+        }),
+      ]);
     });
 
     it('scores a product without a snapshot on first read, and stores it', async () => {
@@ -348,6 +380,13 @@ describe('scorecard API', () => {
           reuse: 3,
         }),
         window: expect.objectContaining({ runs: 0 }),
+        // No runs: nothing measured, the promise still shown.
+        lag: {
+          p95Ms: null,
+          p99Ms: null,
+          promisedP95Ms: 30 * MINUTE,
+          promisedP99Ms: 60 * MINUTE,
+        },
       });
       expect(all.body.items).toHaveLength(3);
     });
@@ -389,6 +428,9 @@ describe('scorecard API', () => {
             rowCount: 1000,
             columns: null,
             errorMessage: null,
+            // 2 h after its watermark: beyond the 60m p99 SLA.
+            lagMs: 2 * HOUR,
+            breach: true,
           },
           expect.objectContaining({ runId: 'nightly-4' }),
         ],
@@ -408,6 +450,209 @@ describe('scorecard API', () => {
         .get('/products/default/orders/runs')
         .set('Authorization', mockCredentials.service.header());
       expect(defaults.body.items).toHaveLength(5);
+    });
+    it('gives each run its lag and breach, from the previous success across pages', async () => {
+      const { app } = await setup();
+      // orders promises p95 30m, p99 60m: a lag beyond 60m breaches.
+      await request(app)
+        .post('/runs')
+        .send({
+          runs: [
+            nativeRun('r1', {
+              startedAt: '2026-11-01T01:40:00Z',
+              finishedAt: '2026-11-01T02:00:00Z',
+              watermark: '2026-11-01T01:30:00Z',
+            }),
+            nativeRun('r2', {
+              startedAt: '2026-11-01T02:40:00Z',
+              finishedAt: '2026-11-01T02:50:00Z',
+              watermark: undefined,
+            }),
+            nativeRun('r3', {
+              status: 'failed',
+              startedAt: '2026-11-01T02:55:00Z',
+              finishedAt: '2026-11-01T03:00:00Z',
+              watermark: undefined,
+              errorMessage: 'extract timed out',
+            }),
+            nativeRun('r4', {
+              startedAt: '2026-11-01T04:00:00Z',
+              finishedAt: '2026-11-01T04:10:00Z',
+              watermark: undefined,
+            }),
+          ],
+        });
+
+      const page1 = await request(app).get(
+        '/products/default/orders/runs?limit=1',
+      );
+      const page2 = await request(app).get(
+        `/products/default/orders/runs?limit=2&before=${page1.body.nextBefore}`,
+      );
+      const verdicts = (page: request.Response) =>
+        page.body.items.map((run: any) => [run.runId, run.lagMs, run.breach]);
+
+      // r4 has no watermark: 80m since r2, the successful run on page 2.
+      expect(verdicts(page1)).toEqual([['r4', 80 * MINUTE, true]]);
+      expect(verdicts(page2)).toEqual([
+        ['r3', null, true],
+        // 50m since r1, on the page after.
+        ['r2', 50 * MINUTE, false],
+      ]);
+      const all = await request(app).get('/products/default/orders/runs');
+      expect(verdicts(all)).toEqual([
+        ['r4', 80 * MINUTE, true],
+        ['r3', null, true],
+        ['r2', 50 * MINUTE, false],
+        ['r1', 30 * MINUTE, false],
+      ]);
+    });
+
+    it('breaches only failed runs of a product without an SLA, and measures the first run of a product not at all', async () => {
+      const { app } = await setup();
+      await request(app)
+        .post('/runs')
+        .send({
+          runs: [
+            nativeRun('b1', {
+              product: 'dataproduct:default/bare',
+              watermark: undefined,
+            }),
+            nativeRun('b2', {
+              product: 'dataproduct:default/bare',
+              finishedAt: '2026-11-25T09:40:00Z',
+              watermark: '2026-11-20T00:00:00Z',
+            }),
+          ],
+        });
+
+      const runs = await request(app).get('/products/default/bare/runs');
+
+      expect(
+        runs.body.items.map((run: any) => [run.runId, run.lagMs, run.breach]),
+      ).toEqual([
+        ['b2', (5 * 24 + 9) * HOUR + 40 * MINUTE, false],
+        ['b1', null, false],
+      ]);
+    });
+
+    it('opens one observed-schema drift incident per distinct drift on refresh, and stability counts them', async () => {
+      const knex = await databases.init(databaseId);
+      const entities = [orders, group('orders-team', ['user:default/ada'])];
+      const contractHistory = await KnexContractHistoryStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const scorecards = new ScorecardService({
+        catalog: catalogServiceMock({ entities }),
+        auth: mockServices.auth(),
+        store: await KnexRunStore.create({
+          database: mockServices.database({ knex }),
+        }),
+        contractHistory,
+      });
+      let now = new Date('2026-11-24T12:00:00Z');
+      const { app } = await createRunsApp(knex, {
+        entities,
+        clock: () => now,
+        router: { scorecards },
+      });
+      const contracted = [
+        { name: 'order_id', type: 'string' },
+        { name: 'customer_id', type: 'string' },
+        { name: 'total', type: 'decimal' },
+      ];
+      const renamed = [
+        { name: 'order_id', type: 'string' },
+        { name: 'customer', type: 'string' },
+        { name: 'total', type: 'decimal' },
+      ];
+      const renamedAndRetyped = [
+        { name: 'order_id', type: 'string' },
+        { name: 'customer', type: 'string' },
+        { name: 'total', type: 'float' },
+      ];
+      let hour = 0;
+      /** A run reporting `schema`, then a refresh an hour later. */
+      async function runThenRefresh(schema: object[]) {
+        hour += 1;
+        const finishedAt = new Date(
+          Date.parse('2026-11-24T12:00:00Z') + hour * HOUR,
+        );
+        now = new Date(finishedAt.getTime() + 5 * MINUTE);
+        const report = await request(app)
+          .post('/runs')
+          .send({
+            runs: [
+              nativeRun(`s${hour}`, {
+                startedAt: new Date(
+                  finishedAt.getTime() - MINUTE,
+                ).toISOString(),
+                finishedAt: finishedAt.toISOString(),
+                watermark: new Date(
+                  finishedAt.getTime() - 10 * MINUTE,
+                ).toISOString(),
+                schema,
+              }),
+            ],
+          });
+        expect(report.body).toEqual(expect.objectContaining({ accepted: 1 }));
+        const card = await request(app).post(
+          '/products/default/orders/scorecard/refresh',
+        );
+        return card.body.dimensions.stability;
+      }
+      const incidents = () => contractHistory.listIncidents(ORDERS_REF);
+
+      // As contracted: evidence for stability, and nothing drifts.
+      expect(await runThenRefresh(contracted)).toEqual(
+        expect.objectContaining({
+          score: 5,
+          evidence: expect.objectContaining({ incidents: 0 }),
+        }),
+      );
+      expect(await incidents()).toEqual([]);
+
+      // customer_id renamed and total retyped: one incident, counted.
+      expect((await runThenRefresh(renamedAndRetyped)).score).toBe(4);
+      const [opened] = await incidents();
+      expect(opened).toEqual({
+        id: expect.any(Number),
+        entityRef: ORDERS_REF,
+        kind: 'observed-schema-drift',
+        dedupeKey: expect.stringMatching(
+          /^observed-schema-drift\|dataproduct:default\/orders\|[0-9a-f]{64}$/,
+        ),
+        openedAt: now,
+        details: {
+          runId: 's2',
+          observedAt: '2026-11-24T14:00:00.000Z',
+          drift: [
+            expect.objectContaining({
+              change: 'field-renamed',
+              field: 'customer_id',
+              observedField: 'customer',
+            }),
+            expect.objectContaining({
+              change: 'type-changed',
+              field: 'total',
+              expectedType: 'decimal',
+              observedType: 'float',
+            }),
+          ],
+        },
+      });
+
+      // The same drift run after run, or back to the contract: no new one.
+      expect((await runThenRefresh(renamedAndRetyped)).score).toBe(4);
+      expect((await runThenRefresh(contracted)).score).toBe(4);
+      expect(await incidents()).toHaveLength(1);
+
+      // Another drift is another incident.
+      expect((await runThenRefresh(renamed)).score).toBe(3);
+      expect((await incidents()).map(i => i.details.runId)).toEqual([
+        's5',
+        's2',
+      ]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
 import { KnexRunStore } from '../../database/KnexRunStore';
 import { catalogProduct, group } from './__testUtils__/runsApp';
 import { ScorecardService } from './ScorecardService';
@@ -202,6 +203,96 @@ describe('createScoringTask', () => {
         expect.objectContaining({ changed: 0, daily: 0 }),
       );
       expect(await store.latestSnapshotTimes()).toEqual(new Map());
+    });
+    it('opens an observed-schema drift incident before scoring, which stability counts', async () => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      const store = await KnexRunStore.create({ database });
+      const contractHistory = await KnexContractHistoryStore.create({
+        database,
+      });
+      const contract = {
+        schema: [
+          { name: 'ticket_id', type: 'string' },
+          { name: 'csat_score', type: 'integer' },
+        ],
+      };
+      const catalog = catalogServiceMock({
+        entities: [
+          catalogProduct('support', { contract }),
+          group('orders-team', ['user:default/ada']),
+        ],
+      });
+      const logger = mockServices.logger.mock();
+      let now = new Date('2026-11-25T06:00:00Z');
+      const scorecards = new ScorecardService({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        contractHistory,
+        logger,
+      });
+      const task = createScoringTask({
+        catalog,
+        auth: mockServices.auth(),
+        store,
+        logger,
+        scorecards,
+        clock: () => now,
+      });
+      const SUPPORT = 'dataproduct:default/support';
+      const report = (runId: string, at: string, csat: string) =>
+        store.insertRuns(
+          [
+            {
+              entityRef: SUPPORT,
+              runId,
+              status: 'success',
+              eventTime: new Date(at),
+              finishedAt: new Date(at),
+              schema: [
+                { name: 'ticket_id', type: 'STRING' },
+                { name: csat, type: 'INTEGER' },
+              ],
+            },
+          ],
+          new Date(at),
+        );
+
+      await report('r1', '2026-11-25T05:00:00Z', 'csat_score');
+      await task.run();
+      expect(await contractHistory.listIncidents(SUPPORT)).toEqual([]);
+      expect((await store.latestSnapshot(SUPPORT))?.scores.stability).toBe(5);
+
+      // csat_score renamed to csat: seen by the next run of the task.
+      await report('r2', '2026-11-25T06:30:00Z', 'csat');
+      now = new Date('2026-11-25T07:00:00Z');
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ changed: 1, failed: 0 }),
+      );
+      const incidents = await contractHistory.listIncidents(SUPPORT);
+      expect(incidents).toEqual([
+        expect.objectContaining({
+          kind: 'observed-schema-drift',
+          openedAt: now,
+          details: expect.objectContaining({
+            runId: 'r2',
+            drift: [expect.objectContaining({ change: 'field-renamed' })],
+          }),
+        }),
+      ]);
+      expect((await store.latestSnapshot(SUPPORT))?.scores.stability).toBe(4);
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'Opened an observed-schema drift incident for dataproduct:default/support: field csat_score appears renamed to csat',
+        ),
+      );
+
+      // Still drifting the same way the next day: no second incident.
+      await report('r3', '2026-11-26T05:00:00Z', 'csat');
+      now = new Date('2026-11-26T06:00:00Z');
+      await task.run();
+      expect(await contractHistory.listIncidents(SUPPORT)).toHaveLength(1);
     });
   });
 });

@@ -1,0 +1,536 @@
+/*
+ * `yarn bench inventory [--n 10000] [--requests 200] [--history 7] [--uncached 20]`
+ *
+ * Latency of the inventory API (`GET /api/data-products/products`) on N
+ * synthetic DataProducts and their scorecard snapshots (H per product, one a
+ * day, the latest counting), through the real router over real HTTP (an
+ * express server listening on a local port), on PostgreSQL and on SQLite.
+ *
+ * R requests mix filters, sorts and second pages (following nextCursor);
+ * p50/p95 are taken over them after a warm-up. The catalog is in-process
+ * (Backstage's InMemoryCatalogClient) and read with the caller's
+ * credentials, kept for the router's default 5 s per caller: the "steady"
+ * figures. The "uncached" figures read the catalog and evaluate every state
+ * on each request (catalogCacheTtlMs: 0), for U requests.
+ *
+ * PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, else
+ * postgresql://postgres@127.0.0.1:5432; a scratch database
+ * stockroom_bench_<pid> is created and dropped. SQLite: a file in
+ * bench/.scratch/. Target: p95 ≤ 50 ms on PostgreSQL.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import {
+  BackstageCredentials,
+  DatabaseService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_OWNED_BY,
+} from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  DEFAULT_POLICY,
+  DataProductEntityV1alpha1,
+  SCORE_DIMENSIONS,
+  addCalendarDays,
+  formatIsoDate,
+  toCatalogShape,
+} from '@stockroom/plugin-data-products-common';
+import { InventorySnapshotReader } from '@stockroom/plugin-data-products-backend/src/database/InventorySnapshotReader';
+import { createInventoryRouter } from '@stockroom/plugin-data-products-backend/src/service/inventory';
+import express from 'express';
+import knexFactory, { Knex } from 'knex';
+import { fmt, machineFacts, median, option, writeReport } from './lib/report';
+import { prng, syntheticDataProduct } from './lib/synthetic';
+
+const n = Number(option('n', '10000'));
+const requestCount = Number(option('requests', '200'));
+const history = Number(option('history', '7'));
+const uncachedCount = Number(option('uncached', '20'));
+const WARM_UP = 20;
+const TARGET_P95_MS = 50;
+const NOW = new Date('2026-11-25T12:00:00.000Z');
+const scratch = path.join(__dirname, '.scratch');
+const PG_BASE =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+
+/** A synthetic product as the catalog serves it, with states to filter on. */
+function catalogEntity(i: number): Entity {
+  const authored = syntheticDataProduct(i);
+  const spec = authored.spec;
+  const owner = `group:default/team-${i % 50}`;
+  let lifecycle = spec.lifecycle;
+  if (spec.category === 'convenience-view') {
+    // renewed 0–149 days ago: current, expiring and expired views
+    lifecycle = {
+      stage: 'active',
+      createdOn: '2026-01-10',
+      renewedOn: formatIsoDate(addCalendarDays(NOW, -(i % 150))),
+    };
+  } else if (i % 13 === 0) {
+    lifecycle = {
+      ...lifecycle,
+      stage: 'deprecated',
+      sunsetOn: '2027-03-31',
+      successor: `dataproduct:default/product-${i + 1}`,
+    };
+  } else if (i % 29 === 0) {
+    lifecycle = { ...lifecycle, stage: 'draft' };
+  }
+  const product: DataProductEntityV1alpha1 = {
+    ...authored,
+    metadata: { ...authored.metadata, namespace: 'default' },
+    spec: { ...spec, owner, lifecycle },
+    relations: [
+      { type: RELATION_OWNED_BY, targetRef: owner },
+      ...Array.from({ length: i % 9 }, (_, c) => ({
+        type: RELATION_DEPENDENCY_OF,
+        targetRef: `component:default/service-${(i + c) % 1000}`,
+      })),
+    ],
+  };
+  return toCatalogShape(product);
+}
+
+/** H daily snapshots per product (the last on NOW's day); 5 % have none. */
+function snapshotRows(): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 20 === 19) continue;
+    const rand = prng(i * 31 + 7);
+    for (let day = history - 1; day >= 0; day--) {
+      const scores = Object.fromEntries(
+        SCORE_DIMENSIONS.map(dimension => [
+          dimension,
+          rand() < 0.15 ? null : 1 + Math.floor(rand() * 5),
+        ]),
+      );
+      const known = Object.values(scores).filter(
+        (s): s is number => s !== null,
+      );
+      rows.push({
+        entity_ref: `dataproduct:default/product-${i}`,
+        taken_at: new Date(NOW.getTime() - day * 86_400_000 - 6 * 3_600_000),
+        overall: known.length
+          ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) /
+            10
+          : null,
+        ...scores,
+        evidence: '{"freshness":{"summary":"synthetic"}}',
+        window: '{"from":"2026-10-26","to":"2026-11-25","runs":60}',
+      });
+    }
+  }
+  return rows;
+}
+
+/** ~R request paths mixing filters, sorts, orders, page sizes and second pages. */
+const FILTERS = [
+  '',
+  'category=convenience-view',
+  'state=expiring,expired',
+  'owner=team-3',
+  'domain=domain-2&category=shared-mart',
+  'minScore=2&maxScore=3.5',
+  'breaching=true',
+  'expiringWithinDays=30',
+  'q=product-12',
+  'system=system-5,system-7',
+  'type=table&minScore=4',
+  'category=core-entity,shared-mart&breaching=false',
+];
+const SORTS = [
+  '', // default: weak links first
+  'sort=freshness',
+  'sort=reliability&order=desc',
+  'sort=cost&order=desc',
+  'sort=expiresOn',
+  'sort=name',
+  'sort=overall&order=desc',
+  'sort=quality',
+  'sort=reuse&order=desc',
+  'sort=contract',
+  'sort=stability',
+  'sort=ownership&order=desc',
+];
+
+function queryOf(k: number): string {
+  const parts = [
+    FILTERS[k % FILTERS.length],
+    SORTS[(k * 5) % SORTS.length],
+    k % 10 === 9 ? 'limit=200' : '',
+  ].filter(Boolean);
+  return parts.join('&');
+}
+
+const credentials: BackstageCredentials = {
+  $$type: '@backstage/BackstageCredentials',
+  principal: { type: 'user', userEntityRef: 'user:default/bench' },
+};
+const httpAuth = {
+  credentials: async () => credentials,
+  issueUserCookie: async () => ({ expiresAt: new Date(NOW.getTime() + 1) }),
+} as unknown as HttpAuthService;
+// In a backend this is a call to the permission backend; here it allows.
+const permissions = {
+  authorize: async (requests: unknown[]) =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests: unknown[]) =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+} as unknown as PermissionsService;
+
+function databaseService(knex: Knex): DatabaseService {
+  return { getClient: async () => knex, migrations: { skip: false } };
+}
+
+async function seed(knex: Knex, chunk: number) {
+  const snapshots = await InventorySnapshotReader.create({
+    database: databaseService(knex),
+  });
+  const rows = snapshotRows();
+  const start = performance.now();
+  for (let i = 0; i < rows.length; i += chunk) {
+    await knex('scorecard_snapshots').insert(rows.slice(i, i + chunk));
+  }
+  return { snapshots, rows: rows.length, seedMs: performance.now() - start };
+}
+
+type Server = { base: string; close: () => Promise<void> };
+
+async function serve(router: express.Router): Promise<Server> {
+  const app = express()
+    .use('/api/data-products', router)
+    .use(
+      (
+        error: Error,
+        _req: express.Request,
+        res: express.Response,
+        _next: express.NextFunction,
+      ) => {
+        res
+          .status(error.name === 'InputError' ? 400 : 500)
+          .json({ error: { name: error.name, message: error.message } });
+      },
+    );
+  const server = http.createServer(app);
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}/api/data-products/products`,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function timedGet(url: string) {
+  const start = performance.now();
+  const response = await fetch(url);
+  const body = (await response.json()) as {
+    items: unknown[];
+    nextCursor: string | null;
+    totals: { total: number };
+  };
+  const ms = performance.now() - start;
+  if (response.status !== 200) {
+    throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
+  }
+  return { ms, body };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+type Figures = {
+  snapshotRows: number;
+  seedMs: number;
+  coldFirstRequestMs: number;
+  latestScoresQueryMedianMs: number;
+  steady: { requests: number; p50: number; p95: number; max: number; mean: number };
+  uncached: { requests: number; p50: number; p95: number; max: number };
+  meanItemsPerPage: number;
+  meanFilteredTotal: number;
+};
+
+async function measure(
+  label: string,
+  knex: Knex,
+  chunk: number,
+  catalog: InMemoryCatalogClient,
+): Promise<Figures> {
+  const { snapshots, rows, seedMs } = await seed(knex, chunk);
+  console.log(
+    `${label}: seeded ${fmt(rows)} snapshots of ${fmt(n)} products in ${fmt(
+      seedMs / 1000,
+      1,
+    )} s`,
+  );
+  // the planner's statistics, as autovacuum would gather them
+  if (String(knex.client.config.client).includes('pg')) {
+    await knex.raw('analyze scorecard_snapshots');
+  }
+
+  const queryTimes: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const start = performance.now();
+    await snapshots.latestScores();
+    queryTimes.push(performance.now() - start);
+  }
+
+  const router = createInventoryRouter({
+    httpAuth,
+    permissions,
+    catalog,
+    snapshots,
+    policy: DEFAULT_POLICY,
+    clock: () => NOW,
+  });
+  const server = await serve(router);
+  try {
+    const cold = await timedGet(server.base);
+
+    let cursor: string | null = null;
+    const times: number[] = [];
+    let items = 0;
+    let totals = 0;
+    for (let k = 0; k < WARM_UP + requestCount; k++) {
+      // every fourth request is the next page of the one before
+      const follow = k % 4 === 3 && cursor;
+      const url: string = follow
+        ? `${server.base}?${queryOf(k - 1)}${
+            queryOf(k - 1) ? '&' : ''
+          }cursor=${cursor}`
+        : `${server.base}${queryOf(k) ? `?${queryOf(k)}` : ''}`;
+      const { ms, body } = await timedGet(url);
+      cursor = body.nextCursor;
+      if (follow) cursor = null;
+      if (k >= WARM_UP) {
+        times.push(ms);
+        items += body.items.length;
+        totals += body.totals.total;
+      }
+    }
+
+    const uncachedServer = await serve(
+      createInventoryRouter({
+        httpAuth,
+        permissions,
+        catalog,
+        snapshots,
+        policy: DEFAULT_POLICY,
+        clock: () => NOW,
+        catalogCacheTtlMs: 0,
+      }),
+    );
+    const uncachedTimes: number[] = [];
+    try {
+      for (let k = 0; k < uncachedCount; k++) {
+        const q = queryOf(k);
+        uncachedTimes.push(
+          (await timedGet(`${uncachedServer.base}${q ? `?${q}` : ''}`)).ms,
+        );
+      }
+    } finally {
+      await uncachedServer.close();
+    }
+
+    const figures: Figures = {
+      snapshotRows: rows,
+      seedMs,
+      coldFirstRequestMs: cold.ms,
+      latestScoresQueryMedianMs: median(queryTimes.slice(1)),
+      steady: {
+        requests: times.length,
+        p50: percentile(times, 0.5),
+        p95: percentile(times, 0.95),
+        max: Math.max(...times),
+        mean: times.reduce((a, b) => a + b, 0) / times.length,
+      },
+      uncached: {
+        requests: uncachedTimes.length,
+        p50: percentile(uncachedTimes, 0.5),
+        p95: percentile(uncachedTimes, 0.95),
+        max: Math.max(...uncachedTimes),
+      },
+      meanItemsPerPage: items / times.length,
+      meanFilteredTotal: totals / times.length,
+    };
+    console.log(
+      `${label}: p50 ${fmt(figures.steady.p50, 1)} ms, p95 ${fmt(
+        figures.steady.p95,
+        1,
+      )} ms, max ${fmt(figures.steady.max, 1)} ms over ${
+        times.length
+      } requests; latest-snapshot query ${fmt(
+        figures.latestScoresQueryMedianMs,
+        1,
+      )} ms; cold first request ${fmt(cold.ms, 0)} ms; uncached p50 ${fmt(
+        figures.uncached.p50,
+        0,
+      )} ms, p95 ${fmt(figures.uncached.p95, 0)} ms`,
+    );
+    return figures;
+  } finally {
+    await server.close();
+  }
+}
+
+async function onPostgres(
+  catalog: InMemoryCatalogClient,
+): Promise<Figures | { unreachable: string }> {
+  const database = `stockroom_bench_${process.pid}`;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: PG_BASE,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await admin.raw('select 1');
+  } catch (error) {
+    await admin.destroy();
+    return { unreachable: `${PG_BASE}: ${(error as Error).message}` };
+  }
+  await admin.raw(`create database ${database}`);
+  const url = new URL(PG_BASE);
+  url.pathname = `/${database}`;
+  const knex = knexFactory({ client: 'pg', connection: url.toString() });
+  try {
+    return await measure('PostgreSQL', knex, 1000, catalog);
+  } finally {
+    await knex.destroy();
+    await admin.raw(`drop database if exists ${database}`);
+    await admin.destroy();
+  }
+}
+
+async function onSqlite(catalog: InMemoryCatalogClient): Promise<Figures> {
+  fs.mkdirSync(scratch, { recursive: true });
+  const file = path.join(scratch, `inventory-${process.pid}.sqlite`);
+  fs.rmSync(file, { force: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+  });
+  try {
+    // a multi-row insert is a compound SELECT, capped at 500 terms
+    return await measure('SQLite', knex, 250, catalog);
+  } finally {
+    await knex.destroy();
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function row(label: string, f: Figures | { unreachable: string }) {
+  if ('unreachable' in f) {
+    return `| ${label} | not reachable | | | | | |`;
+  }
+  return `| ${label} | ${fmt(f.steady.p50, 1)} | **${fmt(
+    f.steady.p95,
+    1,
+  )}** | ${fmt(f.steady.max, 1)} | ${fmt(
+    f.latestScoresQueryMedianMs,
+    1,
+  )} | ${fmt(f.coldFirstRequestMs, 0)} | ${fmt(f.uncached.p50, 0)} / ${fmt(
+    f.uncached.p95,
+    0,
+  )} |`;
+}
+
+async function main() {
+  const entities = Array.from({ length: n }, (_, i) => catalogEntity(i));
+  const catalog = new InMemoryCatalogClient({ entities });
+
+  const postgres = await onPostgres(catalog);
+  if ('unreachable' in postgres) {
+    console.log(
+      `PostgreSQL not reachable (${postgres.unreachable}): reporting SQLite only`,
+    );
+  }
+  const sqlite = await onSqlite(catalog);
+
+  const pgP95 = 'unreachable' in postgres ? undefined : postgres.steady.p95;
+  const verdict =
+    pgP95 === undefined
+      ? 'not measured: PostgreSQL was not reachable'
+      : `${pgP95 <= TARGET_P95_MS ? 'meets' : 'misses'}`;
+  const reference = 'unreachable' in postgres ? sqlite : postgres;
+  const lines = [
+    '# Benchmark: inventory API',
+    '',
+    `\`GET /api/data-products/products\` on N = ${fmt(
+      n,
+    )} synthetic DataProducts (bench/lib/synthetic.ts; views renewed 0–149 days ago, some deprecated and draft) with ${history} daily scorecard snapshots each (5 % without any: ${fmt(
+      reference.snapshotRows,
+    )} rows), through the real router over HTTP on a local port. ${fmt(
+      reference.steady.requests,
+    )} requests after ${WARM_UP} warm-up ones, mixing ${
+      FILTERS.length
+    } filter sets, ${
+      SORTS.length
+    } sorts and orders, page sizes 50 and 200, and every fourth a second page (nextCursor); on average ${fmt(
+      reference.meanFilteredTotal,
+    )} products matched and ${fmt(
+      reference.meanItemsPerPage,
+    )} were served per request. The catalog is in-process (InMemoryCatalogClient), read with the caller's credentials and kept 5 s per caller (the router's default); every request reads the latest snapshots from the database (one query).`,
+    '',
+    '| database | p50 ms | p95 ms | max ms | latest-snapshot query ms (median) | first request ms (catalog read + states) | catalog read every request: p50 / p95 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    row('PostgreSQL 15', postgres),
+    row('SQLite (file)', sqlite),
+    '',
+    `**p95 on PostgreSQL: ${
+      pgP95 === undefined ? 'not measured' : `${fmt(pgP95, 1)} ms`
+    }** (target ≤ ${TARGET_P95_MS} ms: ${verdict}).`,
+    '',
+    'The last column turns the catalog cache off (`catalogCacheTtlMs: 0`): each request then reads',
+    `every DataProduct from the catalog and evaluates its state (${uncachedCount} requests). A real`,
+    'catalog is read over HTTP, which costs more than this in-process one; that read is what the',
+    'per-caller cache saves. Permission checks are allowed in-process here; in a backend they are',
+    'one call to the permission backend per request.',
+    '',
+    '## First render',
+    '',
+    'first render: see inventory-render report (bench/reports/inventory-render.md), measured in a',
+    'browser against a running portal.',
+    '',
+    `Machine: ${Object.entries(machineFacts())
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    '',
+  ];
+  console.log(
+    `\np95 on PostgreSQL: ${
+      pgP95 === undefined ? 'not measured' : `${fmt(pgP95, 1)} ms`
+    } (target <= ${TARGET_P95_MS} ms: ${verdict})`,
+  );
+  console.log('first render: see inventory-render report');
+  writeReport('inventory', lines.join('\n'), {
+    n,
+    history,
+    requests: requestCount,
+    warmUp: WARM_UP,
+    uncachedRequests: uncachedCount,
+    targetP95Ms: TARGET_P95_MS,
+    postgres,
+    sqlite,
+    firstRender: 'see inventory-render report',
+  });
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
