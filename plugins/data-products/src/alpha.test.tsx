@@ -20,14 +20,26 @@ import {
   catalogApiMock,
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import {
   customerIdentityV2,
   identityCatalog,
 } from './__testUtils__/customerIdentity';
 import { customerIdentity } from './__fixtures__/dataProducts';
+import {
+  identityHistory,
+  identityIncidents,
+  identityRuns,
+  identityScorecard,
+} from './__fixtures__/scorecard';
 import dataProductsPlugin from './alpha';
 import { dataProductsApiRef, type DataProductsApi } from './api';
+import { firstPage } from './components/InventoryPage/__fixtures__/inventory';
+import {
+  checkoutService,
+  consumerCatalog,
+  growthSystem,
+} from './components/ConsumerDataProductsCard/__fixtures__/consumers';
 
 const overviewCard = dataProductsPlugin.getExtension(
   'entity-card:data-products/overview',
@@ -38,7 +50,14 @@ const statusCard = dataProductsPlugin.getExtension(
 const contractContent = dataProductsPlugin.getExtension(
   'entity-content:data-products/contract',
 );
+const scorecardContent = dataProductsPlugin.getExtension(
+  'entity-content:data-products/scorecard',
+);
 const api = dataProductsPlugin.getExtension('api:data-products');
+const inventoryPage = dataProductsPlugin.getExtension('page:data-products');
+const dependsOnCard = dataProductsPlugin.getExtension(
+  'entity-card:data-products/depends-on-data-products',
+);
 
 const component = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -49,6 +68,11 @@ const component = {
 
 const noHistory: DataProductsApi = {
   getContractHistory: async () => ({ items: [] }),
+  getScorecard: async () => identityScorecard,
+  getScorecardHistory: async () => identityHistory,
+  getRuns: async () => identityRuns,
+  getIncidents: async () => identityIncidents,
+  refreshScorecard: async () => identityScorecard,
 };
 
 describe('data-products frontend plugin', () => {
@@ -190,6 +214,146 @@ describe('data-products frontend plugin', () => {
       expect(
         await screen.findByText('No history recorded yet.'),
       ).toBeInTheDocument();
+    });
+  });
+
+  describe('Scorecard tab', () => {
+    it('is entity content at /scorecard titled "Scorecard" on the entity page', () => {
+      const tester = createExtensionTester(scorecardContent);
+      expect(tester.query(scorecardContent).node.spec.attachTo).toEqual({
+        id: 'page:catalog/entity',
+        input: 'contents',
+      });
+      expect(tester.get(coreExtensionData.routePath)).toBe('/scorecard');
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+        'Scorecard',
+      );
+    });
+
+    it('is shown on DataProduct entities only, through a predicate filter', () => {
+      const tester = createExtensionTester(scorecardContent);
+      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+      expect(filter).toBeDefined();
+      expect(filter!(customerIdentity)).toBe(true);
+      expect(filter!({ ...customerIdentity, kind: 'dataproduct' })).toBe(true);
+      expect(filter!(component)).toBe(false);
+      expect(
+        tester.get(EntityContentBlueprint.dataRefs.filterExpression),
+      ).toBeUndefined();
+    });
+
+    it('renders the scorecard of the entity in context', async () => {
+      const element = createExtensionTester(scorecardContent).reactElement();
+
+      renderInTestApp(
+        <EntityProvider entity={customerIdentity}>{element}</EntityProvider>,
+        {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+          apis: [[dataProductsApiRef, noHistory]],
+        },
+      );
+
+      expect(await screen.findByTestId('overall-score')).toHaveTextContent(
+        '3.5',
+      );
+      expect(screen.getByRole('group', { name: 'Quality' })).toHaveTextContent(
+        'unknown',
+      );
+    });
+  });
+
+  describe('inventory page', () => {
+    const inventoryApi = {
+      ...noHistory,
+      getInventory: jest.fn(async () => firstPage),
+    };
+
+    it('is a page at /data-products titled "Data products" with an icon and a route', () => {
+      const tester = createExtensionTester(inventoryPage);
+      expect(tester.query(inventoryPage).node.spec.attachTo).toEqual({
+        id: 'app/routes',
+        input: 'routes',
+      });
+      expect(tester.get(coreExtensionData.routePath)).toBe('/data-products');
+      expect(tester.get(coreExtensionData.title)).toBe('Data products');
+      expect(tester.get(coreExtensionData.icon)).toBeDefined();
+      // the app's nav lists pages that have a route ref, a title and an icon
+      expect(tester.get(coreExtensionData.routeRef)).toBe(
+        dataProductsPlugin.routes.root,
+      );
+    });
+
+    it('renders at /data-products with its item in the sidebar', async () => {
+      renderTestApp({
+        features: [dataProductsPlugin],
+        initialRouteEntries: ['/data-products?category=shared-mart'],
+        // the catalog plugin's entity page, which the table links to
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [[dataProductsApiRef, inventoryApi]],
+      });
+
+      // a whole app loads lazily: allow it time on a busy machine
+      expect(
+        await screen.findByTestId('total-products', {}, { timeout: 5000 }),
+      ).toHaveTextContent('41');
+      expect(inventoryApi.getInventory).toHaveBeenCalledWith({
+        category: 'shared-mart',
+      });
+      const nav = screen.getByRole('navigation', { name: 'sidebar nav' });
+      expect(
+        within(nav).getByRole('link', { name: /Data products/ }),
+      ).toHaveAttribute('href', '/data-products');
+    });
+  });
+
+  describe("consumer's card", () => {
+    const filter = () =>
+      createExtensionTester(dependsOnCard).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      )!;
+
+    it('is a card on the overview of Component and System entities only', () => {
+      const tester = createExtensionTester(dependsOnCard);
+      expect(tester.query(dependsOnCard).node.spec.attachTo).toEqual({
+        id: 'entity-content:catalog/overview',
+        input: 'cards',
+      });
+      expect(filter()(checkoutService)).toBe(true);
+      expect(filter()({ ...checkoutService, kind: 'component' })).toBe(true);
+      expect(filter()(growthSystem)).toBe(true);
+      expect(filter()(customerIdentity)).toBe(false);
+      expect(filter()({ ...component, kind: 'API' })).toBe(false);
+      expect(
+        tester.get(EntityCardBlueprint.dataRefs.filterExpression),
+      ).toBeUndefined();
+    });
+
+    it('shows the products a component depends on, on its entity page', async () => {
+      renderTestApp({
+        features: [dataProductsPlugin],
+        extensions: [createTestEntityPage({ entity: checkoutService })],
+        apis: [
+          [catalogApiRef, catalogApiMock({ entities: consumerCatalog })],
+          [
+            dataProductsApiRef,
+            {
+              ...noHistory,
+              getInventory: async () => ({ ...firstPage, items: [] }),
+            },
+          ],
+        ],
+      });
+
+      expect(
+        await screen.findByRole(
+          'listitem',
+          { name: 'Customer Identity Graph' },
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('listitem', { name: 'Customer Identity (v1)' }),
+      ).toHaveTextContent('Deprecated: sunset on 2027-01-31');
     });
   });
 

@@ -9,8 +9,16 @@ import { dataProductsApi } from './alpha/apis';
 import {
   dataProductOverviewEntityCard,
   dataProductStatusEntityCard,
+  dependsOnDataProductsEntityCard,
 } from './alpha/entityCards';
-import { dataProductContractEntityContent } from './alpha/entityContents';
+import {
+  dataProductContractEntityContent,
+  dataProductScorecardEntityContent,
+} from './alpha/entityContents';
+import {
+  dataProductsInventoryPage,
+  inventoryPageRouteRef,
+} from './alpha/pages';
 
 /**
  * The `data-products` frontend plugin.
@@ -23,20 +31,30 @@ import { dataProductContractEntityContent } from './alpha/entityContents';
  *   entity pages.
  * - `entity-content:data-products/contract`: the Contract tab of DataProduct
  *   entity pages.
+ * - `entity-content:data-products/scorecard`: the Scorecard tab of
+ *   DataProduct entity pages, after the Contract tab.
+ * - `entity-card:data-products/depends-on-data-products`: the consumer's
+ *   card on Component and System entity pages.
+ * - `page:data-products`: the inventory at `/data-products`, with its
+ *   sidebar item "Data products".
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'data-products',
   title: 'Data products',
+  routes: { root: inventoryPageRouteRef },
   extensions: [
     // apis (src/alpha/apis.ts)
     dataProductsApi,
     // entity cards (src/alpha/entityCards.tsx), in the order they appear
     dataProductStatusEntityCard,
     dataProductOverviewEntityCard,
-    // entity contents (src/alpha/entityContents.tsx); Scorecard and pages
-    // (inventory) go here
+    dependsOnDataProductsEntityCard,
+    // entity contents (src/alpha/entityContents.tsx), in tab order
     dataProductContractEntityContent,
+    dataProductScorecardEntityContent,
+    // pages (src/alpha/pages.tsx)
+    dataProductsInventoryPage,
   ],
 });

@@ -14,17 +14,39 @@ import {
 } from './__testUtils__/customerIdentity';
 import { customerIdentity } from './__fixtures__/dataProducts';
 import {
+  identityHistory,
+  identityIncidents,
+  identityRuns,
+  identityScorecard,
+} from './__fixtures__/scorecard';
+import { firstPage } from './components/InventoryPage/__fixtures__/inventory';
+import {
+  checkoutService,
+  consumerCatalog,
+} from './components/ConsumerDataProductsCard/__fixtures__/consumers';
+import { inventoryRouteRef } from './routes';
+import {
   dataProductsApiRef,
   dataProductsPlugin,
+  DataProductsInventoryPage,
   EntityDataProductContractContent,
   EntityDataProductOverviewCard,
+  EntityDataProductScorecardContent,
   EntityDataProductStatusBanner,
+  EntityDependsOnDataProductsCard,
   isDataProductEntity,
   type DataProductsApi,
+  type DataProductsInventoryApi,
 } from './index';
 
-const noHistory: DataProductsApi = {
+const noHistory: DataProductsApi & DataProductsInventoryApi = {
   getContractHistory: async () => ({ items: [] }),
+  getScorecard: async () => identityScorecard,
+  getScorecardHistory: async () => identityHistory,
+  getRuns: async () => identityRuns,
+  getIncidents: async () => identityIncidents,
+  refreshScorecard: async () => identityScorecard,
+  getInventory: async () => firstPage,
 };
 
 describe('legacy frontend system exports', () => {
@@ -103,6 +125,92 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByText('No history recorded yet.'),
     ).toBeInTheDocument();
+  });
+
+  it('renders EntityDataProductScorecardContent in a legacy app', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[dataProductsApiRef, noHistory]]}>
+        <EntityProvider entity={customerIdentity}>
+          {/* as an EntityLayout.Route path="/scorecard" mounts it */}
+          <Routes>
+            <Route
+              path="/scorecard/*"
+              element={<EntityDataProductScorecardContent />}
+            />
+          </Routes>
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/scorecard'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    expect(await screen.findByTestId('overall-score')).toHaveTextContent('3.5');
+    const freshness = screen.getByRole('group', { name: 'Freshness' });
+    expect(within(freshness).getByTestId('score')).toHaveTextContent('3 / 5');
+    expect(
+      within(
+        screen.getByRole('region', { name: 'SLA breaches' }),
+      ).getAllByTestId('breach'),
+    ).toHaveLength(2);
+  });
+
+  it('registers the inventory route with the plugin', () => {
+    expect(dataProductsPlugin.routes.inventory).toBe(inventoryRouteRef);
+  });
+
+  it('renders DataProductsInventoryPage at its route in a legacy app', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={[[dataProductsApiRef, noHistory]]}>
+        {/* as the app's FlatRoutes mount it */}
+        <Routes>
+          <Route
+            path="/data-products"
+            element={<DataProductsInventoryPage />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/data-products?state=active'],
+        mountedRoutes: {
+          '/data-products': inventoryRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Data products', level: 1 }),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('total-products')).toHaveTextContent('41');
+    expect(screen.getByRole('link', { name: 'Orders mart' })).toHaveAttribute(
+      'href',
+      '/catalog/default/dataproduct/orders-mart',
+    );
+  });
+
+  it('renders EntityDependsOnDataProductsCard in a legacy app', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, catalogApiMock({ entities: consumerCatalog })],
+          [dataProductsApiRef, noHistory],
+        ]}
+      >
+        <EntityProvider entity={checkoutService}>
+          <EntityDependsOnDataProductsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByText('Data products it depends on'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('listitem', { name: 'Customer Identity (v1)' }),
+    ).toHaveTextContent('Deprecated: sunset on 2027-01-31');
   });
 
   it('tells DataProduct entities apart for EntitySwitch', () => {

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DataProductsClient, dataProductsApiRef } from './api';
-import { contractRouteRef } from './routes';
+import {
+  contractRouteRef,
+  inventoryRouteRef,
+  scorecardRouteRef,
+} from './routes';
 
 /**
  * Stockroom for the legacy frontend system. Apps on the new frontend system
@@ -27,6 +31,8 @@ export const dataProductsPlugin = createPlugin({
   ],
   routes: {
     contract: contractRouteRef,
+    scorecard: scorecardRouteRef,
+    inventory: inventoryRouteRef,
   },
 });
 
@@ -79,5 +85,58 @@ export const EntityDataProductContractContent = dataProductsPlugin.provide(
         m => m.DataProductContractContent,
       ),
     mountPoint: contractRouteRef,
+  }),
+);
+
+/**
+ * The Scorecard tab of a DataProduct entity page (legacy frontend system):
+ * mount it in an `EntityLayout.Route path="/scorecard"`, after the Contract
+ * tab.
+ *
+ * @public
+ */
+export const EntityDataProductScorecardContent = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDataProductScorecardContent',
+    component: () =>
+      import('./components/DataProductScorecardContent').then(
+        m => m.DataProductScorecardContent,
+      ),
+    mountPoint: scorecardRouteRef,
+  }),
+);
+
+/**
+ * The inventory of data products (legacy frontend system), with its own
+ * header: mount it at `/data-products` in the app's routes and add a sidebar
+ * item for it.
+ *
+ * @public
+ */
+export const DataProductsInventoryPage = dataProductsPlugin.provide(
+  createRoutableExtension({
+    name: 'DataProductsInventoryPage',
+    component: () =>
+      import('./components/InventoryPage').then(m => m.LegacyInventoryPage),
+    mountPoint: inventoryRouteRef,
+  }),
+);
+
+/**
+ * The consumer's card (legacy frontend system): the data products a
+ * Component or System depends on, with state, score, freshness promise and
+ * warnings (deprecated, expiring, breaching).
+ *
+ * @public
+ */
+export const EntityDependsOnDataProductsCard = dataProductsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDependsOnDataProductsCard',
+    component: {
+      lazy: () =>
+        import('./components/ConsumerDataProductsCard').then(
+          m => m.DependsOnDataProductsCard,
+        ),
+    },
   }),
 );

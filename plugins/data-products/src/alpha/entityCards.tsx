@@ -30,3 +30,19 @@ export const dataProductOverviewEntityCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+/**
+ * The consumer's card: on Component and System entities, the data products
+ * they depend on, with state, score, freshness promise and warnings. The
+ * filter is a predicate object (`$in` compares kinds case-insensitively).
+ */
+export const dependsOnDataProductsEntityCard = EntityCardBlueprint.make({
+  name: 'depends-on-data-products',
+  params: {
+    filter: { kind: { $in: ['Component', 'System'] } },
+    loader: () =>
+      import('../components/ConsumerDataProductsCard').then(m => (
+        <m.DependsOnDataProductsCard />
+      )),
+  },
+});

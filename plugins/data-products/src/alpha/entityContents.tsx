@@ -14,3 +14,17 @@ export const dataProductContractEntityContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/** The Scorecard tab of DataProduct entity pages, after the Contract tab. */
+export const dataProductScorecardEntityContent = EntityContentBlueprint.make({
+  name: 'scorecard',
+  params: {
+    path: '/scorecard',
+    title: 'Scorecard',
+    filter: { kind: DATA_PRODUCT_KIND },
+    loader: () =>
+      import('../components/DataProductScorecardContent').then(m => (
+        <m.DataProductScorecardContent />
+      )),
+  },
+});

@@ -3,6 +3,30 @@ export type {
   ContractHistory,
   ContractHistoryChange,
   ContractHistoryEntry,
+  DataProductIncident,
+  DataProductIncidents,
+  DataProductRun,
+  DataProductRuns,
+  DataProductScorecard,
   DataProductsApi,
+  ScorecardDimension,
+  ScorecardHistory,
+  ScorecardHistoryItem,
+  ScorecardLag,
+  ScorecardWindow,
 } from './DataProductsApi';
+export {
+  INVENTORY_SORT_KEYS,
+  type DataProductsInventoryApi,
+  type InventoryCategorySummary,
+  type InventoryCost,
+  type InventoryItem,
+  type InventoryPage,
+  type InventoryQuery,
+  type InventorySortKey,
+  type InventorySortOrder,
+  type InventorySummary,
+  type InventoryTotals,
+} from './InventoryApi';
+export { inventorySearchParams, parseInventoryQuery } from './inventoryQuery';
 export { DataProductsClient } from './DataProductsClient';

@@ -20,7 +20,7 @@ import { DataProductContractContent } from './DataProductContractContent';
 
 const NOW = new Date('2026-11-25T09:30:00Z');
 
-const history: DataProductsApi = {
+const history: Partial<DataProductsApi> = {
   getContractHistory: async () => ({
     items: [
       {
@@ -52,7 +52,7 @@ const history: DataProductsApi = {
 
 async function renderContract(
   entity: Entity,
-  options: { historyApi?: DataProductsApi; catalog?: Entity[] } = {},
+  options: { historyApi?: Partial<DataProductsApi>; catalog?: Entity[] } = {},
 ) {
   return renderInTestApp(
     <TestApiProvider

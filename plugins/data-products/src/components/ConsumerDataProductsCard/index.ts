@@ -1,0 +1,4 @@
+export {
+  DependsOnDataProductsCard,
+  type DependsOnDataProductsCardProps,
+} from './DependsOnDataProductsCard';

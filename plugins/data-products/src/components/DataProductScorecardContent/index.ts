@@ -1,0 +1,2 @@
+export { DataProductScorecardContent } from './DataProductScorecardContent';
+export type { DataProductScorecardContentProps } from './DataProductScorecardContent';

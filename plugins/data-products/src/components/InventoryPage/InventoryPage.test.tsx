@@ -1,0 +1,422 @@
+import { InputError } from '@backstage/errors';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation, useNavigate } from 'react-router-dom';
+import {
+  dataProductsApiRef,
+  type DataProductsInventoryApi,
+  type InventoryQuery,
+} from '../../api';
+import { firstPage, secondPage } from './__fixtures__/inventory';
+import { InventoryContent } from './InventoryPage';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+/** Shows the current query string, and steps back through history. */
+function Location() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="location">{location.search}</output>
+      <button type="button" onClick={() => navigate(-1)}>
+        Browser back
+      </button>
+    </>
+  );
+}
+
+function search(): URLSearchParams {
+  return new URLSearchParams(screen.getByTestId('location').textContent ?? '');
+}
+
+function mockApi(
+  getInventory: DataProductsInventoryApi['getInventory'] = async query =>
+    query?.cursor === 'cursor-2' ? secondPage : firstPage,
+) {
+  return { getInventory: jest.fn(getInventory) };
+}
+
+async function renderPage(
+  api: ReturnType<typeof mockApi>,
+  path = '/data-products',
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[dataProductsApiRef, api]]}>
+      <InventoryContent now={NOW} />
+      <Location />
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+function lastQuery(api: ReturnType<typeof mockApi>): InventoryQuery {
+  const calls = api.getInventory.mock.calls;
+  return calls[calls.length - 1][0] ?? {};
+}
+
+function region(name: string) {
+  return within(screen.getByRole('region', { name }));
+}
+
+describe('InventoryContent (the inventory page)', () => {
+  it('shows the tier-review tiles from the summary', async () => {
+    await renderPage(mockApi());
+
+    expect(await screen.findByTestId('total-products')).toHaveTextContent('41');
+    expect(screen.getByTestId('expiring-this-month')).toHaveTextContent('3');
+    expect(screen.getByTestId('breaching-now')).toHaveTextContent('2');
+    expect(screen.getByTestId('state-deprecated')).toHaveTextContent(
+      /Deprecated\s*3/,
+    );
+
+    const sharedMart = within(
+      screen.getByRole('group', { name: 'Shared mart' }),
+    );
+    expect(sharedMart.getByTestId('category-count')).toHaveTextContent('12');
+    expect(sharedMart.getByTestId('category-average')).toHaveTextContent(
+      '3.2 / 5',
+    );
+    expect(sharedMart.getByTestId('category-cost')).toHaveTextContent(
+      '$10,800',
+    );
+    const views = within(
+      screen.getByRole('group', { name: 'Convenience view' }),
+    );
+    expect(views.getByTestId('category-average')).toHaveTextContent(
+      'no score yet',
+    );
+
+    const funding = region('Who funds what');
+    expect(
+      funding.getByTestId('funder-group:default/data-platform'),
+    ).toHaveTextContent('$31,000');
+    expect(funding.getByTestId('funder-unassigned')).toHaveTextContent(
+      /No funder declared\s*\$2,400/,
+    );
+
+    const whoPays = region('Who should pay?');
+    expect(
+      whoPays.getByRole('list', { name: 'Many consumers' }),
+    ).toHaveTextContent(
+      'Orders mart — 6 consumers, funded by group:default/commerce-data',
+    );
+    expect(
+      whoPays.getByRole('list', { name: 'One consumer' }),
+    ).toHaveTextContent('1 consumer, funded by group:default/growth');
+  });
+
+  it('lists the products with links to their overview, contract and scorecard', async () => {
+    await renderPage(mockApi());
+
+    const table = region('Data products');
+    const link = await table.findByRole('link', { name: 'Orders mart' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/dataproduct/orders-mart',
+    );
+    expect(
+      table.getByRole('link', { name: 'Contract of Orders mart' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/dataproduct/orders-mart/contract',
+    );
+    expect(
+      table.getByRole('link', { name: 'Scorecard of Orders mart' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/dataproduct/orders-mart/scorecard',
+    );
+
+    const rows = table.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    const orders = within(rows[0]);
+    expect(orders.getByText('Shared mart')).toBeInTheDocument();
+    expect(orders.getByTestId('data-product-state')).toHaveTextContent(
+      'Active',
+    );
+    expect(orders.getByTestId('breaching')).toBeInTheDocument();
+    expect(orders.getByTestId('score')).toHaveTextContent('2.4 / 5');
+    expect(orders.getByLabelText('Reliability: 1 of 5')).toBeInTheDocument();
+    expect(orders.getByLabelText('Quality: unknown')).toBeInTheDocument();
+    expect(orders.getByText('$900 / month')).toBeInTheDocument();
+    expect(orders.getByText('$150 per consumer')).toBeInTheDocument();
+    expect(orders.getByTestId('funding-hint')).toHaveTextContent(
+      'Many teams consume it: fund it centrally',
+    );
+
+    const view = within(rows[1]);
+    expect(view.getByText('Expires 2026-11-28')).toBeInTheDocument();
+    expect(view.getByTestId('funding-hint')).toHaveTextContent(
+      'One team consumes it: that team pays',
+    );
+    // a hostile title is text, never markup
+    expect(
+      view.getByRole('link', { name: /^=HYPERLINK\("http:\/\/evil/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/dataproduct/weekly-signups-view',
+    );
+    expect(document.querySelector('a[href^="http://evil"]')).toBeNull();
+
+    expect(within(rows[2]).getByTestId('score')).toHaveTextContent('unknown');
+  });
+
+  it('charts the overall scores of the page', async () => {
+    await renderPage(mockApi());
+    expect(
+      await screen.findByTestId('score-distribution-caption'),
+    ).toHaveTextContent(
+      'Overall scores of the 3 products on this page: 0 at 1, 1 at 2, 1 at 3, 0 at 4, 0 at 5, 1 unknown.',
+    );
+    expect(
+      screen.getByRole('figure', { name: 'Score distribution' }),
+    ).toBeInTheDocument();
+  });
+
+  it('reads its filters from the URL and writes changes back to it', async () => {
+    const api = mockApi();
+    await renderPage(api, '/data-products?category=shared-mart&state=active');
+
+    await screen.findByTestId('total-products');
+    expect(api.getInventory).toHaveBeenCalledTimes(1);
+    expect(lastQuery(api)).toEqual({
+      category: 'shared-mart',
+      state: 'active',
+    });
+
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Breaching now' }),
+    );
+    await waitFor(() => expect(search().get('breaching')).toBe('true'));
+    expect(search().get('category')).toBe('shared-mart');
+    expect(search().get('state')).toBe('active');
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        category: 'shared-mart',
+        state: 'active',
+        breaching: true,
+      }),
+    );
+
+    const owner = screen.getByRole('textbox', { name: 'Owner' });
+    await userEvent.type(owner, 'group:default/commerce-data{Enter}');
+    await waitFor(() =>
+      expect(search().get('owner')).toBe('group:default/commerce-data'),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api).owner).toBe('group:default/commerce-data'),
+    );
+
+    // back goes to the previous view, and the page follows the URL
+    await userEvent.click(screen.getByRole('button', { name: 'Browser back' }));
+    await waitFor(() => expect(search().get('owner')).toBeNull());
+    expect(search().get('breaching')).toBe('true');
+    await waitFor(() => expect(lastQuery(api).owner).toBeUndefined());
+    expect(screen.getByRole('textbox', { name: 'Owner' })).toHaveValue('');
+  });
+
+  it('filters by category from the select, and narrows from the tiles', async () => {
+    const api = mockApi();
+    await renderPage(api);
+    await screen.findByTestId('total-products');
+
+    await userEvent.click(
+      within(screen.getByRole('region', { name: 'Filters' })).getAllByRole(
+        'button',
+        { name: /Category/ },
+      )[0],
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Core entity' }),
+    );
+    await waitFor(() => expect(search().get('category')).toBe('core-entity'));
+    await waitFor(() => expect(lastQuery(api).category).toBe('core-entity'));
+
+    await userEvent.click(
+      within(
+        region('Breaching now').getByRole('button', { name: 'Show them' }),
+      ).getByText('Show them'),
+    );
+    await waitFor(() => expect(search().get('breaching')).toBe('true'));
+
+    await userEvent.click(
+      region('Expiring this month').getByRole('button', { name: 'Show them' }),
+    );
+    // 25 November: 5 days left in the month
+    await waitFor(() => expect(search().get('expiringWithinDays')).toBe('5'));
+    expect(search().get('category')).toBe('core-entity');
+  });
+
+  it('asks the backend for the order of a sorted column', async () => {
+    const api = mockApi();
+    await renderPage(api);
+    await screen.findByTestId('total-products');
+    // weak links first: the backend's default, no sort sent
+    expect(lastQuery(api).sort).toBeUndefined();
+
+    await userEvent.click(
+      screen.getByRole('columnheader', { name: /Reliability/ }),
+    );
+    await waitFor(() => expect(search().get('sort')).toBe('reliability'));
+    expect(search().get('order')).toBe('asc');
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({ sort: 'reliability', order: 'asc' }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('columnheader', { name: /Reliability/ }),
+    );
+    await waitFor(() => expect(search().get('order')).toBe('desc'));
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Weakest first' }),
+    );
+    await waitFor(() => expect(search().get('sort')).toBeNull());
+  });
+
+  it('pages with the cursor, forwards and back', async () => {
+    const api = mockApi();
+    await renderPage(api, '/data-products?state=active');
+    await screen.findByTestId('total-products');
+    expect(
+      screen.getByRole('button', { name: 'Previous page' }),
+    ).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(search().get('cursor')).toBe('cursor-2'));
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({ state: 'active', cursor: 'cursor-2' }),
+    );
+    expect(
+      await region('Data products').findByRole('link', {
+        name: 'CRM accounts',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('page-label')).toHaveTextContent('Page 2');
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    await waitFor(() => expect(search().get('cursor')).toBeNull());
+    expect(search().get('state')).toBe('active');
+    expect(screen.getByTestId('page-label')).toHaveTextContent('Page 1');
+  });
+
+  it('starts again at the first page when a filter changes', async () => {
+    const api = mockApi();
+    await renderPage(api, '/data-products?cursor=cursor-2');
+    await screen.findByTestId('total-products');
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Breaching now' }),
+    );
+    await waitFor(() => expect(search().get('breaching')).toBe('true'));
+    expect(search().get('cursor')).toBeNull();
+  });
+
+  it("shows the backend's message when it refuses the query", async () => {
+    const api = mockApi(async () => {
+      throw new InputError('minScore 9 must be a number from 1 to 5');
+    });
+    await renderPage(api, '/data-products?minScore=9');
+
+    expect(
+      await screen.findByTestId('inventory-query-error'),
+    ).toHaveTextContent('minScore 9 must be a number from 1 to 5');
+    expect(lastQuery(api)).toEqual({ minScore: 9 });
+  });
+
+  describe('CSV export', () => {
+    let blobs: Blob[];
+    let clicked: { href: string; download: string }[];
+    beforeEach(() => {
+      blobs = [];
+      clicked = [];
+      // jsdom cannot follow a download link; record it instead
+      jest
+        .spyOn(HTMLAnchorElement.prototype, 'click')
+        .mockImplementation(function record(this: HTMLAnchorElement) {
+          clicked.push({
+            href: this.getAttribute('href') ?? '',
+            download: this.download,
+          });
+        });
+      (URL as any).createObjectURL = jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:inventory';
+      });
+      (URL as any).revokeObjectURL = jest.fn();
+    });
+
+    afterEach(() => jest.restoreAllMocks());
+
+    function read(blob: Blob): Promise<string> {
+      return blob.text();
+    }
+
+    it('exports every page of the current filter, escaped and defused', async () => {
+      const api = mockApi();
+      await renderPage(
+        api,
+        '/data-products?category=shared-mart&cursor=cursor-2',
+      );
+      await screen.findByTestId('total-products');
+      api.getInventory.mockClear();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      expect(await screen.findByTestId('export-result')).toHaveTextContent(
+        'Exported 4 products matching the filters.',
+      );
+
+      // the filter, from the first page, the backend's largest pages
+      expect(api.getInventory.mock.calls.map(call => call[0])).toEqual([
+        { category: 'shared-mart', limit: 200 },
+        { category: 'shared-mart', limit: 200, cursor: 'cursor-2' },
+      ]);
+
+      expect(blobs).toHaveLength(1);
+      const csv = (await read(blobs[0])).replace(/^\uFEFF/, '');
+      const lines = csv.split('\r\n');
+      expect(lines[0]).toBe(
+        'entityRef,name,title,category,state,owner,domain,system,type,version,overall,freshness,reliability,quality,stability,contract,ownership,reuse,breaching,expiresOn,sunsetOn,successor,monthlyCost,currency,fundedBy,consumers,computedAt',
+      );
+      expect(lines[1]).toBe(
+        'dataproduct:default/orders-mart,orders-mart,Orders mart,shared-mart,active,group:default/commerce-data,domain:default/commerce,system:default/orders,table,1.4.0,2.4,2,1,,3,3,4,5,true,,,,900,USD,group:default/commerce-data,6,2026-11-25T06:00:00.000Z',
+      );
+      // a formula is defused with a quote, then the cell is quoted because
+      // of its comma, quotes and line break (which stays inside the cell)
+      expect(csv).toContain(
+        `weekly-signups-view,"'=HYPERLINK(""http://evil.example"",""click""), weekly\nsignups",convenience-view`,
+      );
+      // records end in CRLF; the line break inside the title stays in its cell
+      expect(lines).toHaveLength(1 + 4);
+      expect(clicked).toEqual([
+        {
+          href: 'blob:inventory',
+          download: 'data-products-shared-mart-2026-11-25.csv',
+        },
+      ]);
+      expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+    });
+
+    it('says so when the export fails', async () => {
+      const api = mockApi();
+      await renderPage(api);
+      await screen.findByTestId('total-products');
+      api.getInventory.mockRejectedValueOnce(new Error('backend went away'));
+
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      expect(
+        await screen.findByText('Could not export the inventory'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('backend went away')).toBeInTheDocument();
+      expect(blobs).toHaveLength(0);
+    });
+  });
+});

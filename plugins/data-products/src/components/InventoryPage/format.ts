@@ -1,0 +1,38 @@
+import { formatCount } from '../DataProductScorecardContent/format';
+
+/**
+ * `$4,200` in the given currency; `4,200 XYZ` for a code the browser does not
+ * know; `4,200` without one.
+ */
+export function formatMoney(
+  amount: number | null | undefined,
+  currency: string | null | undefined,
+): string {
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return '—';
+  if (currency) {
+    try {
+      return new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+      }).format(amount);
+    } catch {
+      return `${formatCount(amount)} ${currency}`;
+    }
+  }
+  return formatCount(amount);
+}
+
+/**
+ * Days from `now` (UTC calendar day) to the last day of its month, for the
+ * "expiring this month" filter: `expiringWithinDays` counts from today.
+ */
+export function daysLeftInMonth(now: Date): number {
+  const today = Date.UTC(
+    now.getUTCFullYear(),
+    now.getUTCMonth(),
+    now.getUTCDate(),
+  );
+  const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0);
+  return Math.round((monthEnd - today) / 86_400_000);
+}

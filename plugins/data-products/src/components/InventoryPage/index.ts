@@ -1,0 +1,5 @@
+export {
+  InventoryContent,
+  LegacyInventoryPage,
+  type DataProductsInventoryPageProps,
+} from './InventoryPage';
