@@ -8,10 +8,13 @@
  *
  * R requests mix filters, sorts and second pages (following nextCursor);
  * p50/p95 are taken over them after a warm-up. The catalog is in-process
- * (Backstage's InMemoryCatalogClient) and read with the caller's
+ * (pages of 500 entities, each a fresh JSON copy of what the `fields` the
+ * router asks for select, as if off the wire) and read with the caller's
  * credentials, kept for the router's default 5 s per caller: the "steady"
  * figures. The "uncached" figures read the catalog and evaluate every state
- * on each request (catalogCacheTtlMs: 0), for U requests.
+ * on each request (catalogCacheTtlMs: 0), for U requests. While the
+ * requests run, newer snapshots are written (25 before every fifth request),
+ * as the scoring task would.
  *
  * PostgreSQL: BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, else
  * postgresql://postgres@127.0.0.1:5432; a scratch database
@@ -28,12 +31,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   Entity,
   RELATION_DEPENDENCY_OF,
   RELATION_OWNED_BY,
 } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_POLICY,
@@ -130,6 +133,22 @@ function snapshotRows(): Record<string, unknown>[] {
     }
   }
   return rows;
+}
+
+/** Snapshots of `count` products taken `k` seconds after the seeded ones. */
+function newerSnapshots(k: number, count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = (k * count + j) % n;
+    const score = 1 + ((i + k) % 5);
+    return {
+      entity_ref: `dataproduct:default/product-${i}`,
+      taken_at: new Date(NOW.getTime() - 6 * 3_600_000 + k * 1000),
+      overall: score,
+      ...Object.fromEntries(SCORE_DIMENSIONS.map(d => [d, score])),
+      evidence: '{}',
+      window: '{"from":"2026-10-26","to":"2026-11-25","runs":60}',
+    };
+  });
 }
 
 /** ~R request paths mixing filters, sorts, orders, page sizes and second pages. */
@@ -257,8 +276,15 @@ type Figures = {
   snapshotRows: number;
   seedMs: number;
   coldFirstRequestMs: number;
-  latestScoresQueryMedianMs: number;
-  steady: { requests: number; p50: number; p95: number; max: number; mean: number };
+  fullReadMedianMs: number;
+  snapshotsWrittenMeanwhile: number;
+  steady: {
+    requests: number;
+    p50: number;
+    p95: number;
+    max: number;
+    mean: number;
+  };
   uncached: { requests: number; p50: number; p95: number; max: number };
   meanItemsPerPage: number;
   meanFilteredTotal: number;
@@ -268,7 +294,7 @@ async function measure(
   label: string,
   knex: Knex,
   chunk: number,
-  catalog: InMemoryCatalogClient,
+  catalog: CatalogService,
 ): Promise<Figures> {
   const { snapshots, rows, seedMs } = await seed(knex, chunk);
   console.log(
@@ -282,11 +308,11 @@ async function measure(
     await knex.raw('analyze scorecard_snapshots');
   }
 
-  const queryTimes: number[] = [];
-  for (let i = 0; i < 11; i++) {
+  const fullReadTimes: number[] = [];
+  for (let i = 0; i < 6; i++) {
     const start = performance.now();
-    await snapshots.latestScores();
-    queryTimes.push(performance.now() - start);
+    await snapshots.readAllLatest();
+    fullReadTimes.push(performance.now() - start);
   }
 
   const router = createInventoryRouter({
@@ -305,7 +331,14 @@ async function measure(
     const times: number[] = [];
     let items = 0;
     let totals = 0;
+    let written = 0;
     for (let k = 0; k < WARM_UP + requestCount; k++) {
+      if (k >= WARM_UP && k % 5 === 0) {
+        // the scoring task at work: newer snapshots of 25 products
+        const batch = newerSnapshots(k, 25);
+        await knex('scorecard_snapshots').insert(batch);
+        written += batch.length;
+      }
       // every fourth request is the next page of the one before
       const follow = k % 4 === 3 && cursor;
       const url: string = follow
@@ -350,7 +383,8 @@ async function measure(
       snapshotRows: rows,
       seedMs,
       coldFirstRequestMs: cold.ms,
-      latestScoresQueryMedianMs: median(queryTimes.slice(1)),
+      fullReadMedianMs: median(fullReadTimes.slice(1)),
+      snapshotsWrittenMeanwhile: written,
       steady: {
         requests: times.length,
         p50: percentile(times, 0.5),
@@ -373,8 +407,8 @@ async function measure(
         1,
       )} ms, max ${fmt(figures.steady.max, 1)} ms over ${
         times.length
-      } requests; latest-snapshot query ${fmt(
-        figures.latestScoresQueryMedianMs,
+      } requests (${written} snapshots written meanwhile); full read of the latest snapshots ${fmt(
+        figures.fullReadMedianMs,
         1,
       )} ms; cold first request ${fmt(cold.ms, 0)} ms; uncached p50 ${fmt(
         figures.uncached.p50,
@@ -388,7 +422,7 @@ async function measure(
 }
 
 async function onPostgres(
-  catalog: InMemoryCatalogClient,
+  catalog: CatalogService,
 ): Promise<Figures | { unreachable: string }> {
   const database = `stockroom_bench_${process.pid}`;
   const admin = knexFactory({
@@ -415,7 +449,7 @@ async function onPostgres(
   }
 }
 
-async function onSqlite(catalog: InMemoryCatalogClient): Promise<Figures> {
+async function onSqlite(catalog: CatalogService): Promise<Figures> {
   fs.mkdirSync(scratch, { recursive: true });
   const file = path.join(scratch, `inventory-${process.pid}.sqlite`);
   fs.rmSync(file, { force: true });
@@ -440,18 +474,51 @@ function row(label: string, f: Figures | { unreachable: string }) {
   return `| ${label} | ${fmt(f.steady.p50, 1)} | **${fmt(
     f.steady.p95,
     1,
-  )}** | ${fmt(f.steady.max, 1)} | ${fmt(
-    f.latestScoresQueryMedianMs,
-    1,
-  )} | ${fmt(f.coldFirstRequestMs, 0)} | ${fmt(f.uncached.p50, 0)} / ${fmt(
-    f.uncached.p95,
+  )}** | ${fmt(f.steady.max, 1)} | ${fmt(f.fullReadMedianMs, 1)} | ${fmt(
+    f.coldFirstRequestMs,
     0,
-  )} |`;
+  )} | ${fmt(f.uncached.p50, 0)} / ${fmt(f.uncached.p95, 0)} |`;
+}
+
+/** The entity with only the dotted `fields` (all of it without any). */
+function pick(entity: Entity, fields: string[] | undefined): object {
+  if (!fields?.length) return entity;
+  const picked: Record<string, any> = {};
+  for (const field of fields) {
+    const keys = field.split('.');
+    let from: any = entity;
+    for (const key of keys) from = from?.[key];
+    if (from === undefined) continue;
+    let to = picked;
+    for (const key of keys.slice(0, -1)) to = to[key] ??= {};
+    to[keys[keys.length - 1]] = from;
+  }
+  return picked;
+}
+
+/**
+ * An in-process catalog of DataProducts: streamEntities in pages of 500,
+ * each page a fresh JSON copy of the requested fields, as a catalog client
+ * would parse them off the wire. (Backstage's InMemoryCatalogClient re-sorts
+ * every entity for each page, which at ten thousand entities measures the
+ * test double rather than the inventory.)
+ */
+function benchCatalog(entities: Entity[]): CatalogService {
+  return {
+    async *streamEntities(request?: { fields?: string[] }) {
+      for (let i = 0; i < entities.length; i += 500) {
+        const page = entities
+          .slice(i, i + 500)
+          .map(entity => pick(entity, request?.fields));
+        yield JSON.parse(JSON.stringify(page)) as Entity[];
+      }
+    },
+  } as unknown as CatalogService;
 }
 
 async function main() {
   const entities = Array.from({ length: n }, (_, i) => catalogEntity(i));
-  const catalog = new InMemoryCatalogClient({ entities });
+  const catalog = benchCatalog(entities);
 
   const postgres = await onPostgres(catalog);
   if ('unreachable' in postgres) {
@@ -484,9 +551,11 @@ async function main() {
       reference.meanFilteredTotal,
     )} products matched and ${fmt(
       reference.meanItemsPerPage,
-    )} were served per request. The catalog is in-process (InMemoryCatalogClient), read with the caller's credentials and kept 5 s per caller (the router's default); every request reads the latest snapshots from the database (one query).`,
+    )} were served per request. The catalog is in-process (pages of 500 entities, JSON-copied as if off the wire), read with the caller's credentials and kept 5 s per caller (the router's default). Every request reads the latest snapshots from the database in one query: the rows written since the previous read (\`id >\` the highest seen, on the primary key), with a full read of every product's latest snapshot at start-up and every 5 minutes (\`InventorySnapshotReader\`). While the requests ran, the scoring task was imitated by writing 25 newer snapshots before every fifth request (${fmt(
+      reference.snapshotsWrittenMeanwhile,
+    )} in all), which every later request read again within its 10 s re-read window.`,
     '',
-    '| database | p50 ms | p95 ms | max ms | latest-snapshot query ms (median) | first request ms (catalog read + states) | catalog read every request: p50 / p95 ms |',
+    '| database | p50 ms | p95 ms | max ms | full read of the latest snapshots, ms (median) | first request ms (catalog read, states, full read) | catalog read on every request: p50 / p95 ms |',
     '|---|---:|---:|---:|---:|---:|---:|',
     row('PostgreSQL 15', postgres),
     row('SQLite (file)', sqlite),
@@ -494,6 +563,10 @@ async function main() {
     `**p95 on PostgreSQL: ${
       pgP95 === undefined ? 'not measured' : `${fmt(pgP95, 1)} ms`
     }** (target ≤ ${TARGET_P95_MS} ms: ${verdict}).`,
+    '',
+    "The full read (each product's newest `taken_at` joined back to its row) scans the snapshot",
+    'history, so it grows with it; requests between two full reads do not. A request that finds the',
+    "caller's catalog read older than 5 s pays for a new one, as in the last column.",
     '',
     'The last column turns the catalog cache off (`catalogCacheTtlMs: 0`): each request then reads',
     `every DataProduct from the catalog and evaluates its state (${uncachedCount} requests). A real`,

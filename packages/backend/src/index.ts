@@ -23,9 +23,9 @@ backend.add(import('@stockroom/plugin-data-products-backend'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Stockroom's sample policy: everything allowed except refreshing a
+// scorecard, which only the product's owners may do.
+backend.add(import('./permissionPolicy'));
 
 // search (Postgres engine in production, in-memory Lunr on SQLite)
 backend.add(import('@backstage/plugin-search-backend'));

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataProductsPermissions } from '@stockroom/plugin-data-products-common';
 import { readDataProductsConfig } from './config';
+import { InventorySnapshotReader } from './database/InventorySnapshotReader';
 import { KnexRunStore } from './database/KnexRunStore';
 import { KnexContractHistoryStore } from './database/KnexContractHistoryStore';
 import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
@@ -18,6 +19,7 @@ import {
   createScoringTask,
 } from './service/runs';
 import { createAlertsTask } from './service/alerts';
+import { createInventoryRouter } from './service/inventory';
 
 /** Id of the scheduled task that sends lifecycle notices. */
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
@@ -186,6 +188,20 @@ export const dataProductsPlugin = createBackendPlugin({
             logger,
             scorecards,
             bodyLimit: ingestion.bodyLimit,
+          }),
+        );
+        // the inventory reads the latest snapshots, never rescoring on read
+        const inventorySnapshots = await InventorySnapshotReader.create({
+          database,
+        });
+        httpRouter.use(
+          createInventoryRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            snapshots: inventorySnapshots,
+            policy,
+            auditor: deps.auditor,
           }),
         );
         httpRouter.use(

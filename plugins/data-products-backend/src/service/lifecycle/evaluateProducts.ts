@@ -6,6 +6,7 @@ import {
   evaluateDataProduct,
   fromCatalogShape,
   isDataProductEntity,
+  withNormalizedContract,
 } from '@stockroom/plugin-data-products-common';
 
 /** A data product with the engine's verdict on one day. */
@@ -18,7 +19,8 @@ export interface EvaluatedProduct {
 /**
  * The engine's verdict on every DataProduct among `entities` at `now`. Other
  * kinds, and entities of kind DataProduct under another apiVersion, are
- * skipped: they are not ours to judge.
+ * skipped: they are not ours to judge. Contracts are normalized first (an
+ * ODCS document mapped), as the processor, the CLI and the inventory do.
  */
 export function evaluateProducts(
   entities: Entity[],
@@ -27,7 +29,7 @@ export function evaluateProducts(
 ): EvaluatedProduct[] {
   return entities
     .filter(isDataProductEntity)
-    .map(stored => fromCatalogShape(stored))
+    .map(stored => withNormalizedContract(fromCatalogShape(stored)))
     .map(entity => ({
       entity,
       entityRef: stringifyEntityRef(entity),

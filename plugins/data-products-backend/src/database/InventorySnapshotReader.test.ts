@@ -1,0 +1,239 @@
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { InventorySnapshotReader } from './InventorySnapshotReader';
+
+jest.setTimeout(120_000);
+
+const ORDERS = 'dataproduct:default/orders';
+const IDENTITY = 'dataproduct:default/identity';
+const BARE = 'dataproduct:default/bare';
+
+function row(
+  entityRef: string,
+  takenAt: string,
+  overall: number | null,
+  scores: Partial<Record<string, number | null>> = {},
+) {
+  return {
+    entity_ref: entityRef,
+    taken_at: new Date(takenAt),
+    overall,
+    freshness: null,
+    reliability: null,
+    quality: null,
+    stability: null,
+    contract: null,
+    ownership: null,
+    reuse: null,
+    ...scores,
+    evidence: '{}',
+    window: '{"from":"x","to":"y","runs":0}',
+  };
+}
+
+describe('InventorySnapshotReader', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function setup(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const clock = { ms: 1_000_000 };
+    const reader = await InventorySnapshotReader.create({
+      database: mockServices.database({ knex }),
+      monotonicNow: () => clock.ms,
+    });
+    return { knex, reader, clock };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('reads nothing from an empty table', async () => {
+      const { reader } = await setup(databaseId);
+      expect(await reader.latestScores()).toEqual(new Map());
+    });
+
+    it('reads the latest snapshot of each product, whatever the insert order', async () => {
+      const { knex, reader } = await setup(databaseId);
+      await knex('scorecard_snapshots').insert([
+        row(ORDERS, '2026-11-24T06:00:00Z', 4.1, { freshness: 5 }),
+        row(ORDERS, '2026-11-25T06:00:00Z', 2.5, {
+          freshness: 3,
+          reliability: 2,
+          quality: 1,
+          stability: 4,
+          contract: 4,
+          ownership: 5,
+          reuse: 1,
+        }),
+        row(ORDERS, '2026-11-23T06:00:00Z', 1, { freshness: 1 }),
+        row(IDENTITY, '2026-11-20T06:00:00Z', null),
+        row(IDENTITY, '2026-10-20T06:00:00Z', 3, { contract: 3 }),
+      ]);
+
+      const latest = await reader.latestScores();
+
+      expect([...latest.keys()].sort()).toEqual([IDENTITY, ORDERS]);
+      expect(latest.get(ORDERS)).toEqual({
+        entityRef: ORDERS,
+        takenAt: new Date('2026-11-25T06:00:00Z'),
+        overall: 2.5,
+        scores: {
+          freshness: 3,
+          reliability: 2,
+          quality: 1,
+          stability: 4,
+          contract: 4,
+          ownership: 5,
+          reuse: 1,
+        },
+      });
+      // The latest snapshot wins even where it knows less than an older one.
+      expect(latest.get(IDENTITY)).toEqual({
+        entityRef: IDENTITY,
+        takenAt: new Date('2026-11-20T06:00:00Z'),
+        overall: null,
+        scores: {
+          freshness: null,
+          reliability: null,
+          quality: null,
+          stability: null,
+          contract: null,
+          ownership: null,
+          reuse: null,
+        },
+      });
+      expect(latest.has(BARE)).toBe(false);
+    });
+
+    it('takes the one written last of two snapshots taken at the same time', async () => {
+      const { knex, reader } = await setup(databaseId);
+      await knex('scorecard_snapshots').insert(
+        row(ORDERS, '2026-11-25T06:00:00Z', 3.3),
+      );
+      await knex('scorecard_snapshots').insert(
+        row(ORDERS, '2026-11-25T06:00:00Z', 4.4),
+      );
+
+      const latest = await reader.latestScores();
+
+      expect(latest.size).toBe(1);
+      expect(latest.get(ORDERS)?.overall).toBe(4.4);
+    });
+
+    it('keeps decimals of overall and returns scores as numbers', async () => {
+      const { knex, reader } = await setup(databaseId);
+      await knex('scorecard_snapshots').insert(
+        row(ORDERS, '2026-11-25T06:00:00Z', 3.7, { reuse: 2 }),
+      );
+
+      const scores = (await reader.latestScores()).get(ORDERS)!;
+
+      expect(scores.overall).toBe(3.7);
+      expect(typeof scores.scores.reuse).toBe('number');
+      expect(scores.takenAt).toBeInstanceOf(Date);
+    });
+
+    describe('between full reads', () => {
+      it('picks up a snapshot the moment it is written, reading only new rows', async () => {
+        const { knex, reader, clock } = await setup(databaseId);
+        await knex('scorecard_snapshots').insert([
+          row(ORDERS, '2026-11-24T06:00:00Z', 3),
+          row(IDENTITY, '2026-11-24T06:00:00Z', 2),
+        ]);
+        const first = await reader.latestScores();
+        expect(first.get(ORDERS)?.overall).toBe(3);
+
+        const queries: string[] = [];
+        knex.on('query', (query: { sql: string }) => queries.push(query.sql));
+        clock.ms += 1_000;
+        await knex('scorecard_snapshots').insert(
+          row(ORDERS, '2026-11-25T06:00:00Z', 4.5),
+        );
+        queries.length = 0;
+        const second = await reader.latestScores();
+
+        expect(second.get(ORDERS)?.overall).toBe(4.5);
+        expect(second.get(IDENTITY)?.overall).toBe(2);
+        // the map handed out before is left as it was
+        expect(first.get(ORDERS)?.overall).toBe(3);
+        expect(queries).toHaveLength(1);
+        expect(queries[0]).not.toMatch(/group by/i);
+        knex.removeAllListeners('query');
+      });
+
+      it('keeps the latest when an older snapshot is written later', async () => {
+        const { knex, reader, clock } = await setup(databaseId);
+        await knex('scorecard_snapshots').insert(
+          row(ORDERS, '2026-11-25T06:00:00Z', 4),
+        );
+        await reader.latestScores();
+        clock.ms += 1_000;
+        await knex('scorecard_snapshots').insert(
+          row(ORDERS, '2026-11-01T06:00:00Z', 1),
+        );
+
+        expect((await reader.latestScores()).get(ORDERS)?.overall).toBe(4);
+      });
+
+      it('reads a row again for a while, in case it committed after a higher id', async () => {
+        const { knex, reader, clock } = await setup(databaseId);
+        await knex('scorecard_snapshots').insert({
+          id: 100,
+          ...row(IDENTITY, '2026-11-25T06:00:00Z', 2),
+        });
+        await reader.latestScores();
+        clock.ms += 1_000;
+        await knex('scorecard_snapshots').insert({
+          id: 200,
+          ...row(IDENTITY, '2026-11-25T07:00:00Z', 2.5),
+        });
+        await reader.latestScores();
+        clock.ms += 1_000;
+        // id 150 was taken before 200 but committed after it was read
+        await knex('scorecard_snapshots').insert({
+          id: 150,
+          ...row(ORDERS, '2026-11-25T06:00:00Z', 3.3),
+        });
+
+        const latest = await reader.latestScores();
+
+        expect(latest.get(ORDERS)?.overall).toBe(3.3);
+        expect(latest.get(IDENTITY)?.overall).toBe(2.5);
+      });
+
+      it('reads everything again at the full-read interval', async () => {
+        const { knex, reader, clock } = await setup(databaseId);
+        await knex('scorecard_snapshots').insert({
+          id: 100,
+          ...row(IDENTITY, '2026-11-25T06:00:00Z', 2),
+        });
+        await reader.latestScores();
+        // past the re-read window, a row with a lower id is not looked for…
+        clock.ms += 60_000;
+        await reader.latestScores();
+        await knex('scorecard_snapshots').insert({
+          id: 50,
+          ...row(ORDERS, '2026-11-25T06:00:00Z', 3.3),
+        });
+        expect((await reader.latestScores()).has(ORDERS)).toBe(false);
+
+        // …until the next full read
+        clock.ms += 5 * 60_000;
+        expect((await reader.latestScores()).get(ORDERS)?.overall).toBe(3.3);
+      });
+
+      it('serves concurrent callers from one read', async () => {
+        const { knex, reader } = await setup(databaseId);
+        await knex('scorecard_snapshots').insert(
+          row(ORDERS, '2026-11-25T06:00:00Z', 4),
+        );
+        const [a, b] = await Promise.all([
+          reader.latestScores(),
+          reader.latestScores(),
+        ]);
+        expect(a).toBe(b);
+      });
+    });
+  });
+});

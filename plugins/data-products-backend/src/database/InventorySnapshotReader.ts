@@ -1,0 +1,255 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  SCORE_DIMENSIONS,
+  ScoreDimension,
+} from '@stockroom/plugin-data-products-common';
+import { Knex } from 'knex';
+import { migrateDatabase } from './KnexNotificationLogStore';
+
+const SNAPSHOTS = 'scorecard_snapshots';
+const COLUMNS = [
+  'id',
+  'entity_ref',
+  'taken_at',
+  'overall',
+  ...SCORE_DIMENSIONS,
+];
+
+/** Default time between two full reads of the latest snapshots. */
+export const DEFAULT_FULL_READ_INTERVAL_MS = 5 * 60_000;
+/** Default time a snapshot row is read again, in case it committed late. */
+export const DEFAULT_REREAD_WINDOW_MS = 10_000;
+
+/** A product's latest scorecard snapshot: its scores, not its evidence. */
+export interface LatestScores {
+  entityRef: string;
+  takenAt: Date;
+  /** Mean of the known scores, one decimal; null when none is known. */
+  overall: number | null;
+  /** 1–5, or null for unknown. */
+  scores: Record<ScoreDimension, number | null>;
+}
+
+/** Where the inventory reads the latest scores from. */
+export interface InventorySnapshotSource {
+  /**
+   * The latest snapshot of every product that has one, by entity ref. The
+   * map is the caller's to read, not to change.
+   */
+  latestScores(): Promise<ReadonlyMap<string, LatestScores>>;
+}
+
+type Row = {
+  id: number | string;
+  entity_ref: string;
+  taken_at: Date | string | number;
+  overall: number | string | null;
+} & Record<ScoreDimension, number | string | null>;
+
+/** The latest snapshots as last read, and how far the table was read. */
+type Known = {
+  latest: Map<string, LatestScores>;
+  /** Per product, the (taken_at, id) of the row in `latest`. */
+  versions: Map<string, { takenAt: number; id: number }>;
+  fullReadAt: number;
+  /** The highest id each read had seen, and when; oldest first. */
+  marks: Array<{ at: number; maxId: number }>;
+};
+
+/**
+ * The latest scorecard snapshot of every product, for the inventory: scores
+ * as the scoring task stored them, never recomputed on read; the evidence
+ * (JSON) stays in the table.
+ *
+ * Every call reads the table once. The first call, and one every
+ * `fullReadIntervalMs`, reads the latest snapshot of every product
+ * ({@link InventorySnapshotReader.readAllLatest}); the calls in between
+ * read only the rows written since (`id >` the highest id seen, on the
+ * primary key), which is usually none. So a request costs the same with a
+ * year of daily snapshots as with one, and still sees a snapshot the moment
+ * it is committed. Rows are read again for `rereadWindowMs` after they were
+ * first passed, so one whose transaction committed after a row with a higher
+ * id is picked up all the same.
+ */
+export class InventorySnapshotReader implements InventorySnapshotSource {
+  static async create(
+    options: {
+      database: DatabaseService;
+    } & InventorySnapshotReaderOptions,
+  ): Promise<InventorySnapshotReader> {
+    return new InventorySnapshotReader(
+      await migrateDatabase(options.database),
+      options,
+    );
+  }
+
+  private known?: Known;
+  private reading?: Promise<ReadonlyMap<string, LatestScores>>;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: InventorySnapshotReaderOptions = {},
+  ) {}
+
+  latestScores(): Promise<ReadonlyMap<string, LatestScores>> {
+    // Concurrent requests share one read.
+    if (!this.reading) {
+      this.reading = this.read().finally(() => {
+        this.reading = undefined;
+      });
+    }
+    return this.reading;
+  }
+
+  /**
+   * The latest snapshot of every product, read in full: each product's
+   * newest taken_at joined back to its row. One statement, the same on
+   * SQLite and PostgreSQL; both plan the grouping in one pass (a hash
+   * aggregate, or a walk of the (entity_ref, taken_at) index) instead of
+   * sorting the whole history as `row_number() over (partition by
+   * entity_ref order by taken_at desc)` does — half the time on 70,000
+   * snapshots.
+   */
+  async readAllLatest(): Promise<Map<string, LatestScores>> {
+    return (await this.readAll()).latest;
+  }
+
+  private async read(): Promise<ReadonlyMap<string, LatestScores>> {
+    const now = this.now();
+    const interval =
+      this.options.fullReadIntervalMs ?? DEFAULT_FULL_READ_INTERVAL_MS;
+    if (!this.known || now - this.known.fullReadAt >= interval) {
+      const { latest, versions, maxId } = await this.readAll();
+      this.known = {
+        latest,
+        versions,
+        fullReadAt: now,
+        marks: [{ at: now, maxId }],
+      };
+      return latest;
+    }
+    return this.readSince(this.known, now);
+  }
+
+  private async readAll() {
+    // Read first: every row up to it that has committed is in the full read.
+    const maxId = await this.maxId();
+    const newest = this.db(SNAPSHOTS)
+      .select('entity_ref')
+      .max({ newest_taken_at: 'taken_at' })
+      .groupBy('entity_ref')
+      .as('newest');
+    const rows: Row[] = await this.db(`${SNAPSHOTS} as s`)
+      .join(newest, join =>
+        join
+          .on('s.entity_ref', '=', 'newest.entity_ref')
+          .andOn('s.taken_at', '=', 'newest.newest_taken_at'),
+      )
+      .select(COLUMNS.map(column => `s.${column}`));
+    const latest = new Map<string, LatestScores>();
+    const versions: Known['versions'] = new Map();
+    apply(rows, latest, versions);
+    return { latest, versions, maxId };
+  }
+
+  /** Rows written since the last reads, applied over the known ones. */
+  private async readSince(
+    known: Known,
+    now: number,
+  ): Promise<ReadonlyMap<string, LatestScores>> {
+    const window = this.options.rereadWindowMs ?? DEFAULT_REREAD_WINDOW_MS;
+    // From the highest id a read had seen `window` ago (while every read is
+    // younger: the oldest one's).
+    const settled = known.marks.filter(mark => mark.at <= now - window);
+    const young = known.marks.filter(mark => mark.at > now - window);
+    const floor = settled[settled.length - 1] ?? young[0];
+    const rows: Row[] = await this.db(SNAPSHOTS)
+      .where('id', '>', floor.maxId)
+      .orderBy('id')
+      .select(COLUMNS);
+    const seen = known.marks[known.marks.length - 1].maxId;
+    const maxId = rows.reduce(
+      (max, row) => Math.max(max, Number(row.id)),
+      seen,
+    );
+    known.marks = [
+      ...(settled.length > 0 ? [floor] : []),
+      ...young,
+      ...(maxId > seen ? [{ at: now, maxId }] : []),
+    ];
+    if (rows.length === 0) {
+      return known.latest;
+    }
+    // A new map when rows came: a request still reading the old one is not
+    // changed under it.
+    const latest = new Map(known.latest);
+    if (apply(rows, latest, known.versions)) {
+      known.latest = latest;
+    }
+    return known.latest;
+  }
+
+  private async maxId(): Promise<number> {
+    const [row] = await this.db(SNAPSHOTS).max({ max_id: 'id' });
+    return Number(row?.max_id ?? 0);
+  }
+
+  private now(): number {
+    return (this.options.monotonicNow ?? Date.now)();
+  }
+}
+
+export interface InventorySnapshotReaderOptions {
+  /** Time between two full reads; default 5 minutes. */
+  fullReadIntervalMs?: number;
+  /** How long rows are read again after first seen; default 10 s. */
+  rereadWindowMs?: number;
+  /** Milliseconds for the intervals above; Date.now unless tests say. */
+  monotonicNow?: () => number;
+}
+
+/**
+ * Puts each row in `latest` where it is newer — by taken_at, then id — than
+ * what is there. Returns whether anything changed.
+ */
+function apply(
+  rows: Row[],
+  latest: Map<string, LatestScores>,
+  versions: Known['versions'],
+): boolean {
+  let changed = false;
+  for (const row of rows) {
+    const id = Number(row.id);
+    const takenAt = toDate(row.taken_at);
+    const time = takenAt.getTime();
+    const known = versions.get(row.entity_ref);
+    if (
+      known &&
+      (known.takenAt > time || (known.takenAt === time && known.id >= id))
+    ) {
+      continue;
+    }
+    versions.set(row.entity_ref, { takenAt: time, id });
+    const scores = {} as LatestScores['scores'];
+    for (const dimension of SCORE_DIMENSIONS) {
+      scores[dimension] = numberOrNull(row[dimension]);
+    }
+    latest.set(row.entity_ref, {
+      entityRef: row.entity_ref,
+      takenAt,
+      overall: numberOrNull(row.overall),
+      scores,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+function numberOrNull(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** PostgreSQL returns a Date, SQLite the stored epoch milliseconds. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(Number(value) || value);
+}

@@ -1,0 +1,298 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DATA_PRODUCT_KIND,
+  DataProductEntityV1alpha1,
+  DataProductState,
+  LIFECYCLE_DETAILS_FIELD,
+  StockroomPolicy,
+  evaluateLifecycle,
+  formatIsoDate,
+  fromCatalogShape,
+  isDataProductEntity,
+  parseIsoDate,
+  withNormalizedContract,
+} from '@stockroom/plugin-data-products-common';
+import { ownersOf } from '../entityRefs';
+
+/** Default time one caller's read of the catalog serves the inventory. */
+export const DEFAULT_CATALOG_CACHE_TTL_MS = 5_000;
+/** Callers whose reads are kept at once; the least recently used goes first. */
+const MAX_CACHED_CALLERS = 100;
+
+/**
+ * What the inventory reads of each DataProduct. Not the contract's schema,
+ * the bulk of an entity: only what the facts below and the engine's
+ * lifecycle need, and the ODCS document, whose price, status and version
+ * count as if written in the spec.
+ */
+const CATALOG_FIELDS = [
+  'apiVersion',
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.type',
+  'spec.category',
+  'spec.owner',
+  'spec.domain',
+  'spec.system',
+  'spec.version',
+  'spec.lifecycle',
+  `spec.${LIFECYCLE_DETAILS_FIELD}`,
+  'spec.cost',
+  'spec.contract.freshness',
+  'spec.contract.odcs',
+  'relations',
+];
+
+/**
+ * What the inventory shows of a product from the catalog: the contract as
+ * every surface reads it (explicit fields over a mapped ODCS document), so
+ * an ODCS price or status counts like one written in the spec.
+ */
+export interface CatalogProduct {
+  entityRef: string;
+  name: string;
+  title: string;
+  category: string | null;
+  owner: string | null;
+  domain: string | null;
+  system: string | null;
+  type: string | null;
+  version: string | null;
+  sunsetOn: string | null;
+  successor: string | null;
+  cost: {
+    monthly: number | null;
+    currency: string | null;
+    fundedBy: string | null;
+  };
+  freshnessTier: string | null;
+  /** Distinct entities that depend on it. */
+  consumers: number;
+  /** Lower-case forms the filters compare with. */
+  match: {
+    owner: string | null;
+    domain: string | null;
+    system: string | null;
+    type: string | null;
+    text: string;
+  };
+  /** The normalized entity the engine evaluates. */
+  entity: DataProductEntityV1alpha1;
+}
+
+/** A product with the engine's state and expiry on one day. */
+export interface EvaluatedCatalogProduct extends CatalogProduct {
+  state: DataProductState;
+  expiresOn: string | null;
+}
+
+type CacheEntry = {
+  readAt: number;
+  products: Promise<CatalogProduct[]>;
+  /** The last day evaluated; states change with the day, not the hour. */
+  evaluated?: { day: string; products: EvaluatedCatalogProduct[] };
+};
+
+/**
+ * The DataProducts a caller may see, read from the catalog with their
+ * credentials (catalog permissions apply) and kept for a few seconds per
+ * caller: one inventory page is a handful of requests, and reading ten
+ * thousand entities for each would be most of the response time. States
+ * and expiry dates are the engine's on the day of the request
+ * (`evaluateLifecycle`, the part of `evaluateDataProduct` that decides
+ * them), evaluated once per read and day.
+ */
+export class InventoryCatalog {
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      policy: StockroomPolicy;
+      /** 0 reads the catalog on every request. */
+      ttlMs?: number;
+      /** Monotonic milliseconds for the cache; Date.now unless tests say. */
+      monotonicNow?: () => number;
+    },
+  ) {
+    this.ttlMs = deps.ttlMs ?? DEFAULT_CATALOG_CACHE_TTL_MS;
+  }
+
+  async products(
+    credentials: BackstageCredentials,
+    now: Date,
+  ): Promise<EvaluatedCatalogProduct[]> {
+    if (this.ttlMs <= 0) {
+      return evaluate(await this.read(credentials), this.deps.policy, now);
+    }
+    const entry = this.entry(credentials);
+    const products = await entry.products;
+    const day = formatIsoDate(now);
+    if (entry.evaluated?.day !== day) {
+      entry.evaluated = {
+        day,
+        products: evaluate(products, this.deps.policy, now),
+      };
+    }
+    return entry.evaluated.products;
+  }
+
+  private entry(credentials: BackstageCredentials): CacheEntry {
+    const key = callerKey(credentials);
+    const time = (this.deps.monotonicNow ?? Date.now)();
+    const cached = this.entries.get(key);
+    // Re-inserted on use, so the Map's order is least recently used first.
+    this.entries.delete(key);
+    if (cached && time - cached.readAt < this.ttlMs) {
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const entry: CacheEntry = {
+      readAt: time,
+      products: this.read(credentials),
+    };
+    // A failed read is not kept: the next request tries again.
+    entry.products.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    this.entries.set(key, entry);
+    while (this.entries.size > MAX_CACHED_CALLERS) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    return entry;
+  }
+
+  private async read(
+    credentials: BackstageCredentials,
+  ): Promise<CatalogProduct[]> {
+    const products: CatalogProduct[] = [];
+    for await (const page of this.deps.catalog.streamEntities(
+      {
+        filter: { kind: DATA_PRODUCT_KIND },
+        fields: CATALOG_FIELDS,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) {
+        if (isDataProductEntity(entity)) {
+          products.push(catalogProduct(entity));
+        }
+      }
+    }
+    return products;
+  }
+}
+
+/** One cache entry per user or service: what the catalog shows depends on who asks. */
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user') return `user:${principal.userEntityRef}`;
+  if (principal.type === 'service') return `service:${principal.subject}`;
+  return principal.type;
+}
+
+function evaluate(
+  products: CatalogProduct[],
+  policy: StockroomPolicy,
+  now: Date,
+): EvaluatedCatalogProduct[] {
+  return products.map(product => {
+    const { state, expiresOn } = evaluateLifecycle(product.entity, policy, now);
+    return { ...product, state, expiresOn: expiresOn ?? null };
+  });
+}
+
+/** The inventory's facts of one catalog entity. */
+export function catalogProduct(stored: Entity): CatalogProduct {
+  const entity = withNormalizedContract(
+    fromCatalogShape(stored as DataProductEntityV1alpha1),
+  );
+  const entityRef = stringifyEntityRef(entity);
+  const { metadata } = entity;
+  const spec = (entity.spec ?? {}) as Partial<
+    DataProductEntityV1alpha1['spec']
+  >;
+  const namespace = metadata.namespace ?? 'default';
+  const owner = ownersOf(entity)[0] ?? null;
+  const domain = refOrText(spec.domain, 'domain', namespace);
+  const system = refOrText(spec.system, 'system', namespace);
+  const type = textOrNull(spec.type);
+  const title = textOrNull(metadata.title) ?? metadata.name;
+  const sunset = parseIsoDate(spec.lifecycle?.sunsetOn);
+  const monthly = spec.cost?.monthly;
+  const consumers = new Set(
+    (stored.relations ?? [])
+      .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
+      .map(relation => relation.targetRef),
+  );
+  return {
+    entityRef,
+    name: metadata.name,
+    title,
+    category: textOrNull(spec.category),
+    owner,
+    domain,
+    system,
+    type,
+    version: textOrNull(spec.version),
+    sunsetOn: sunset ? formatIsoDate(sunset) : null,
+    successor: textOrNull(spec.lifecycle?.successor),
+    cost: {
+      monthly:
+        typeof monthly === 'number' && Number.isFinite(monthly)
+          ? monthly
+          : null,
+      currency: textOrNull(spec.cost?.currency)?.toUpperCase() ?? null,
+      fundedBy: refOrText(spec.cost?.fundedBy, 'group', namespace),
+    },
+    freshnessTier: textOrNull(spec.contract?.freshness?.tier),
+    consumers: consumers.size,
+    match: {
+      owner: lower(owner),
+      domain: lower(domain),
+      system: lower(system),
+      type: lower(type),
+      text: `${metadata.name}\u0000${title}`.toLocaleLowerCase('en-US'),
+    },
+    entity,
+  };
+}
+
+/** A full ref completed as the catalog completes it; the text as written if it is none. */
+function refOrText(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | null {
+  const text = textOrNull(value);
+  if (text === null) return null;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(text, { defaultKind, defaultNamespace }),
+    );
+  } catch {
+    return text;
+  }
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function lower(value: string | null): string | null {
+  return value === null ? null : value.toLocaleLowerCase('en-US');
+}

@@ -1,0 +1,122 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  StockroomPolicy,
+  formatIsoDate,
+  inventoryReadPermission,
+} from '@stockroom/plugin-data-products-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { InventorySnapshotSource } from '../../database/InventorySnapshotReader';
+import { encodeCursor } from './cursor';
+import { InventoryCatalog } from './InventoryCatalog';
+import { inventoryItem } from './inventoryItem';
+import { inventoryRows } from './inventoryRows';
+import { isNumericSort, parseInventoryQuery } from './parseInventoryQuery';
+import { filterRows, pageOf } from './selectRows';
+import { summaryOf, totalsOf } from './summarize';
+
+export interface InventoryRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  /** The latest scorecard snapshots, e.g. an `InventorySnapshotReader`. */
+  snapshots: InventorySnapshotSource;
+  policy: StockroomPolicy;
+  /** Audits each read when given, as the plugin's other reads are. */
+  auditor?: AuditorService;
+  /** The request-time "now" states and expiry are evaluated at. */
+  clock?: () => Date;
+  /**
+   * How long one caller's read of the catalog serves their requests;
+   * default 5 s, 0 reads it on every request.
+   */
+  catalogCacheTtlMs?: number;
+}
+
+/**
+ * `GET /products`: the inventory. Every DataProduct the caller may see, with
+ * the scores of its latest snapshot (never recomputed here), today's state
+ * and expiry from the engine, filtered, sorted ("weak links first" by
+ * default) and paged by cursor, with totals and a summary over everything
+ * the filters let through. The request and response are documented in
+ * docs/inventory.md.
+ */
+export function createInventoryRouter(
+  options: InventoryRouterOptions,
+): express.Router {
+  const {
+    httpAuth,
+    permissions,
+    snapshots,
+    auditor,
+    clock = () => new Date(),
+  } = options;
+  const catalog = new InventoryCatalog({
+    catalog: options.catalog,
+    policy: options.policy,
+    ttlMs: options.catalogCacheTtlMs,
+  });
+  const router = Router();
+
+  router.get('/products', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: inventoryReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `Not allowed to read the inventory: it needs the permission ${inventoryReadPermission.name}`,
+      );
+    }
+    const query = parseInventoryQuery(req.query);
+    const auditorEvent = await auditor?.createEvent({
+      eventId: 'inventory-fetch',
+      request: req,
+      meta: { query: req.query },
+    });
+    try {
+      const now = clock();
+      const [products, latest] = await Promise.all([
+        catalog.products(credentials, now),
+        snapshots.latestScores(),
+      ]);
+      const rows = filterRows(
+        inventoryRows(products, latest),
+        query.filters,
+        now,
+      );
+      const page = pageOf(rows, query);
+      const nextCursor =
+        page.more && page.last
+          ? encodeCursor(page.last, {
+              sort: query.sort,
+              order: query.order,
+              numeric: isNumericSort(query.sort),
+            })
+          : null;
+      await auditorEvent?.success({ meta: { count: page.items.length } });
+      res.json({
+        evaluatedOn: formatIsoDate(now),
+        items: page.items.map(inventoryItem),
+        nextCursor,
+        totals: totalsOf(rows),
+        summary: summaryOf(rows, now),
+      });
+    } catch (error) {
+      await auditorEvent?.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+import { InventoryRow } from './inventoryRows';
+
+/**
+ * One item of `GET /products`. Absent values are null, so every item has
+ * the same shape.
+ */
+export function inventoryItem(row: InventoryRow) {
+  const { monthly, currency, fundedBy } = row.cost;
+  return {
+    entityRef: row.entityRef,
+    name: row.name,
+    title: row.title,
+    category: row.category,
+    state: row.state,
+    owner: row.owner,
+    domain: row.domain,
+    system: row.system,
+    type: row.type,
+    version: row.version,
+    expiresOn: row.expiresOn,
+    sunsetOn: row.sunsetOn,
+    successor: row.successor,
+    freshnessTier: row.freshnessTier,
+    cost: {
+      monthly,
+      currency,
+      fundedBy,
+      // The unit cost of freshness: what each consumer costs a month.
+      perConsumer:
+        monthly !== null && row.consumers > 0
+          ? Math.round((monthly / row.consumers) * 100) / 100
+          : null,
+    },
+    consumers: row.consumers,
+    overall: row.overall,
+    dimensions: { ...row.scores },
+    breaching: row.breaching,
+    computedAt: row.computedAt?.toISOString() ?? null,
+  };
+}
+
+export type InventoryItem = ReturnType<typeof inventoryItem>;
