@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
-import { annotation } from '../format/github';
+import { annotation, problemAnnotation } from '../format/github';
 import { formatInputProblem } from '../format/problems';
 import { plural } from '../format/summary';
 import type { FormatName, FormattedOutput } from '../format/types';
-import type { InputProblem } from '../lint/types';
 import type { DiffReport, DiffResult } from './types';
 
 /** The verdict fails the run: not `ok`, and its rule is at `block` for the category. */
@@ -225,19 +224,6 @@ export function formatDiffGithub(report: DiffReport): FormattedOutput {
   }
   lines.push(summaryLine(report));
   return { stdout: `${lines.join('\n')}\n`, stderr: '' };
-}
-
-function problemAnnotation(problem: InputProblem): string {
-  return annotation(
-    problem.severity === 'error' ? 'error' : 'notice',
-    {
-      file: problem.file,
-      line: problem.line,
-      col: problem.col,
-      title: 'stockroom input',
-    },
-    problem.message,
-  );
 }
 
 /**

@@ -37,7 +37,8 @@ export function formatGithub(report: LintReport): FormattedOutput {
   return { stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-function problemAnnotation(problem: InputProblem): string {
+/** An input problem (unreadable file, bad YAML…) as a workflow annotation. */
+export function problemAnnotation(problem: InputProblem): string {
   return annotation(
     problem.severity === 'error' ? 'error' : 'notice',
     {

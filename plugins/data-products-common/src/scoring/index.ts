@@ -7,6 +7,7 @@ export { scoreContract } from './contract';
 export { scoreOwnership } from './ownership';
 export { scoreReuse } from './reuse';
 export { freshnessLagMs } from './lag';
+export { formatCount, formatLag, formatRate, plural } from './format';
 export {
   observedSchemaDrift,
   type ObservedDriftChange,

@@ -4,46 +4,14 @@
  * evidence and the summary of a dimension read alike. Times are UTC: a
  * snapshot reads the same in every browser.
  */
-import { formatDuration } from '@stockroom/plugin-data-products-common';
-
-const UNIT_WORDS: Record<string, string> = {
-  ms: 'ms',
-  s: 's',
-  m: 'min',
-  h: 'h',
-  d: 'd',
-};
-
-/** `41 min`, `1 h 5 min`, `2 d 3 h`. */
-export function formatLag(ms: number): string {
-  return formatDuration(ms).replace(
-    /(\d+)(ms|s|m|h|d)\b/g,
-    (_, amount: string, unit: string) => `${amount} ${UNIT_WORDS[unit]}`,
-  );
-}
-
-/** `2,880`; fractions keep one decimal: `1,234.5`. */
-export function formatCount(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  const [whole, fraction] = String(rounded).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
-}
-
-/** `1 run`, `2,880 runs`. */
-export function plural(
-  count: number,
-  word: string,
-  words = `${word}s`,
-): string {
-  return `${formatCount(count)} ${count === 1 ? word : words}`;
-}
-
-/** A rate 0..1 as a percentage with two significant digits: `0.12%`. */
-export function formatRate(rate: number): string {
-  if (rate === 0) return '0%';
-  return `${Number((rate * 100).toPrecision(2))}%`;
-}
+// The same wording the backend's summaries use, so evidence and summary of a
+// dimension read alike: one implementation, in -common.
+export {
+  formatCount,
+  formatLag,
+  formatRate,
+  plural,
+} from '@stockroom/plugin-data-products-common';
 
 /**
  * A completeness percentage, one decimal, rounded down: 99.98 % reads
