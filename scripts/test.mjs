@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// `yarn test`: the whole test suite, once (never watch mode).
+// `yarn test`: the whole test suite, once (never watch mode): every
+// package's Jest tests, then the end-to-end suite in Chromium (scripts/e2e.mjs;
+// it starts its own portal on a scratch database). Arguments (paths, patterns)
+// narrow the Jest run and skip the end-to-end suite.
 //
 // Store tests use Backstage's TestDatabases, which runs them on SQLite and, when
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, on PostgreSQL 15
@@ -47,28 +50,94 @@ console.log(
 // ("N passed, N failed, N skipped") that any CI can read.
 const summaryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockroom-test-'));
 const summaryFile = path.join(summaryDir, 'summary.json');
-const child = spawn(
-  'backstage-cli',
-  [
-    'repo',
-    'test',
-    '--watchAll=false',
-    '--json',
-    `--outputFile=${summaryFile}`,
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit', env, shell: process.platform === 'win32' },
-);
-child.on('exit', code => {
+const e2eReport = path.join(summaryDir, 'e2e.xml');
+
+function run(command, args) {
+  return new Promise(resolve => {
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env,
+      shell: process.platform === 'win32',
+    });
+    child.on('exit', code => resolve(code ?? 1));
+  });
+}
+
+function jestCounts() {
   try {
     const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
-    const skipped = summary.numPendingTests + summary.numTodoTests;
-    console.log(
-      `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
-    );
+    return {
+      passed: summary.numPassedTests,
+      failed: summary.numFailedTests,
+      skipped: summary.numPendingTests + summary.numTodoTests,
+    };
   } catch {
-    console.log('\n(no test summary was written)');
+    return undefined;
   }
-  fs.rmSync(summaryDir, { recursive: true, force: true });
-  process.exit(code ?? 1);
-});
+}
+
+/** Counts from node:test's JUnit report of the e2e suite. */
+function e2eCounts() {
+  try {
+    const xml = fs.readFileSync(e2eReport, 'utf8');
+    const cases =
+      xml.match(/<testcase\b[^>]*?(\/>|>[\s\S]*?<\/testcase>)/g) ?? [];
+    const failed = cases.filter(c => /<failure\b/.test(c)).length;
+    const skipped = cases.filter(c => /<skipped\b/.test(c)).length;
+    return { passed: cases.length - failed - skipped, failed, skipped };
+  } catch {
+    return undefined;
+  }
+}
+
+// The end-to-end suite needs Chromium. STOCKROOM_E2E=required (CI) fails
+// without it, =0 skips it; by default it runs when Chromium is installed.
+const chromium = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const e2eMode = env.STOCKROOM_E2E ?? 'auto';
+const runE2e =
+  e2eMode === 'required' || (e2eMode !== '0' && fs.existsSync(chromium));
+
+const unitCode = await run('backstage-cli', [
+  'repo',
+  'test',
+  '--watchAll=false',
+  '--json',
+  `--outputFile=${summaryFile}`,
+  ...process.argv.slice(2),
+]);
+const unit = jestCounts();
+
+let e2eCode = 0;
+let e2e;
+if (runE2e && process.argv.length <= 2) {
+  console.log('\n=== end-to-end tests in Chromium (yarn test:e2e)');
+  e2eCode = await run(process.execPath, [
+    'scripts/e2e.mjs',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=junit',
+    `--test-reporter-destination=${e2eReport}`,
+  ]);
+  e2e = e2eCounts();
+} else if (process.argv.length <= 2) {
+  console.log(
+    `\nend-to-end tests skipped: no Chromium at ${chromium} ` +
+      '(apt-get install chromium, or set CHROMIUM_PATH; STOCKROOM_E2E=0 hides this)',
+  );
+}
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const counts of [unit, e2e]) {
+  if (!counts) continue;
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+}
+if (!unit) console.log('\n(no unit test summary was written)');
+if (runE2e && !e2e && process.argv.length <= 2) {
+  console.log('(no end-to-end summary was written)');
+}
+fs.rmSync(summaryDir, { recursive: true, force: true });
+console.log(
+  `\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`,
+);
+process.exit(unitCode || e2eCode);
