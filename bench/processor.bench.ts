@@ -20,6 +20,7 @@ import {
 import {
   DEFAULT_POLICY,
   evaluateDataProduct,
+  judgeDataProduct,
   validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { fmt, machineFacts, median, option, writeReport } from './lib/report';
@@ -69,6 +70,7 @@ function stageBreakdown(entities: any[]) {
   return {
     validate: stage(e => validateDataProduct(e)),
     rules: stage(e => evaluateDataProduct(e, DEFAULT_POLICY, now)),
+    judge: stage(e => judgeDataProduct(e, DEFAULT_POLICY, now)),
     relations: stage(e => dataProductRelations(e)),
   };
 }

@@ -50,9 +50,13 @@ export function judgeDataProduct(
     return { state: null, expiresOn: null, findings, blocking: findings };
   }
   const authored = fromCatalogShape(entity as DataProductEntityV1alpha1);
-  const contractFindings = normalizeContract(authored).findings;
+  // Only an ODCS document needs mapping; explicit fields are judged as
+  // written (the normalized form differs only in canonical spelling), which
+  // keeps the catalog's hot path free of a full contract rewrite.
+  const hasOdcs = authored.spec.contract?.odcs !== undefined;
+  const contractFindings = hasOdcs ? normalizeContract(authored).findings : [];
   const evaluation = evaluateDataProduct(
-    withNormalizedContract(authored),
+    hasOdcs ? withNormalizedContract(authored) : authored,
     policy,
     now,
   );
