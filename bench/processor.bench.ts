@@ -187,6 +187,10 @@ async function main() {
       stages.relations,
       2,
     )} |`,
+    `| DataProduct: the whole verdict (judgeDataProduct: schema + contract + rules) | ${fmt(
+      stages.judge,
+      2,
+    )} |`,
     `| Component: whole built-in processing | ${fmt(compUs, 2)} |`,
     '',
     'A DataProduct carries several times the data of a Component (a described schema, SLA, lineage,',
