@@ -1,9 +1,9 @@
 import { Flex } from '@backstage/ui';
 import type { DataProductSpec } from '@stockroom/plugin-data-products-common';
-import { sentenceCase } from '../common/presentation';
 import { LabelledValue, TextValue } from '../common/values';
 import type { ContractView } from './readContract';
 import { NothingDeclared, Section, SubHeading } from './Section';
+import { FreshnessValues } from '../common/promises';
 
 function percent(fraction: unknown): string | undefined {
   if (typeof fraction !== 'number' || !Number.isFinite(fraction)) {
@@ -50,21 +50,7 @@ export function ServiceLevelsSection(props: {
             aria-label="Freshness SLA"
           >
             <SubHeading>Freshness SLA</SubHeading>
-            <LabelledValue label="P95">
-              <TextValue value={freshness?.p95} />
-            </LabelledValue>
-            <LabelledValue label="P99">
-              <TextValue value={freshness?.p99} />
-            </LabelledValue>
-            <LabelledValue label="Tier">
-              <TextValue
-                value={
-                  typeof freshness?.tier === 'string'
-                    ? sentenceCase(freshness.tier)
-                    : undefined
-                }
-              />
-            </LabelledValue>
+            <FreshnessValues freshness={freshness} />
           </Flex>
           <Flex
             direction="column"

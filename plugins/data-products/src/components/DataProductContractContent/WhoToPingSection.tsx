@@ -7,10 +7,11 @@ import {
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Flex, Skeleton, Text } from '@backstage/ui';
-import { ContactValue, LabelledValue, TextValue } from '../common/values';
+import { LabelledValue, TextValue } from '../common/values';
 import type { ContractView } from './readContract';
 import { relationTargets, ownerRef } from './relations';
 import { PlainList, Section, SubHeading } from './Section';
+import { EscalationValues } from '../common/promises';
 
 function OwnerMembers(props: { ownerRef: string }) {
   const catalogApi = useApi(catalogApiRef);
@@ -103,15 +104,7 @@ export function WhoToPingSection(props: {
       <Flex direction={{ initial: 'column', md: 'row' }} gap="6">
         <Flex direction="column" gap="1" style={{ flex: 1 }}>
           <SubHeading>Escalation</SubHeading>
-          <LabelledValue label="Channel">
-            <ContactValue value={escalation?.channel} />
-          </LabelledValue>
-          <LabelledValue label="On-call">
-            <ContactValue value={escalation?.onCall} />
-          </LabelledValue>
-          <LabelledValue label="Hours">
-            <TextValue value={escalation?.hours} />
-          </LabelledValue>
+          <EscalationValues escalation={escalation} />
         </Flex>
         <Flex direction="column" gap="1" style={{ flex: 1 }}>
           <SubHeading>Owner</SubHeading>

@@ -12,8 +12,9 @@ import {
   displayedState,
   sentenceCase,
 } from '../common/presentation';
-import { ContactValue, EntityRefValue, LabelledValue } from '../common/values';
+import { EntityRefValue } from '../common/values';
 import { NotDeclared, OverviewField, TextValue } from './OverviewField';
+import { EscalationValues, FreshnessValues } from '../common/promises';
 
 /** @public */
 export interface DataProductOverviewCardProps {
@@ -109,33 +110,13 @@ export function DataProductOverviewCard(props: DataProductOverviewCardProps) {
 
         <OverviewField label="Freshness promise">
           <Flex direction="column" gap="1">
-            <LabelledValue label="P95">
-              <TextValue value={freshness?.p95} />
-            </LabelledValue>
-            <LabelledValue label="P99">
-              <TextValue value={freshness?.p99} />
-            </LabelledValue>
-            <LabelledValue label="Tier">
-              <TextValue
-                value={
-                  freshness?.tier ? sentenceCase(freshness.tier) : undefined
-                }
-              />
-            </LabelledValue>
+            <FreshnessValues freshness={freshness} />
           </Flex>
         </OverviewField>
 
         <OverviewField label="Who do I ping" wide>
           <Flex direction="column" gap="1">
-            <LabelledValue label="Channel">
-              <ContactValue value={escalation?.channel} />
-            </LabelledValue>
-            <LabelledValue label="On-call">
-              <ContactValue value={escalation?.onCall} />
-            </LabelledValue>
-            <LabelledValue label="Hours">
-              <TextValue value={escalation?.hours} />
-            </LabelledValue>
+            <EscalationValues escalation={escalation} />
           </Flex>
         </OverviewField>
 
