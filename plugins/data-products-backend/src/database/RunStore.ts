@@ -1,5 +1,6 @@
 import type {
   ColumnCounts,
+  ScoreDimension,
   ObservedField,
   RunStatus,
 } from '@stockroom/plugin-data-products-common';
@@ -80,19 +81,13 @@ export interface ObservedSchema {
   fingerprint: string;
 }
 
-/** The scorecard dimensions, each stored in a column of its own. */
-export const SCORECARD_DIMENSIONS = [
-  'freshness',
-  'reliability',
-  'quality',
-  'stability',
-  'contract',
-  'ownership',
-  'reuse',
-] as const;
-
-/** @see SCORECARD_DIMENSIONS */
-export type ScorecardDimensionName = (typeof SCORECARD_DIMENSIONS)[number];
+/**
+ * The scorecard dimensions, each stored in a column of its own: the engine's
+ * list, so a new dimension cannot be scored without being stored.
+ */
+export { SCORE_DIMENSIONS as SCORECARD_DIMENSIONS } from '@stockroom/plugin-data-products-common';
+/** A dimension name, as stored. */
+export type ScorecardDimensionName = ScoreDimension;
 
 /** A scorecard as computed at one time, for the latest view and for trends. */
 export interface ScorecardSnapshot {
