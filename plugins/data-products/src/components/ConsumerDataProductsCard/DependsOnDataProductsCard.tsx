@@ -8,9 +8,7 @@ import {
 import { Alert, Flex, Skeleton, Text } from '@backstage/ui';
 import {
   ANNOTATION_EXPIRES_ON,
-  RELATION_SUPERSEDED_BY,
   fromCatalogShape,
-  type DataProductLifecycle,
   type DataProductSpec,
 } from '@stockroom/plugin-data-products-common';
 import { StateBadge } from '../common/StateBadge';
@@ -21,6 +19,7 @@ import { PlainList } from '../DataProductContractContent/Section';
 import { ScoreBadge } from '../DataProductScorecardContent/ScoreBadge';
 import { daysUntil } from '../DataProductStatusBanner/LifecycleBanner';
 import { useDependencies, type Dependency } from './useDependencies';
+import { successorRef } from '../common/successor';
 
 /** @public */
 export interface DependsOnDataProductsCardProps {
@@ -38,18 +37,6 @@ function inDays(date: string | undefined, now: Date): string {
   return ` (${-days} day${days === -1 ? '' : 's'} ago)`;
 }
 
-/** The declared successor, else the newer product the catalog relates. */
-function successorOf(
-  entity: Entity,
-  lifecycle: Partial<DataProductLifecycle> | undefined,
-): string | undefined {
-  if (typeof lifecycle?.successor === 'string' && lifecycle.successor) {
-    return lifecycle.successor;
-  }
-  return entity.relations?.find(r => r.type === RELATION_SUPERSEDED_BY)
-    ?.targetRef;
-}
-
 /**
  * What a consumer must know about a product it depends on, from the state
  * the catalog computed (never re-derived here) and the backend's breach
@@ -62,7 +49,7 @@ function Warnings(props: { entity: Entity; breaching?: boolean; now: Date }) {
   const lifecycle = spec.lifecycle;
   const state = displayedState(entity, lifecycle?.stage).value;
   const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-  const successor = successorOf(entity, lifecycle);
+  const successor = successorRef(entity, lifecycle);
   const expiresOn = entity.metadata.annotations?.[ANNOTATION_EXPIRES_ON];
   const successorLink = successor ? (
     <EntityRefValue

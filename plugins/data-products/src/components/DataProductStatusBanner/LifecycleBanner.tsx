@@ -3,7 +3,6 @@ import { DEFAULT_NAMESPACE, type Entity } from '@backstage/catalog-model';
 import { Alert, Flex, Text } from '@backstage/ui';
 import {
   ANNOTATION_EXPIRES_ON,
-  RELATION_SUPERSEDED_BY,
   calendarDaysBetween,
   fromCatalogShape,
   parseIsoDate,
@@ -12,6 +11,7 @@ import {
 import { displayedState } from '../common/presentation';
 import { EntityRefValue } from '../common/values';
 import { RenewInstructions } from './RenewInstructions';
+import { successorRef } from '../common/successor';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -61,18 +61,6 @@ function sunsetText(sunsetOn: string | undefined, now: Date): string {
     return `Sunset today (${sunsetOn})`;
   }
   return `Sunset on ${sunsetOn} (${plural(-days, 'day', 'days')} ago)`;
-}
-
-/** The declared successor, else the newer product the catalog relates. */
-function successorRef(
-  entity: Entity,
-  lifecycle: Partial<DataProductLifecycle> | undefined,
-): string | undefined {
-  if (typeof lifecycle?.successor === 'string' && lifecycle.successor) {
-    return lifecycle.successor;
-  }
-  return entity.relations?.find(r => r.type === RELATION_SUPERSEDED_BY)
-    ?.targetRef;
 }
 
 function Successor(props: { entity: Entity; refText?: string }) {
