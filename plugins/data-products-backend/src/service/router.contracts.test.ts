@@ -139,7 +139,7 @@ describe('contract endpoints', () => {
         expect.objectContaining({
           name: 'InputError',
           message:
-            'format "xml" is not supported; allowed values are json, odcs',
+            'The request does not match the API: format "xml" is unknown; allowed values are json, odcs',
         }),
       );
     });

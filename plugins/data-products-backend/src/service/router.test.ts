@@ -154,7 +154,7 @@ describe('GET /api/data-products/lifecycle', () => {
       expect.objectContaining({
         name: 'InputError',
         message:
-          'state "stale" is not a lifecycle state; allowed values are draft, active, expiring, expired, deprecated, retired (comma-separated for several)',
+          'The request does not match the API: state "stale" is unknown; allowed values are draft, active, expiring, expired, deprecated, retired',
       }),
     );
   });

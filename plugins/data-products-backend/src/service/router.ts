@@ -10,6 +10,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { stringify as stringifyYaml } from 'yaml';
 import { ContractHistoryStore } from '../database/ContractHistoryStore';
+import { authenticated } from './authenticated';
 import { readDataProducts } from './catalogReads';
 import { contractHistoryItem, incidentItem } from './contracts/historyItems';
 import { parseContractFormat } from './contracts/parseContractFormat';
@@ -17,6 +18,7 @@ import { ReadProduct, readDataProduct } from './contracts/readDataProduct';
 import { evaluateProducts } from './lifecycle/evaluateProducts';
 import { lifecycleItem } from './lifecycle/lifecycleItem';
 import { parseStateFilter } from './lifecycle/parseStateFilter';
+import { OpenApiRequestValidator, loadOpenApiDocument } from './openapi';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -26,6 +28,8 @@ export interface RouterOptions {
   contractHistory: ContractHistoryStore;
   /** The request-time "now" the engine evaluates at. */
   clock?: () => Date;
+  /** Checks requests against the API document; the published one by default. */
+  validator?: OpenApiRequestValidator;
 }
 
 export async function createRouter(
@@ -39,14 +43,21 @@ export async function createRouter(
     contractHistory,
     clock = () => new Date(),
   } = options;
+  const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
+  // Authentication first, then the API document (400 naming the field).
+  const checked = [authenticated(httpAuth), validator.middleware()];
   const router = Router();
+
+  router.get('/openapi.json', ...checked, (_req, res) => {
+    res.json(loadOpenApiDocument());
+  });
 
   /**
    * Runs `handle` as one audited read of a product: the caller must be a
    * user or a service, and the catalog is read with their credentials.
    */
   async function auditedProductRead(
-    req: express.Request<{ namespace: string; name: string }>,
+    req: express.Request,
     eventId: string,
     meta: Record<string, unknown>,
     handle: (product: ReadProduct) => Promise<void>,
@@ -74,7 +85,7 @@ export async function createRouter(
   // For cleanup automation: which products are expiring, expired,
   // deprecated… today, computed by the engine now rather than read from the
   // state label, which is only as fresh as the catalog's last processing.
-  router.get('/lifecycle', async (req, res) => {
+  router.get('/lifecycle', ...checked, async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -106,37 +117,42 @@ export async function createRouter(
 
   // The product's contract as every surface reads it (explicit spec.contract
   // fields over a referenced ODCS document), or exported as ODCS.
-  router.get('/products/:namespace/:name/contract', async (req, res) => {
-    const format = parseContractFormat(req.query.format);
-    await auditedProductRead(
-      req,
-      'contract-fetch',
-      { format },
-      async ({ entity, entityRef }) => {
-        if (format === 'odcs') {
-          res
-            .type('application/yaml')
-            .set(
-              'Content-Disposition',
-              `inline; filename="${entity.metadata.name}.odcs.yaml"`,
-            )
-            .send(stringifyYaml(contractToOdcs(entity)));
-          return;
-        }
-        const { contract, findings } = normalizeContract(entity);
-        res.json({
-          entityRef,
-          version: contract.version ?? null,
-          contract,
-          findings,
-        });
-      },
-    );
-  });
+  router.get(
+    '/products/:namespace/:name/contract',
+    ...checked,
+    async (req, res) => {
+      const format = parseContractFormat(req.query.format);
+      await auditedProductRead(
+        req,
+        'contract-fetch',
+        { format },
+        async ({ entity, entityRef }) => {
+          if (format === 'odcs') {
+            res
+              .type('application/yaml')
+              .set(
+                'Content-Disposition',
+                `inline; filename="${entity.metadata.name}.odcs.yaml"`,
+              )
+              .send(stringifyYaml(contractToOdcs(entity)));
+            return;
+          }
+          const { contract, findings } = normalizeContract(entity);
+          res.json({
+            entityRef,
+            version: contract.version ?? null,
+            contract,
+            findings,
+          });
+        },
+      );
+    },
+  );
 
   // Recorded by the data-products-contract-history task, newest first.
   router.get(
     '/products/:namespace/:name/contract/history',
+    ...checked,
     async (req, res) => {
       await auditedProductRead(
         req,
@@ -150,17 +166,21 @@ export async function createRouter(
     },
   );
 
-  router.get('/products/:namespace/:name/incidents', async (req, res) => {
-    await auditedProductRead(
-      req,
-      'incidents-fetch',
-      {},
-      async ({ entityRef }) => {
-        const incidents = await contractHistory.listIncidents(entityRef);
-        res.json({ items: incidents.map(incidentItem) });
-      },
-    );
-  });
+  router.get(
+    '/products/:namespace/:name/incidents',
+    ...checked,
+    async (req, res) => {
+      await auditedProductRead(
+        req,
+        'incidents-fetch',
+        {},
+        async ({ entityRef }) => {
+          const incidents = await contractHistory.listIncidents(entityRef);
+          res.json({ items: incidents.map(incidentItem) });
+        },
+      );
+    },
+  );
 
   return router;
 }

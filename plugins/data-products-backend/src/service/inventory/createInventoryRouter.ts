@@ -14,6 +14,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { InventorySnapshotSource } from '../../database/InventorySnapshotReader';
+import { authenticated } from '../authenticated';
+import { OpenApiRequestValidator } from '../openapi';
 import { encodeCursor } from './cursor';
 import { InventoryCatalog } from './InventoryCatalog';
 import { inventoryItem } from './inventoryItem';
@@ -38,6 +40,8 @@ export interface InventoryRouterOptions {
    * default 5 s, 0 reads it on every request.
    */
   catalogCacheTtlMs?: number;
+  /** Checks requests against the API document; the published one by default. */
+  validator?: OpenApiRequestValidator;
 }
 
 /**
@@ -63,60 +67,68 @@ export function createInventoryRouter(
     policy: options.policy,
     ttlMs: options.catalogCacheTtlMs,
   });
+  const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
   const router = Router();
 
-  router.get('/products', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: inventoryReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `Not allowed to read the inventory: it needs the permission ${inventoryReadPermission.name}`,
-      );
-    }
-    const query = parseInventoryQuery(req.query);
-    const auditorEvent = await auditor?.createEvent({
-      eventId: 'inventory-fetch',
-      request: req,
-      meta: { query: req.query },
-    });
-    try {
-      const now = clock();
-      const [products, latest] = await Promise.all([
-        catalog.products(credentials, now),
-        snapshots.latestScores(),
-      ]);
-      const rows = filterRows(
-        inventoryRows(products, latest),
-        query.filters,
-        now,
-      );
-      const page = pageOf(rows, query);
-      const nextCursor =
-        page.more && page.last
-          ? encodeCursor(page.last, {
-              sort: query.sort,
-              order: query.order,
-              numeric: isNumericSort(query.sort),
-            })
-          : null;
-      await auditorEvent?.success({ meta: { count: page.items.length } });
-      res.json({
-        evaluatedOn: formatIsoDate(now),
-        items: page.items.map(inventoryItem),
-        nextCursor,
-        totals: totalsOf(rows),
-        summary: summaryOf(rows, now),
+  // The document checks types, enums and ranges (400 naming the allowed
+  // values); parseInventoryQuery then reads refs, cursors and min ≤ max.
+  router.get(
+    '/products',
+    authenticated(httpAuth),
+    validator.middleware(),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
       });
-    } catch (error) {
-      await auditorEvent?.fail({ error: error as Error });
-      throw error;
-    }
-  });
+      const [decision] = await permissions.authorize(
+        [{ permission: inventoryReadPermission }],
+        { credentials },
+      );
+      if (decision.result === AuthorizeResult.DENY) {
+        throw new NotAllowedError(
+          `Not allowed to read the inventory: it needs the permission ${inventoryReadPermission.name}`,
+        );
+      }
+      const query = parseInventoryQuery(req.query);
+      const auditorEvent = await auditor?.createEvent({
+        eventId: 'inventory-fetch',
+        request: req,
+        meta: { query: req.query },
+      });
+      try {
+        const now = clock();
+        const [products, latest] = await Promise.all([
+          catalog.products(credentials, now),
+          snapshots.latestScores(),
+        ]);
+        const rows = filterRows(
+          inventoryRows(products, latest),
+          query.filters,
+          now,
+        );
+        const page = pageOf(rows, query);
+        const nextCursor =
+          page.more && page.last
+            ? encodeCursor(page.last, {
+                sort: query.sort,
+                order: query.order,
+                numeric: isNumericSort(query.sort),
+              })
+            : null;
+        await auditorEvent?.success({ meta: { count: page.items.length } });
+        res.json({
+          evaluatedOn: formatIsoDate(now),
+          items: page.items.map(inventoryItem),
+          nextCursor,
+          totals: totalsOf(rows),
+          summary: summaryOf(rows, now),
+        });
+      } catch (error) {
+        await auditorEvent?.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
 
   return router;
 }

@@ -24,6 +24,8 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { RunStore } from '../../database/RunStore';
+import { authenticated } from '../authenticated';
+import { OpenApiRequestValidator } from '../openapi';
 import {
   Parsed,
   mapNativeRuns,
@@ -41,6 +43,7 @@ import {
   scorecardResponse,
 } from './responses';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
+import { asRunProblems } from './asRunProblems';
 
 /** Default limit of an ingestion request body. */
 export const DEFAULT_BODY_LIMIT = '5mb';
@@ -66,6 +69,8 @@ export interface RunsRouterOptions {
   scoring?: ScoringOptions;
   /** Shared with the scheduled task, so both score alike. */
   scorecards?: ScorecardService;
+  /** Checks requests against the API document; the published one by default. */
+  validator?: OpenApiRequestValidator;
 }
 
 /**
@@ -76,7 +81,10 @@ export interface RunsRouterOptions {
  * - `GET /products/:namespace/:name/scorecard`, `…/scorecard/history`,
  *   `…/runs`; `POST …/scorecard/refresh`.
  *
- * The request and response shapes are in src/schema/openapi.yaml.
+ * The request and response shapes are in src/schema/openapi.yaml, and
+ * every request is checked against it after authentication. Ingestion
+ * bodies go through -common's parsers first, whose problem lists (index,
+ * field path) are finer, then through the document's schemas.
  */
 export function createRunsRouter(options: RunsRouterOptions): express.Router {
   const {
@@ -100,6 +108,8 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     options.scorecards ??
     new ScorecardService({ catalog, auth, store, ...options.scoring });
 
+  const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
+  const validRequest = validator.middleware();
   const router = Router();
 
   async function authorize(
@@ -145,6 +155,22 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     });
   }
 
+  /**
+   * The document's body schema, after the parser accepted the body: the
+   * parser checks more (time order, clock skew, duplicates), the document
+   * is what is published; a body must pass both.
+   */
+  function matchesDocument(req: Request, res: Response): boolean {
+    const problems = asRunProblems(validator.bodyProblems(req));
+    if (problems.length === 0) return true;
+    refuse(res, {
+      ok: false,
+      problems,
+      message: `The request body does not match the API's schema; nothing was stored`,
+    });
+    return false;
+  }
+
   const openLineage = async (req: Request, res: Response) => {
     const now = clock();
     const events = parseOpenLineageBody(req.body, now);
@@ -152,6 +178,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       refuse(res, events);
       return;
     }
+    if (!matchesDocument(req, res)) return;
     const { records, ignored } = mapOpenLineageEvents(
       events.value,
       await products.get(),
@@ -169,6 +196,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       },
       jsonBody,
       requireJson,
+      validator.middleware({ body: false }),
       openLineage,
     );
   }
@@ -181,6 +209,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     },
     jsonBody,
     requireJson,
+    validator.middleware({ body: false }),
     async (req, res) => {
       const now = clock();
       const runs = parseNativeBody(req.body, now);
@@ -188,6 +217,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
         refuse(res, runs);
         return;
       }
+      if (!matchesDocument(req, res)) return;
       let records = mapNativeRuns(runs.value, await products.get());
       if (!records.ok) {
         // Perhaps a product registered since the last read: look once more,
@@ -231,70 +261,90 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
 
   const productPath = '/products/:namespace/:name';
 
-  router.get(`${productPath}/scorecard`, async (req, res) => {
-    const { product } = await productOf(req);
-    const entityRef = stringifyEntityRef(product);
-    // A product without a snapshot yet (new, or before the first task run)
-    // gets one now rather than an empty answer.
-    const snapshot =
-      (await store.latestSnapshot(entityRef)) ??
-      (await scorecards.snapshot(product, clock()));
-    res.json(scorecardResponse(snapshot));
-  });
+  router.get(
+    `${productPath}/scorecard`,
+    authenticated(httpAuth),
+    validRequest,
+    async (req, res) => {
+      const { product } = await productOf(req);
+      const entityRef = stringifyEntityRef(product);
+      // A product without a snapshot yet (new, or before the first task run)
+      // gets one now rather than an empty answer.
+      const snapshot =
+        (await store.latestSnapshot(entityRef)) ??
+        (await scorecards.snapshot(product, clock()));
+      res.json(scorecardResponse(snapshot));
+    },
+  );
 
-  router.get(`${productPath}/scorecard/history`, async (req, res) => {
-    const { product } = await productOf(req);
-    const { from, to } = parseHistoryQuery(req.query, clock());
-    const entityRef = stringifyEntityRef(product);
-    const snapshots = await store.snapshotHistory(entityRef, from, to);
-    res.json({
-      entityRef,
-      from: from.toISOString(),
-      to: to.toISOString(),
-      items: snapshots.map(historyItem),
-    });
-  });
+  router.get(
+    `${productPath}/scorecard/history`,
+    authenticated(httpAuth),
+    validRequest,
+    async (req, res) => {
+      const { product } = await productOf(req);
+      const { from, to } = parseHistoryQuery(req.query, clock());
+      const entityRef = stringifyEntityRef(product);
+      const snapshots = await store.snapshotHistory(entityRef, from, to);
+      res.json({
+        entityRef,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        items: snapshots.map(historyItem),
+      });
+    },
+  );
 
-  router.post(`${productPath}/scorecard/refresh`, async (req, res) => {
-    const { credentials, product } = await productOf(req);
-    const entityRef = stringifyEntityRef(product);
-    await authorize(
-      credentials,
-      { permission: scorecardRefreshPermission, resourceRef: entityRef },
-      `refresh the scorecard of ${entityRef}`,
-    );
-    const snapshot = await scorecards.snapshot(product, clock());
-    res.json(scorecardResponse(snapshot));
-  });
+  router.post(
+    `${productPath}/scorecard/refresh`,
+    authenticated(httpAuth),
+    validRequest,
+    async (req, res) => {
+      const { credentials, product } = await productOf(req);
+      const entityRef = stringifyEntityRef(product);
+      await authorize(
+        credentials,
+        { permission: scorecardRefreshPermission, resourceRef: entityRef },
+        `refresh the scorecard of ${entityRef}`,
+      );
+      const snapshot = await scorecards.snapshot(product, clock());
+      res.json(scorecardResponse(snapshot));
+    },
+  );
 
-  router.get(`${productPath}/runs`, async (req, res) => {
-    const { product } = await productOf(req);
-    const { limit, before } = parseRunsQuery(req.query);
-    const entityRef = stringifyEntityRef(product);
-    const runs = await store.listRuns(entityRef, { limit, before });
-    // A lag without a watermark counts from the previous successful run,
-    // which for the page's oldest may be on the next page.
-    const first = needsPreviousSuccess(runs);
-    const [previousSuccess] = first?.finishedAt
-      ? await store.listRuns(entityRef, {
-          before: first.finishedAt,
-          status: 'success',
-          limit: 1,
-        })
-      : [];
-    const { contract } = normalizeContract(
-      product as DataProductEntityV1alpha1,
-    );
-    res.json({
-      entityRef,
-      items: runItems(runs, contract.freshness, previousSuccess),
-      // Pass as `before` for the next page; null on the last one.
-      nextBefore:
-        runs.length === limit
-          ? runs[runs.length - 1].finishedAt?.toISOString() ?? null
-          : null,
-    });
-  });
+  router.get(
+    `${productPath}/runs`,
+    authenticated(httpAuth),
+    validRequest,
+    async (req, res) => {
+      const { product } = await productOf(req);
+      const { limit, before } = parseRunsQuery(req.query);
+      const entityRef = stringifyEntityRef(product);
+      const runs = await store.listRuns(entityRef, { limit, before });
+      // A lag without a watermark counts from the previous successful run,
+      // which for the page's oldest may be on the next page.
+      const first = needsPreviousSuccess(runs);
+      const [previousSuccess] = first?.finishedAt
+        ? await store.listRuns(entityRef, {
+            before: first.finishedAt,
+            status: 'success',
+            limit: 1,
+          })
+        : [];
+      const { contract } = normalizeContract(
+        product as DataProductEntityV1alpha1,
+      );
+      res.json({
+        entityRef,
+        items: runItems(runs, contract.freshness, previousSuccess),
+        // Pass as `before` for the next page; null on the last one.
+        nextBefore:
+          runs.length === limit
+            ? runs[runs.length - 1].finishedAt?.toISOString() ?? null
+            : null,
+      });
+    },
+  );
 
   router.use(bodyErrors);
   return router;

@@ -1,0 +1,265 @@
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import {
+  DATA_PRODUCT_CATEGORIES,
+  DATA_PRODUCT_STATES,
+} from '@stockroom/plugin-data-products-common';
+import express from 'express';
+import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createRunsRouter } from '../runs';
+import { createInventoryRouter } from '../inventory';
+import { createRouter } from '../router';
+import { CONTRACT_FORMATS } from '../contracts/parseContractFormat';
+import {
+  INVENTORY_SORTS,
+  MAX_PAGE_SIZE,
+} from '../inventory/parseInventoryQuery';
+import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
+import { OpenApiRequestValidator } from './OpenApiRequestValidator';
+import { asRunProblems } from '../runs/asRunProblems';
+
+const validator = OpenApiRequestValidator.fromDocument();
+
+/** `METHOD /path` of every route an Express router holds. */
+function routesOf(router: express.Router): string[] {
+  return (router.stack as any[])
+    .filter(layer => layer.route)
+    .flatMap(layer =>
+      Object.keys(layer.route.methods).map(
+        method =>
+          `${method.toUpperCase()} ${String(layer.route.path).replace(
+            /:([A-Za-z0-9_]+)/g,
+            '{$1}',
+          )}`,
+      ),
+    );
+}
+
+/** A one-route app that answers 204 once the validator lets the request by. */
+function appFor(
+  method: 'get' | 'post',
+  path: string,
+  options?: { body?: boolean },
+) {
+  const app = express();
+  app.use(express.json());
+  app[method](path, validator.middleware(options), (_req, res) => {
+    res.status(204).end();
+  });
+  app.use(mockErrorHandler());
+  return app;
+}
+
+describe('OpenApiRequestValidator', () => {
+  it('has every route of every router in the document, and nothing else', async () => {
+    const services = {
+      httpAuth: mockServices.httpAuth(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      logger: mockServices.logger.mock(),
+      auditor: mockServices.auditor.mock(),
+      catalog: catalogServiceMock(),
+    };
+    const routes = [
+      ...routesOf(createRunsRouter({ ...services, store: {} as any })),
+      ...routesOf(
+        createInventoryRouter({
+          ...services,
+          snapshots: {} as any,
+          policy: {} as any,
+        }),
+      ),
+      ...routesOf(
+        await createRouter({
+          ...services,
+          policy: {} as any,
+          contractHistory: {} as any,
+        }),
+      ),
+    ];
+    expect(routes.sort()).toEqual(validator.operations().sort());
+  });
+
+  it('lists in the document exactly the values the code accepts', () => {
+    const document = loadOpenApiDocument() as any;
+    const query = (path: string, name: string) =>
+      document.paths[path].get.parameters.find((p: any) => p.name === name)
+        .schema;
+    expect(query('/products', 'category').items.enum).toEqual([
+      ...DATA_PRODUCT_CATEGORIES,
+    ]);
+    expect(query('/products', 'state').items.enum).toEqual([
+      ...DATA_PRODUCT_STATES,
+    ]);
+    expect(query('/lifecycle', 'state').items.enum).toEqual([
+      ...DATA_PRODUCT_STATES,
+    ]);
+    expect(query('/products', 'sort').enum).toEqual([...INVENTORY_SORTS]);
+    expect(query('/products', 'limit').maximum).toBe(MAX_PAGE_SIZE);
+    expect(
+      query('/products/{namespace}/{name}/contract', 'format').enum,
+    ).toEqual([...CONTRACT_FORMATS]);
+  });
+
+  it.each([
+    ['?limit=0', 'limit must be a whole number from 1 to 500, not "0"'],
+    ['?limit=5&limit=6', 'limit must be given once, as a plain value'],
+    ['?limit=1.5', 'limit must be a whole number from 1 to 500, not "1.5"'],
+    [
+      '?max=3',
+      'unknown query parameter "max"; allowed parameters are limit, before',
+    ],
+    [
+      '?limit=x&a=1&b=2',
+      'unknown query parameters "a", "b"; allowed parameters are limit, before; limit must be a whole number from 1 to 500, not "x"',
+    ],
+  ])('refuses the query %s, naming the parameter', async (query, message) => {
+    const app = appFor('get', '/products/:namespace/:name/runs');
+    const response = await request(app).get(
+      `/products/default/orders/runs${query}`,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      name: 'InputError',
+      message: `The request does not match the API: ${message}`,
+    });
+  });
+
+  it('reads comma-separated and repeated list parameters alike', async () => {
+    const app = appFor('get', '/products');
+    for (const query of [
+      '?state=active,expiring&category=shared-mart',
+      '?state=active&state=expiring',
+      '?breaching=true&minScore=2.5&maxScore=4&expiringWithinDays=30',
+    ]) {
+      const response = await request(app).get(`/products${query}`);
+      expect({ query, status: response.status }).toEqual({
+        query,
+        status: 204,
+      });
+    }
+    const bad = await request(app).get(
+      '/products?state=active,,gone,&breaching=1',
+    );
+    expect(bad.body.error.message).toBe(
+      'The request does not match the API: state "gone" is unknown; allowed values are draft, active, expiring, expired, deprecated, retired; breaching must be true or false, not "1"',
+    );
+  });
+
+  it('checks a JSON body against its schema, naming every field at fault', async () => {
+    const app = appFor('post', '/runs');
+    const response = await request(app)
+      .post('/runs')
+      .send({
+        runs: [
+          {
+            product: 'dataproduct:default/orders',
+            runId: 'a',
+            status: 'done',
+            finishedAt: 'noon',
+          },
+          {
+            product: 'dataproduct:default/orders',
+            status: 'success',
+            finishedAt: '2026-11-25T10:00:00Z',
+            rowCount: -1,
+          },
+        ],
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      [
+        'The request does not match the API: runs[0].status "done" is unknown; allowed values are success, failed',
+        'runs[0].finishedAt must be an ISO-8601 date-time with a time zone (e.g. 2026-11-25T12:00:00Z), not "noon"',
+        'runs[1].runId is required',
+        'runs[1].rowCount must be a whole number of at least 0, not "-1"',
+      ].join('; '),
+    );
+  });
+
+  it("leaves the body to the route when asked, and gives body problems in ingestion's format", async () => {
+    const app = express();
+    app.use(express.json());
+    app.post(
+      '/openlineage',
+      validator.middleware({ body: false }),
+      (req, res) => {
+        res.json(asRunProblems(validator.bodyProblems(req)));
+      },
+    );
+    const response = await request(app)
+      .post('/openlineage')
+      .send([
+        {
+          eventType: 'COMPLETE',
+          eventTime: '2026-11-25T10:00:00Z',
+          run: { runId: 'x' },
+          job: { namespace: 'a', name: 'b' },
+        },
+      ]);
+    expect(response.status).toBe(200);
+    // oneOf: neither a RunEvent nor an array of valid ones
+    expect(response.body).toEqual(
+      expect.arrayContaining([
+        {
+          index: 0,
+          path: 'run.runId',
+          message: '[0].run.runId must be a UUID, not "x"',
+        },
+      ]),
+    );
+  });
+
+  it('checks responses for the tests: undocumented statuses and wrong shapes', () => {
+    expect(
+      validator.responseProblems(
+        'get',
+        '/products/:namespace/:name/incidents',
+        200,
+        {
+          items: [
+            {
+              id: 1,
+              kind: 'observed-schema-drift',
+              openedAt: '2026-11-25T10:00:00Z',
+              details: {},
+            },
+          ],
+        },
+      ),
+    ).toEqual([]);
+    expect(
+      validator.responseProblems(
+        'get',
+        '/products/:namespace/:name/incidents',
+        200,
+        {
+          items: [{ id: 'one', kind: 'x', openedAt: 'today', details: {} }],
+        },
+      ),
+    ).toEqual([
+      'items[0].id must be an integer, not "one"',
+      'items[0].openedAt must be an ISO-8601 date-time with a time zone (e.g. 2026-11-25T12:00:00Z), not "today"',
+    ]);
+    expect(validator.responseProblems('get', '/lifecycle', 418, {})).toEqual([
+      'status 418 is not documented for GET /lifecycle',
+    ]);
+  });
+
+  it('refuses a document whose $ref names nothing', () => {
+    const broken: OpenApiDocument = {
+      openapi: '3.0.3',
+      paths: {
+        '/x': {
+          get: {
+            parameters: [{ $ref: '#/components/parameters/gone' }],
+            responses: {},
+          },
+        },
+      },
+    };
+    expect(() => OpenApiRequestValidator.fromDocument(broken)).toThrow(
+      '$ref #/components/parameters/gone names nothing in the document',
+    );
+  });
+});
