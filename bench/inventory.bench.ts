@@ -1,5 +1,6 @@
 /*
- * `yarn bench inventory [--n 10000] [--requests 200] [--history 7] [--uncached 20]`
+ * `yarn bench inventory [--n 10000] [--requests 200] [--history 7] [--uncached 20]
+ *   [--runs 10] [--render-port 7407] [--render-db postgres|sqlite] [--no-browser]`
  *
  * Latency of the inventory API (`GET /api/data-products/products`) on N
  * synthetic DataProducts and their scorecard snapshots (H per product, one a
@@ -20,6 +21,11 @@
  * postgresql://postgres@127.0.0.1:5432; a scratch database
  * stockroom_bench_<pid> is created and dropped. SQLite: a file in
  * bench/.scratch/. Target: p95 ≤ 50 ms on PostgreSQL.
+ *
+ * Then the first render of the inventory page with N products in Chromium,
+ * against a real portal (bench/inventoryRender.ts: the app's production
+ * build served by packages/backend; R runs, target ≤ 1.5 s), reported in
+ * bench/reports/inventory-render.md; --no-browser skips it.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -50,6 +56,13 @@ import { InventorySnapshotReader } from '@stockroom/plugin-data-products-backend
 import { createInventoryRouter } from '@stockroom/plugin-data-products-backend/src/service/inventory';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
+import {
+  RenderFigures,
+  TARGET_RENDER_MS,
+  measureInventoryRender,
+  renderSummaryLines,
+  writeRenderReport,
+} from './inventoryRender';
 import { fmt, machineFacts, median, option, writeReport } from './lib/report';
 import { prng, syntheticDataProduct } from './lib/synthetic';
 
@@ -528,6 +541,26 @@ async function main() {
   }
   const sqlite = await onSqlite(catalog);
 
+  // the browser half: first render of the page against a real portal
+  let render: RenderFigures | { notMeasured: string };
+  if (process.argv.includes('--no-browser')) {
+    render = { notMeasured: 'skipped (--no-browser)' };
+  } else {
+    console.log(
+      '\nfirst render of the inventory page (bench/inventoryRender.ts):',
+    );
+    try {
+      render = await measureInventoryRender();
+    } catch (error) {
+      console.error(error);
+      render = {
+        notMeasured: `failed: ${
+          String((error as Error).message).split('\n')[0]
+        }`,
+      };
+    }
+  }
+
   const pgP95 = 'unreachable' in postgres ? undefined : postgres.steady.p95;
   const verdict =
     pgP95 === undefined
@@ -576,8 +609,31 @@ async function main() {
     '',
     '## First render',
     '',
-    'first render: see inventory-render report (bench/reports/inventory-render.md), measured in a',
-    'browser against a running portal.',
+    ...('notMeasured' in render
+      ? [
+          `First render of the inventory page: not measured, ${render.notMeasured}.`,
+        ]
+      : [
+          `The inventory page (\`/data-products\`) with ${fmt(
+            render.n,
+          )} products in headless Chromium, against the production build of the app served by the real backend (${
+            render.database
+          }), ${render.runs} runs: first render **cold p50 ${fmt(
+            render.cold.p50,
+            0,
+          )} ms** (max ${fmt(render.cold.max, 0)} ms), warm (reload) p50 ${fmt(
+            render.warm.p50,
+            0,
+          )} ms (max ${fmt(render.warm.max, 0)} ms); target ≤ ${fmt(
+            TARGET_RENDER_MS,
+          )} ms: ${render.verdict}. GET /products took ${fmt(
+            render.cold.apiDurationP50,
+            0,
+          )} ms of the cold load, most of it reading the catalog over HTTP (${fmt(
+            render.api.catalogReadP50,
+            0,
+          )} ms). Details: [inventory-render.md](inventory-render.md).`,
+        ]),
     '',
     `Machine: ${Object.entries(machineFacts())
       .map(([k, v]) => `${k} ${v}`)
@@ -589,7 +645,12 @@ async function main() {
       pgP95 === undefined ? 'not measured' : `${fmt(pgP95, 1)} ms`
     } (target <= ${TARGET_P95_MS} ms: ${verdict})`,
   );
-  console.log('first render: see inventory-render report');
+  if ('notMeasured' in render) {
+    console.log(`first render: not measured, ${render.notMeasured}`);
+  } else {
+    for (const line of renderSummaryLines(render)) console.log(line);
+    writeRenderReport(render);
+  }
   writeReport('inventory', lines.join('\n'), {
     n,
     history,
@@ -599,8 +660,21 @@ async function main() {
     targetP95Ms: TARGET_P95_MS,
     postgres,
     sqlite,
-    firstRender: 'see inventory-render report',
+    firstRender:
+      'notMeasured' in render
+        ? render
+        : {
+            report: 'inventory-render',
+            targetMs: TARGET_RENDER_MS,
+            verdict: render.verdict,
+            cold: { p50: render.cold.p50, max: render.cold.max },
+            warm: { p50: render.warm.p50, max: render.warm.max },
+            coldApiP50: render.cold.apiDurationP50,
+          },
   });
+  if ('notMeasured' in render && render.notMeasured.startsWith('failed')) {
+    process.exitCode = 1;
+  }
 }
 
 main().catch(e => {
