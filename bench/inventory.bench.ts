@@ -629,7 +629,7 @@ async function main() {
           )} ms: ${render.verdict}. GET /products took ${fmt(
             render.cold.apiDurationP50,
             0,
-          )} ms of the cold load, most of it reading the catalog over HTTP (${fmt(
+          )} ms of the cold load (the caller's catalog read served stale while refreshed in the background; a full read of the catalog over HTTP takes ${fmt(
             render.api.catalogReadP50,
             0,
           )} ms). Details: [inventory-render.md](inventory-render.md).`,

@@ -73,7 +73,9 @@ describe('dataProductsPlugin: the published OpenAPI document', () => {
       .post('/api/data-products/openlineage')
       .set('Authorization', mockCredentials.service.header())
       .send([event('START', 120_000), event('COMPLETE', 60_000)]);
-    expect(ingest.status).toBe(200);
+    if (ingest.status !== 200) {
+      throw new Error(`ingestion failed: ${JSON.stringify(ingest.body)}`);
+    }
   });
 
   const base = '/api/data-products';

@@ -23,6 +23,11 @@ import { ownersOf } from '../entityRefs';
 
 /** Default time one caller's read of the catalog serves the inventory. */
 export const DEFAULT_CATALOG_CACHE_TTL_MS = 5_000;
+/**
+ * Default age up to which a caller's read is still answered from at once
+ * while a fresh read replaces it in the background (stale-while-revalidate).
+ */
+export const DEFAULT_CATALOG_MAX_STALE_MS = 60_000;
 /** Callers whose reads are kept at once; the least recently used goes first. */
 const MAX_CACHED_CALLERS = 100;
 
@@ -98,6 +103,10 @@ export interface EvaluatedCatalogProduct extends CatalogProduct {
 type CacheEntry = {
   readAt: number;
   products: Promise<CatalogProduct[]>;
+  /** Whether the read has succeeded: only a finished read is served stale. */
+  settled: boolean;
+  /** A newer read of the same caller under way in the background. */
+  refreshing?: CacheEntry;
   /** The last day evaluated; states change with the day, not the hour. */
   evaluated?: { day: string; products: EvaluatedCatalogProduct[] };
 };
@@ -106,7 +115,14 @@ type CacheEntry = {
  * The DataProducts a caller may see, read from the catalog with their
  * credentials (catalog permissions apply) and kept for a few seconds per
  * caller: one inventory page is a handful of requests, and reading ten
- * thousand entities for each would be most of the response time. States
+ * thousand entities for each would be most of the response time.
+ *
+ * A read older than the TTL but younger than `maxStaleMs` is still served
+ * at once, while a new read with the same caller's credentials replaces it
+ * in the background (stale-while-revalidate): a caller coming back within a
+ * minute does not wait for the catalog, and sees what changed since on the
+ * request after. Past `maxStaleMs` a request waits for a new read. Requests
+ * of one caller share one read under way, whatever its age. States
  * and expiry dates are the engine's on the day of the request
  * (`evaluateLifecycle`, the part of `evaluateDataProduct` that decides
  * them), evaluated once per read and day.
@@ -114,6 +130,7 @@ type CacheEntry = {
 export class InventoryCatalog {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly ttlMs: number;
+  private readonly maxStaleMs: number;
 
   constructor(
     private readonly deps: {
@@ -121,11 +138,20 @@ export class InventoryCatalog {
       policy: StockroomPolicy;
       /** 0 reads the catalog on every request. */
       ttlMs?: number;
+      /**
+       * Up to what age an expired read is served while it is refreshed in
+       * the background; at most the TTL turns this off.
+       */
+      maxStaleMs?: number;
       /** Monotonic milliseconds for the cache; Date.now unless tests say. */
       monotonicNow?: () => number;
     },
   ) {
     this.ttlMs = deps.ttlMs ?? DEFAULT_CATALOG_CACHE_TTL_MS;
+    this.maxStaleMs = Math.max(
+      this.ttlMs,
+      deps.maxStaleMs ?? DEFAULT_CATALOG_MAX_STALE_MS,
+    );
   }
 
   async products(
@@ -149,27 +175,82 @@ export class InventoryCatalog {
 
   private entry(credentials: BackstageCredentials): CacheEntry {
     const key = callerKey(credentials);
-    const time = (this.deps.monotonicNow ?? Date.now)();
+    const time = this.now();
     const cached = this.entries.get(key);
     // Re-inserted on use, so the Map's order is least recently used first.
     this.entries.delete(key);
-    if (cached && time - cached.readAt < this.ttlMs) {
-      this.entries.set(key, cached);
-      return cached;
+    if (cached) {
+      const age = time - cached.readAt;
+      // Fresh, or a read still under way: share it.
+      if (age < this.ttlMs || !cached.settled) {
+        this.entries.set(key, cached);
+        return cached;
+      }
+      if (age < this.maxStaleMs) {
+        this.entries.set(key, cached);
+        if (!cached.refreshing) this.refresh(key, cached, credentials);
+        return cached;
+      }
+      // Too old to serve: wait for the refresh if one is under way.
+      if (cached.refreshing) return this.store(key, cached.refreshing);
     }
+    return this.store(key, this.newEntry(key, time, credentials));
+  }
+
+  /** Reads again in the background; the stale entry serves until then. */
+  private refresh(
+    key: string,
+    stale: CacheEntry,
+    credentials: BackstageCredentials,
+  ) {
+    const next = this.newEntry(key, this.now(), credentials);
+    stale.refreshing = next;
+    next.products.then(
+      () => {
+        stale.refreshing = undefined;
+        // Unless a newer read took its place or the caller was evicted.
+        if (this.entries.get(key) === stale) this.entries.set(key, next);
+      },
+      () => {
+        // The stale read keeps serving until it is too old; the next
+        // request tries again.
+        stale.refreshing = undefined;
+      },
+    );
+  }
+
+  private newEntry(
+    key: string,
+    time: number,
+    credentials: BackstageCredentials,
+  ): CacheEntry {
     const entry: CacheEntry = {
       readAt: time,
       products: this.read(credentials),
+      settled: false,
     };
-    // A failed read is not kept: the next request tries again.
-    entry.products.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    entry.products.then(
+      () => {
+        entry.settled = true;
+      },
+      // A failed read is not kept: the next request tries again.
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return entry;
+  }
+
+  private store(key: string, entry: CacheEntry): CacheEntry {
     this.entries.set(key, entry);
     while (this.entries.size > MAX_CACHED_CALLERS) {
       this.entries.delete(this.entries.keys().next().value!);
     }
     return entry;
+  }
+
+  private now(): number {
+    return (this.deps.monotonicNow ?? Date.now)();
   }
 
   private async read(

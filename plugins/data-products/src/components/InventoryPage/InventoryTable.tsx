@@ -82,7 +82,12 @@ function NameCell(props: { item: InventoryItem; entityPath: EntityPath }) {
   const label = item.title || item.name;
   return (
     <Cell>
-      <Flex direction="column" gap="1">
+      {/*
+       * The name column's minimum width, in CSS: a width in the column
+       * config makes the table measure its container and lay out every
+       * row again before the first paint (react-aria's resizable table).
+       */}
+      <Flex direction="column" gap="1" style={{ minWidth: 200 }}>
         {path ? (
           <Link to={path} style={{ fontWeight: 700 }}>
             {label}
@@ -241,7 +246,6 @@ function columns(
       label: 'Name',
       isRowHeader: true,
       isSortable: true,
-      minWidth: 200,
       cell: item => <NameCell item={item} entityPath={entityPath} />,
     },
     {
