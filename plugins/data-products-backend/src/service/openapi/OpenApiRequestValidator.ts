@@ -3,6 +3,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { describeSchemaError } from './describeSchemaError';
+import { escapePointerSegment, pointerSegments } from './jsonPointer';
 import { relevantErrors } from './relevantErrors';
 import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
 import { ParameterSchema, quoted, readQueryValue } from './queryValue';
@@ -81,7 +82,7 @@ export class OpenApiRequestValidator {
       for (const method of METHODS) {
         const operation = item[method] as Record<string, any> | undefined;
         if (!operation) continue;
-        const base = `/paths/${escape(path)}`;
+        const base = `/paths/${escapePointerSegment(path)}`;
         const parameters = [
           ...shared.map((p, i) => this.resolve(p, `${base}/parameters/${i}`)),
           ...((operation.parameters ?? []) as unknown[]).map((p, i) =>
@@ -329,11 +330,10 @@ export class OpenApiRequestValidator {
         throw new Error(`Unsupported $ref ${ref} at ${at} of the document`);
       }
       at = ref.slice(1);
-      current = at
-        .split('/')
-        .slice(1)
-        .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce<any>((node, segment) => node?.[segment], this.document);
+      current = pointerSegments(at).reduce<any>(
+        (node, segment) => node?.[segment],
+        this.document,
+      );
       if (current === undefined) {
         throw new Error(`$ref ${ref} names nothing in the document`);
       }
@@ -349,8 +349,4 @@ function key(method: string, path: string): string {
 /** `/products/:namespace/:name` → `/products/{namespace}/{name}`. */
 function openApiPath(expressPath: string): string {
   return expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,4 +1,5 @@
 import { ErrorObject } from 'ajv';
+import { dottedPath, pointerSegments } from './jsonPointer';
 
 const FORMATS: Record<string, string> = {
   'date-time':
@@ -29,12 +30,13 @@ export function describeSchemaError(
   const value = shown(error.data, options.query);
   switch (error.keyword) {
     case 'required':
-      return `${joinField(field, String(params.missingProperty))} is required`;
+      return `${dottedPath(field, [
+        String(params.missingProperty),
+      ])} is required`;
     case 'additionalProperties':
-      return `${joinField(
-        field,
+      return `${dottedPath(field, [
         String(params.additionalProperty),
-      )} is not a known field`;
+      ])} is not a known field`;
     case 'enum':
       return `${field} ${value} is unknown; allowed values are ${(
         params.allowedValues as unknown[]
@@ -66,16 +68,7 @@ export function describeSchemaError(
 
 /** `/runs/2/status` under `` → `runs[2].status`. */
 export function fieldPath(where: string, instancePath: string): string {
-  let path = where;
-  for (const segment of instancePath.split('/').slice(1)) {
-    const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    path = /^\d+$/.test(key) ? `${path}[${key}]` : joinField(path, key);
-  }
-  return path;
-}
-
-function joinField(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
+  return dottedPath(where, pointerSegments(instancePath));
 }
 
 /** "a whole number from 1 to 500", "a number of at least 0". */

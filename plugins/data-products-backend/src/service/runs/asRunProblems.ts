@@ -1,5 +1,6 @@
 import { RunProblem } from '@stockroom/plugin-data-products-common';
 import { RequestProblem } from '../openapi';
+import { dottedPath, pointerSegments } from '../openapi/jsonPointer';
 
 /**
  * Body problems found by the API document, in ingestion's 400 format: the
@@ -8,26 +9,15 @@ import { RequestProblem } from '../openapi';
  */
 export function asRunProblems(problems: RequestProblem[]): RunProblem[] {
   return problems.map(({ path, message }) => {
-    const segments = path
-      .split('/')
-      .slice(1)
-      .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = pointerSegments(path);
     const at = segments[0] === 'runs' ? 1 : 0;
     if (/^\d+$/.test(segments[at] ?? '')) {
       return {
         index: Number(segments[at]),
-        path: dotted(segments.slice(at + 1)),
+        path: dottedPath('', segments.slice(at + 1)),
         message,
       };
     }
-    return { path: dotted(segments), message };
+    return { path: dottedPath('', segments), message };
   });
-}
-
-function dotted(segments: string[]): string {
-  return segments
-    .map((segment, i) =>
-      /^\d+$/.test(segment) ? `[${segment}]` : `${i ? '.' : ''}${segment}`,
-    )
-    .join('');
 }
