@@ -225,6 +225,71 @@ describe('catalogModuleDataProducts with the real catalog', () => {
     }
   });
 
+  it('never publishes a host file through a placeholder, for any kind', async () => {
+    const mockDir = createMockDirectory();
+    mockDir.setContent({
+      'secret.txt': 'host secret',
+      'repo/catalog-info.yaml': [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'leaky',
+            description: { $text: '../secret.txt' },
+          },
+          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'absolute', description: { $text: '/etc/hostname' } },
+          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'fine', description: { $text: './readme.txt' } },
+          spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+        },
+      ]
+        .map(e => stringify(e))
+        .join('---\n'),
+      'repo/readme.txt': 'A fine component',
+    });
+    const errors: ProcessingError[] = [];
+    const backend = await startCatalog(
+      [mockDir.resolve('repo/catalog-info.yaml')],
+      errors,
+    );
+    try {
+      const fine = await waitFor(async () => {
+        const res = await request(backend.server)
+          .get('/api/catalog/entities/by-name/component/default/fine')
+          .set('Authorization', auth);
+        return res.status === 200 ? res.body : undefined;
+      }, 'the component with a contained placeholder');
+      expect(fine.metadata.description).toBe('A fine component');
+      const refused = await waitFor(async () => {
+        const names = new Set(errors.map(e => e.entityRef));
+        return names.has('leaky') && names.has('absolute') ? errors : undefined;
+      }, 'both leaking components to be refused');
+      expect(refused.find(e => e.entityRef === 'leaky')!.message).toContain(
+        "../secret.txt points to a file outside the entity file's folder",
+      );
+      expect(refused.find(e => e.entityRef === 'absolute')!.message).toContain(
+        'is an absolute path (/etc/hostname)',
+      );
+      for (const name of ['leaky', 'absolute']) {
+        const res = await request(backend.server)
+          .get(`/api/catalog/entities/by-name/component/default/${name}`)
+          .set('Authorization', auth);
+        expect(res.status).toBe(404);
+      }
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('fails start-up on a malformed stockroom policy, naming the key', async () => {
     await expect(
       startTestBackend({

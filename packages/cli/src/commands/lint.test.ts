@@ -395,10 +395,10 @@ describe('stockroom lint', () => {
           'description: { $text: ./docs/description.txt }',
         ).replace(
           '    escalation:',
-          '    odcs: { $yaml: ../contracts/orders.odcs.yaml }\n    escalation:',
+          '    odcs: { $yaml: ./contracts/orders.odcs.yaml }\n    escalation:',
         ),
         'team/docs/description.txt': 'One row per order, from checkout.',
-        'contracts/orders.odcs.yaml':
+        'team/contracts/orders.odcs.yaml':
           'apiVersion: v3.1.0\nkind: DataContract\nid: orders\n',
       });
       const { code, stdout } = await runCli(

@@ -1,5 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  PLACEHOLDER_MAX_BYTES,
+  isInsideFolder,
+  placeholderOutsideFolderMessage,
+  placeholderPathProblem,
+  placeholderTooLargeMessage,
+} from '@stockroom/plugin-data-products-common';
 import { parseAllDocuments } from 'yaml';
 import { describeFsError } from '../fsErrors';
 import { PathSegment, formatPath } from '../yaml/fieldPath';
@@ -37,15 +44,20 @@ export interface ResolvedEntity {
  * warning: the CLI works offline.
  *
  * @param display - how to show a path in messages (relative to the cwd)
- * @param read - reads a referenced file (default: from disk); `stockroom
- *   diff` reads them from a git commit instead. Throws like `fs` when the
- *   file cannot be read.
+ * Like the catalog, a placeholder may only read a file in the entity file's
+ * folder or below it, no larger than PLACEHOLDER_MAX_BYTES (-common's rule,
+ * shared with the catalog module): anything else is an error finding, since
+ * the catalog refuses the entity, and the file is never read.
+ *
+ * @param read - reads a referenced file (default: from disk, symlinks
+ *   resolved and contained); `stockroom diff` reads them from a git commit
+ *   instead. Throws like `fs` when the file cannot be read.
  */
 export function resolvePlaceholders(
   entity: Record<string, unknown>,
   file: string,
   display: (absolute: string) => string = p => p,
-  read: (absolute: string) => string = readFromDisk,
+  read: (absolute: string, folder: string) => string = readFromDisk,
 ): ResolvedEntity {
   const findings: LintFinding[] = [];
   const base = path.dirname(file);
@@ -98,11 +110,34 @@ export function resolvePlaceholders(
       );
       return value;
     }
+    const refused = placeholderPathProblem(target);
+    if (refused) {
+      problem('error', `${key} may not read the path given: it ${refused}`);
+      return value;
+    }
     const absolute = path.resolve(base, target);
+    if (!isInsideFolder(base, absolute)) {
+      problem(
+        'error',
+        `${key} may not read ${placeholderOutsideFolderMessage(target, false)}`,
+      );
+      return value;
+    }
     let content: string;
     try {
-      content = read(absolute);
+      content = read(absolute, base);
     } catch (error) {
+      if (error instanceof PlaceholderRefused) {
+        problem(
+          'error',
+          `${key} may not read ${
+            error.bytes === undefined
+              ? placeholderOutsideFolderMessage(target, true)
+              : placeholderTooLargeMessage(target, error.bytes)
+          }`,
+        );
+        return value;
+      }
       problem(
         'error',
         `${key} file ${target} cannot be read (${display(
@@ -130,8 +165,39 @@ export function resolvePlaceholders(
   };
 }
 
-function readFromDisk(absolute: string): string {
-  return fs.readFileSync(absolute, 'utf8');
+/**
+ * A file the placeholder rule forbids reading: a symlink out of the folder,
+ * or (with `bytes`) a file over the size cap.
+ */
+class PlaceholderRefused extends Error {
+  constructor(readonly bytes?: number) {
+    super(
+      bytes === undefined
+        ? 'symlink out of the folder'
+        : `${bytes} bytes, over the cap`,
+    );
+  }
+}
+
+/**
+ * Reads `absolute` as the catalog would: its real path (symlinks resolved)
+ * must stay inside the entity's real folder, and it must fit the size cap.
+ */
+function readFromDisk(absolute: string, folder: string): string {
+  const realFile = fs.realpathSync(absolute);
+  if (!isInsideFolder(fs.realpathSync(folder), realFile)) {
+    throw new PlaceholderRefused();
+  }
+  const fd = fs.openSync(realFile, 'r');
+  try {
+    const { size } = fs.fstatSync(fd);
+    if (size > PLACEHOLDER_MAX_BYTES) {
+      throw new PlaceholderRefused(size);
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 // The catalog's rule, to the letter: exactly one document (an empty one

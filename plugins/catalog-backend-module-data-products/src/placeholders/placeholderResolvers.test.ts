@@ -1,5 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { PlaceholderResolverParams } from '@backstage/plugin-catalog-node';
+import fs from 'node:fs';
 import { placeholderResolvers } from './placeholderResolvers';
 
 function params(
@@ -123,5 +124,103 @@ describe('placeholderResolvers', () => {
         }),
       ),
     ).rejects.toThrow('expected a string value parameter');
+  });
+
+  describe('containment of local reads (issue #11 item 1)', () => {
+    const base = () => dir.resolve('products/identity.yaml');
+    const text = (value: string) =>
+      params({ key: 'text', value, baseUrl: base() });
+
+    beforeEach(() => {
+      dir.addContent({
+        'secret.txt': 'host secret',
+        'products/contracts/deep.txt': 'deep inside',
+        'products/big.txt': 'x'.repeat(1024 * 1024 + 1),
+        'products/just-fits.txt': 'y'.repeat(1024 * 1024),
+      });
+      fs.symlinkSync(
+        dir.resolve('secret.txt'),
+        dir.resolve('products/link-out.txt'),
+      );
+      fs.symlinkSync(
+        dir.resolve('products/notes.txt'),
+        dir.resolve('products/link-in.txt'),
+      );
+    });
+
+    it('refuses a relative path that climbs out of the entity folder', async () => {
+      const p = text('../../../../../../../../etc/passwd');
+      await expect(placeholderResolvers.text(p)).rejects.toThrow(
+        "Placeholder $text may not read ../../../../../../../../etc/passwd points to a file outside the entity file's folder",
+      );
+      await expect(placeholderResolvers.text(text('../secret.txt'))).rejects.toThrow(
+        "../secret.txt points to a file outside the entity file's folder",
+      );
+      expect(p.emitted).toEqual([]);
+    });
+
+    it('refuses absolute paths, even to a file inside the folder', async () => {
+      for (const value of ['/etc/passwd', dir.resolve('products/notes.txt')]) {
+        await expect(placeholderResolvers.text(text(value))).rejects.toThrow(
+          `Placeholder $text may not read the path given: it is an absolute path (${value})`,
+        );
+      }
+    });
+
+    it('refuses a symlink inside the folder that points out of it', async () => {
+      await expect(
+        placeholderResolvers.text(text('./link-out.txt')),
+      ).rejects.toThrow(
+        "./link-out.txt is a symlink to a file outside the entity file's folder",
+      );
+    });
+
+    it('follows a symlink that stays inside, and reads subfolders', async () => {
+      await expect(
+        placeholderResolvers.text(text('./link-in.txt')),
+      ).resolves.toBe('plain text');
+      await expect(
+        placeholderResolvers.text(text('contracts/deep.txt')),
+      ).resolves.toBe('deep inside');
+      // climbing out and back in stays inside
+      await expect(
+        placeholderResolvers.text(text('../products/notes.txt')),
+      ).resolves.toBe('plain text');
+    });
+
+    it('refuses a file over 1 MiB and reads one of exactly 1 MiB', async () => {
+      await expect(
+        placeholderResolvers.text(text('./big.txt')),
+      ).rejects.toThrow(
+        'Placeholder $text may not read ./big.txt is 1 MiB, over the 1 MiB a placeholder may read',
+      );
+      await expect(
+        placeholderResolvers.text(text('./just-fits.txt')),
+      ).resolves.toHaveLength(1024 * 1024);
+    });
+
+    it('refuses an empty path and a NUL byte', async () => {
+      await expect(placeholderResolvers.yaml(params({ value: '', baseUrl: base() }))).rejects.toThrow(
+        'Placeholder $yaml may not read the path given: it is empty',
+      );
+      await expect(
+        placeholderResolvers.yaml(params({ value: './a\u0000b', baseUrl: base() })),
+      ).rejects.toThrow('contains a NUL byte');
+    });
+
+    it('refuses a remote file over 1 MiB', async () => {
+      const read = jest.fn(async () => Buffer.alloc(1024 * 1024 + 10, 'a'));
+      await expect(
+        placeholderResolvers.text(
+          params({
+            key: 'text',
+            value: './big.txt',
+            baseUrl:
+              'https://github.com/acme/data/blob/main/identity/catalog-info.yaml',
+            read,
+          }),
+        ),
+      ).rejects.toThrow('over the 1 MiB a placeholder may read');
+    });
   });
 });

@@ -3,6 +3,13 @@ import {
   PlaceholderResolverParams,
   processingResult,
 } from '@backstage/plugin-catalog-node';
+import {
+  PLACEHOLDER_MAX_BYTES,
+  isInsideFolder,
+  placeholderOutsideFolderMessage,
+  placeholderPathProblem,
+  placeholderTooLargeMessage,
+} from '@stockroom/plugin-data-products-common';
 import parseGitUrl from 'git-url-parse';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +24,13 @@ import { parseAllDocuments } from 'yaml';
  * resolvers that read such paths relative to the entity file, and otherwise
  * behave like Backstage's own (same URL resolution, same same-repository
  * guard, same errors).
+ *
+ * Because these replace Backstage's resolvers for every entity kind, they
+ * also close what Backstage's own would leave open on a file location: a
+ * local read is contained to the entity file's folder tree (after symlinks
+ * are resolved), absolute paths are refused, and no file over
+ * PLACEHOLDER_MAX_BYTES is read (the rule lives in -common, shared with the
+ * CLI; see docs/security.md).
  */
 
 type Parse = (content: string, params: PlaceholderResolverParams) => unknown;
@@ -31,17 +45,57 @@ async function readLocal(params: PlaceholderResolverParams) {
       `Placeholder $${key} expected a string value parameter, in the form of an absolute URL or a relative path`,
     );
   }
-  const file = path.resolve(path.dirname(baseUrl), value);
+  const refuse = (why: string) =>
+    new Error(`Placeholder $${key} may not read ${why}`);
+  const problem = placeholderPathProblem(value);
+  if (problem) throw refuse(`the path given: it ${problem}`);
+  const folder = path.dirname(baseUrl);
+  const file = path.resolve(folder, value);
+  if (!isInsideFolder(folder, file)) {
+    throw refuse(placeholderOutsideFolderMessage(value, false));
+  }
+  let content: string;
   try {
-    const content = await fs.readFile(file, 'utf8');
-    params.emit(processingResult.refresh(`file:${file}`));
-    return content;
+    // Containment is judged on real paths: a symlink inside the folder may
+    // point anywhere on the host.
+    const [realFolder, realFile] = await Promise.all([
+      fs.realpath(folder),
+      fs.realpath(file),
+    ]);
+    if (!isInsideFolder(realFolder, realFile)) {
+      throw refuse(placeholderOutsideFolderMessage(value, true));
+    }
+    content = await readAtMost(realFile, value, refuse);
   } catch (e) {
+    if ((e as Error).message.startsWith(`Placeholder $${key} may not`)) {
+      throw e;
+    }
     throw new Error(
       `Placeholder $${key} could not read ${value} (resolved to ${file} next to ${baseUrl}): ${
         (e as Error).message
       }`,
     );
+  }
+  params.emit(processingResult.refresh(`file:${file}`));
+  return content;
+}
+
+/** Reads a file, refusing it when it is larger than a placeholder may read. */
+async function readAtMost(
+  file: string,
+  value: string,
+  refuse: (why: string) => Error,
+): Promise<string> {
+  const handle = await fs.open(file, 'r');
+  try {
+    // Size from the open handle, so the file checked is the file read.
+    const { size } = await handle.stat();
+    if (size > PLACEHOLDER_MAX_BYTES) {
+      throw refuse(placeholderTooLargeMessage(value, size));
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -88,6 +142,15 @@ async function readRemote(params: PlaceholderResolverParams) {
   } catch (e) {
     throw new Error(
       `Placeholder $${key} could not read location ${value}, ${e}`,
+    );
+  }
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > PLACEHOLDER_MAX_BYTES) {
+    throw new Error(
+      `Placeholder $${key} may not read ${placeholderTooLargeMessage(
+        value,
+        bytes,
+      )}`,
     );
   }
   params.emit(processingResult.refresh(`url:${url}`));

@@ -24,3 +24,10 @@ export {
   fromCatalogShape,
   toCatalogShape,
 } from './catalogShape';
+export {
+  PLACEHOLDER_MAX_BYTES,
+  placeholderPathProblem,
+  isInsideFolder,
+  placeholderOutsideFolderMessage,
+  placeholderTooLargeMessage,
+} from './placeholders';
