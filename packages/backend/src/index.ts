@@ -23,8 +23,9 @@ backend.add(import('@stockroom/plugin-data-products-backend'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-// Stockroom's sample policy: everything allowed except refreshing a
-// scorecard, which only the product's owners may do.
+// Stockroom's sample policy: reads allowed; refreshing a scorecard only for
+// the product's owners; reporting runs and triggering tasks only for service
+// principals and the groups named in stockroom.permissions.
 backend.add(import('./permissionPolicy'));
 
 // search (Postgres engine in production, in-memory Lunr on SQLite)
@@ -35,4 +36,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // notifications (Stockroom sends lifecycle and SLA notices through it)
 backend.add(import('@backstage/plugin-notifications-backend'));
 
-backend.start();
+// A plugin whose start-up fails (e.g. migrations it cannot run) would
+// otherwise leave the process up answering 503 forever: exit non-zero so the
+// orchestrator restarts it.
+backend.start().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

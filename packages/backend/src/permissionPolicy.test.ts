@@ -12,6 +12,7 @@ import {
   inventoryReadPermission,
   runReportPermission,
   scorecardRefreshPermission,
+  taskTriggerPermission,
 } from '@stockroom/plugin-data-products-common';
 import stockroomPolicyModule, { StockroomDemoPolicy } from './permissionPolicy';
 
@@ -39,12 +40,24 @@ function userInfoOf(claims: Record<string, string[]>): UserInfoService {
 
 const ADA = 'user:default/ada';
 const NOBODY = 'user:default/nobody';
+const PIPER = 'user:default/piper';
+const OTTO = 'user:default/otto';
 
-const policy = new StockroomDemoPolicy({
-  userInfo: userInfoOf({
-    [ADA]: [ADA, 'group:default/orders-team'],
-    [NOBODY]: [],
-  }),
+const claims = {
+  [ADA]: [ADA, 'group:default/orders-team'],
+  [NOBODY]: [],
+  // Piper is in the data platform team, Otto in operations.
+  [PIPER]: [PIPER, 'group:default/data-platform'],
+  [OTTO]: [OTTO, 'group:default/Operators'],
+};
+
+const policy = new StockroomDemoPolicy({ userInfo: userInfoOf(claims) });
+
+/** The policy with `stockroom.permissions` naming groups, as config would. */
+const configuredPolicy = new StockroomDemoPolicy({
+  userInfo: userInfoOf(claims),
+  runReporters: ['group:default/data-platform'],
+  taskTriggerers: ['group:default/operators'],
 });
 
 function user(userEntityRef: string): PolicyQueryUser {
@@ -103,9 +116,46 @@ describe('StockroomDemoPolicy', () => {
     ).toEqual({ result: AuthorizeResult.DENY });
   });
 
+  describe.each([
+    ['report runs', runReportPermission, PIPER],
+    ['trigger tasks', taskTriggerPermission, OTTO],
+  ])('who may %s', (_, permission, member) => {
+    it('is nobody among users when no group is configured', async () => {
+      for (const who of [ADA, NOBODY, PIPER, OTTO]) {
+        expect(await policy.handle({ permission }, user(who))).toEqual({
+          result: AuthorizeResult.DENY,
+        });
+      }
+    });
+
+    it('is nobody without a signed-in user (service principals never get here)', async () => {
+      expect(await configuredPolicy.handle({ permission })).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    });
+
+    it('is a member of a group named for it in config, and no one else', async () => {
+      const decisions = Object.fromEntries(
+        await Promise.all(
+          [ADA, NOBODY, PIPER, OTTO].map(async who => [
+            who,
+            (await configuredPolicy.handle({ permission }, user(who))).result,
+          ]),
+        ),
+      );
+
+      expect(decisions).toEqual({
+        [ADA]: AuthorizeResult.DENY,
+        [NOBODY]: AuthorizeResult.DENY,
+        [PIPER]:
+          member === PIPER ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        [OTTO]: member === OTTO ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      });
+    });
+  });
+
   it.each([
     ['the inventory', inventoryReadPermission],
-    ['run reports', runReportPermission],
     [
       'catalog reads',
       createPermission({

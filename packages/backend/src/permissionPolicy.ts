@@ -5,14 +5,20 @@
  *   allowed only to the product's owners: a conditional decision the
  *   catalog resolves with its `isEntityOwner` rule against the user's
  *   ownership claims (their user entity and their groups).
- * - Everything else is allowed, including `stockroom.inventory.read` and
- *   `stockroom.run.report`.
+ * - `stockroom.run.report` (report pipeline runs) and `stockroom.task.trigger`
+ *   (run a scheduled task now) are for service principals: no user may,
+ *   guest included, except members of the groups named in
+ *   `stockroom.permissions.runReporters` / `.taskTriggerers`. Any user who
+ *   could report runs could fabricate a product's history; any who could
+ *   trigger tasks could make every instance rescore and notify at will.
+ * - Everything else is allowed, including `stockroom.inventory.read`.
  *
- * Pipelines report runs as service principals (a static token under
- * `backend.auth.externalAccess`). Backstage's permissions client decides
- * for service principals itself, from the token's `accessRestrictions`,
- * without asking this policy: narrow a pipeline token there (e.g.
- * `permissionNames: [stockroom.run.report]`), not here.
+ * Service principals never reach this policy: Backstage's permissions
+ * client (ServerPermissionClient) decides for them itself, allowing
+ * everything unless the token's `accessRestrictions` say otherwise — so
+ * restrict each pipeline's token under `backend.auth.externalAccess`
+ * (e.g. `permission: stockroom.run.report`); a policy cannot. See
+ * docs/security.md.
  */
 import {
   UserInfoService,
@@ -34,10 +40,19 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { scorecardRefreshPermission } from '@stockroom/plugin-data-products-common';
+import {
+  runReportPermission,
+  scorecardRefreshPermission,
+  taskTriggerPermission,
+} from '@stockroom/plugin-data-products-common';
+import { PermissionGroups, readPermissionGroups } from './permissionGroups';
 
 export class StockroomDemoPolicy implements PermissionPolicy {
-  constructor(private readonly deps: { userInfo: UserInfoService }) {}
+  constructor(
+    private readonly deps: {
+      userInfo: UserInfoService;
+    } & Partial<PermissionGroups>,
+  ) {}
 
   async handle(
     request: PolicyQuery,
@@ -59,7 +74,37 @@ export class StockroomDemoPolicy implements PermissionPolicy {
         catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
       );
     }
+    if (isPermission(request.permission, runReportPermission)) {
+      return this.allowMembersOf(this.deps.runReporters, user);
+    }
+    if (isPermission(request.permission, taskTriggerPermission)) {
+      return this.allowMembersOf(this.deps.taskTriggerers, user);
+    }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  /**
+   * ALLOW for a signed-in user with one of `groups` among their ownership
+   * claims (their groups, from the user-info service), DENY otherwise.
+   */
+  private async allowMembersOf(
+    groups: string[] = [],
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    // Without a user the caller is anonymous: service principals are
+    // decided by the permissions client and never get here.
+    if (!user || groups.length === 0) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const { ownershipEntityRefs } = await this.deps.userInfo.getUserInfo(
+      user.credentials,
+    );
+    // Entity refs compare case-insensitively, as the catalog's do.
+    const named = groups.map(group => group.toLocaleLowerCase('en-US'));
+    const member = ownershipEntityRefs.some(ref =>
+      named.includes(ref.toLocaleLowerCase('en-US')),
+    );
+    return { result: member ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   }
 }
 
@@ -75,9 +120,12 @@ export default createBackendModule({
       deps: {
         policy: policyExtensionPoint,
         userInfo: coreServices.userInfo,
+        config: coreServices.rootConfig,
       },
-      async init({ policy, userInfo }) {
-        policy.setPolicy(new StockroomDemoPolicy({ userInfo }));
+      async init({ policy, userInfo, config }) {
+        // Throws on a malformed group list: start-up fails naming the key.
+        const groups = readPermissionGroups(config);
+        policy.setPolicy(new StockroomDemoPolicy({ userInfo, ...groups }));
       },
     });
   },

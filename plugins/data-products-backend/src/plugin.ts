@@ -20,6 +20,11 @@ import {
 } from './service/runs';
 import { createAlertsTask } from './service/alerts';
 import { createInventoryRouter } from './service/inventory';
+import { migrateDatabase } from './database/migrateDatabase';
+import {
+  createTasksRouter,
+  schedulerEndpointGuardServiceRef,
+} from './service/tasks';
 
 /** Id of the scheduled task that sends lifecycle notices. */
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
@@ -40,6 +45,9 @@ export const dataProductsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        // Before `scheduler`: guards the scheduler's own endpoints by being
+        // created first (see schedulerEndpointGuard.ts).
+        schedulerEndpointGuard: schedulerEndpointGuardServiceRef,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
@@ -64,6 +72,9 @@ export const dataProductsPlugin = createBackendPlugin({
           ingestion,
         } = readDataProductsConfig(config);
         deps.permissionsRegistry.addPermissions(dataProductsPermissions);
+        // Once, waiting out another instance's migration; throws (start-up
+        // fails) if it cannot. The stores below reuse it.
+        await migrateDatabase(database, { logger });
         const store = await KnexNotificationLogStore.create({ database });
         const contractHistoryStore = await KnexContractHistoryStore.create({
           database,
@@ -201,6 +212,15 @@ export const dataProductsPlugin = createBackendPlugin({
             catalog: deps.catalog,
             snapshots: inventorySnapshots,
             policy,
+            auditor: deps.auditor,
+          }),
+        );
+        // run a scheduled task now, for holders of stockroom.task.trigger
+        httpRouter.use(
+          createTasksRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            scheduler,
             auditor: deps.auditor,
           }),
         );

@@ -36,6 +36,20 @@ export const inventoryReadPermission = createPermission({
 });
 
 /**
+ * Run one of Stockroom's scheduled tasks now (scoring, SLA alerts, lifecycle
+ * notices, contract history), through `POST /tasks/:id/trigger`, or through
+ * the Backstage scheduler's own endpoints under the plugin. A run reads the
+ * whole inventory and may notify every owner, so a policy grants this to
+ * operators and automation only, not to every user.
+ *
+ * @public
+ */
+export const taskTriggerPermission = createPermission({
+  name: 'stockroom.task.trigger',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission Stockroom defines, for `permissionsRegistry.addPermissions`.
  *
  * @public
@@ -44,4 +58,5 @@ export const dataProductsPermissions = [
   runReportPermission,
   scorecardRefreshPermission,
   inventoryReadPermission,
+  taskTriggerPermission,
 ];

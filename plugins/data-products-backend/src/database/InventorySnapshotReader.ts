@@ -4,7 +4,7 @@ import {
   ScoreDimension,
 } from '@stockroom/plugin-data-products-common';
 import { Knex } from 'knex';
-import { migrateDatabase } from './KnexNotificationLogStore';
+import { migrateDatabase } from './migrateDatabase';
 
 const SNAPSHOTS = 'scorecard_snapshots';
 const COLUMNS = [

@@ -7,7 +7,7 @@ import {
   RecordOutcome,
   RecordedContractVersion,
 } from './ContractHistoryStore';
-import { migrateDatabase } from './KnexNotificationLogStore';
+import { migrateDatabase } from './migrateDatabase';
 
 const VERSIONS = 'contract_versions';
 const INCIDENTS = 'drift_incidents';

@@ -1,16 +1,9 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { migrateDatabase } from './migrateDatabase';
 import { NotificationLogStore, SentNotification } from './NotificationLogStore';
 
 const TABLE = 'notifications_sent';
-
-const migrationsDir = resolvePackagePath(
-  '@stockroom/plugin-data-products-backend',
-  'migrations',
-);
 
 type Row = {
   dedupe_key: string;
@@ -19,15 +12,6 @@ type Row = {
   recipient: string;
   sent_at: Date | string | number;
 };
-
-/** Runs the plugin's migrations, unless the deployment manages the schema itself. */
-export async function migrateDatabase(database: DatabaseService) {
-  const client = await database.getClient();
-  if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
-  }
-  return client;
-}
 
 /** {@link NotificationLogStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class KnexNotificationLogStore implements NotificationLogStore {

@@ -1,7 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
-import { migrateDatabase } from './KnexNotificationLogStore';
+import { migrateDatabase } from './migrateDatabase';
 import {
   InsertRunsResult,
   ListRunsOptions,

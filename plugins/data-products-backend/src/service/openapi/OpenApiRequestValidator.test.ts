@@ -9,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createRunsRouter } from '../runs';
 import { createInventoryRouter } from '../inventory';
 import { createRouter } from '../router';
+import { createTasksRouter } from '../tasks';
 import { CONTRACT_FORMATS } from '../contracts/parseContractFormat';
 import {
   INVENTORY_SORTS,
@@ -75,6 +76,9 @@ describe('OpenApiRequestValidator', () => {
           policy: {} as any,
           contractHistory: {} as any,
         }),
+      ),
+      ...routesOf(
+        createTasksRouter({ ...services, scheduler: mockServices.scheduler() }),
       ),
     ];
     expect(routes.sort()).toEqual(validator.operations().sort());
