@@ -67,6 +67,15 @@ export interface Config {
     /**
      * The scheduled task `data-products-scoring` and the scorecard API.
      */
+    /** How reported runs are read. */
+    runs?: {
+      /**
+       * Count an OpenLineage ABORT (a cancelled or skipped run) as a failed
+       * run, hence an SLA breach. Default: false, an abort is neither
+       * success nor failure.
+       */
+      abortCountsAsFailure?: boolean;
+    };
     scoring?: {
       /** Set to false to not schedule recomputation. Default: true. */
       enabled?: boolean;

@@ -25,6 +25,8 @@ export interface DataProductsConfig {
     enabled: boolean;
     frequency: Duration;
     windowDays?: number;
+    /** `stockroom.runs.abortCountsAsFailure`: an ABORTed run is a failure. */
+    abortCountsAsFailure: boolean;
   };
   ingestion: {
     bodyLimit?: string;
@@ -75,6 +77,9 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
         ? readDurationFromConfig(config, { key: scoringFrequencyKey })
         : { minutes: 10 },
       windowDays,
+      abortCountsAsFailure:
+        config.getOptionalBoolean('stockroom.runs.abortCountsAsFailure') ??
+        false,
     },
     ingestion: {
       bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),

@@ -145,6 +145,7 @@ export const dataProductsPlugin = createBackendPlugin({
           auth: deps.auth,
           store: runStore,
           windowDays: scoring.windowDays,
+          abortCountsAsFailure: scoring.abortCountsAsFailure,
           // observed schemas are checked against the contract before each
           // snapshot; drift opens an incident the stability score counts
           contractHistory: contractHistoryStore,

@@ -1,7 +1,13 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  QualityObservation,
+  RunEventFacts,
+} from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { migrateDatabase } from './migrateDatabase';
+import { EventOutcome, ingestOpenLineageEvents } from './openLineageRuns';
+import { retryOnConflict } from './retryOnConflict';
 import {
   InsertRunsResult,
   ListRunsOptions,
@@ -15,6 +21,7 @@ import {
 
 const RUNS = 'runs';
 const OBSERVED_SCHEMAS = 'observed_schemas';
+const QUALITY_CHECKS = 'quality_checks';
 const SNAPSHOTS = 'scorecard_snapshots';
 // Created by the contract-history migration; read only, where present.
 const DRIFT_INCIDENTS = 'drift_incidents';
@@ -29,10 +36,39 @@ const CHUNK_SQLITE = 250;
 
 type DbTime = Date | string | number;
 
+const RUN_COLUMNS = [
+  'entity_ref',
+  'run_id',
+  'dataset_key',
+  'status',
+  'event_time',
+  'started_at',
+  'finished_at',
+  'watermark',
+  'row_count',
+  'columns',
+  'error_message',
+  'recorded_at',
+  'job_namespace',
+  'job_name',
+  'parent_run_id',
+  'parent_job_namespace',
+  'parent_job_name',
+  'streaming',
+  'last_event_at',
+];
+
 type RunRow = {
   entity_ref: string;
   run_id: string;
   dataset_key: string | null;
+  job_namespace: string | null;
+  job_name: string | null;
+  parent_run_id: string | null;
+  parent_job_namespace: string | null;
+  parent_job_name: string | null;
+  streaming: boolean | number | null;
+  last_event_at: DbTime | null;
   status: string;
   event_time: DbTime;
   started_at: DbTime | null;
@@ -61,11 +97,77 @@ export class KnexRunStore implements RunStore {
   }
 
   private readonly chunk: number;
+  private readonly postgres: boolean;
   private historyTables?: Promise<[boolean, boolean]>;
 
   constructor(private readonly db: Knex) {
     const client = String(db.client.config.client);
-    this.chunk = client.includes('sqlite') ? CHUNK_SQLITE : CHUNK_POSTGRES;
+    this.postgres = !client.includes('sqlite');
+    this.chunk = this.postgres ? CHUNK_POSTGRES : CHUNK_SQLITE;
+  }
+
+  async ingestEvents(
+    events: readonly RunEventFacts[],
+    productsOf: (datasetKey: string) => readonly string[],
+    recordedAt: Date,
+  ): Promise<EventOutcome[]> {
+    if (events.length === 0) return [];
+    return retryOnConflict(() =>
+      this.db.transaction(tx =>
+        ingestOpenLineageEvents(tx, events, productsOf, recordedAt, {
+          // facts rows are wide; keep statements well under the bound
+          chunk: Math.min(this.chunk, 200),
+          postgres: this.postgres,
+        }),
+      ),
+    );
+  }
+
+  async listQualityChecks(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<QualityObservation[]> {
+    const rows: Array<{
+      observed_at: DbTime;
+      source: string;
+      row_count: number | string | null;
+      columns: string | null;
+      assertions: string | null;
+    }> = await this.db(QUALITY_CHECKS)
+      .where('entity_ref', entityRef)
+      .where('observed_at', '>=', from)
+      .where('observed_at', '<=', to)
+      .orderBy([
+        { column: 'observed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('observed_at', 'source', 'row_count', 'columns', 'assertions');
+    return rows.map(row => ({
+      observedAt: toDate(row.observed_at),
+      source: row.source,
+      ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
+      ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+      ...(row.assertions !== null
+        ? { assertions: JSON.parse(row.assertions) }
+        : {}),
+    }));
+  }
+
+  async listRunningRuns(
+    entityRef: string,
+    limit: number,
+  ): Promise<StoredRun[]> {
+    const rows = await this.db<RunRow>(RUNS)
+      .where('entity_ref', entityRef)
+      .where('status', 'running')
+      .orderBy([
+        { column: 'event_time', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select(RUN_COLUMNS);
+    return (rows as unknown as RunRow[]).map(fromRunRow);
   }
 
   async insertRuns(
@@ -89,7 +191,10 @@ export class KnexRunStore implements RunStore {
       }
     });
 
-    const plans = [...planned.values()];
+    // Key order: concurrent writers then lock rows alike and cannot deadlock.
+    const plans = [...planned.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, plan]) => plan);
     const written = new Set<string>();
     const write = async (tx: Knex) => {
       for (let i = 0; i < plans.length; i += this.chunk) {
@@ -161,9 +266,9 @@ export class KnexRunStore implements RunStore {
     // One statement is atomic by itself: the usual OpenLineage request (one
     // event, no schema) then costs one round trip instead of three.
     if (plans.length > this.chunk || plans.some(plan => plan.record.schema)) {
-      await this.db.transaction(write);
+      await retryOnConflict(() => this.db.transaction(write));
     } else if (plans.length > 0) {
-      await write(this.db);
+      await retryOnConflict(() => write(this.db));
     }
 
     for (const plan of plans) {
@@ -193,21 +298,8 @@ export class KnexRunStore implements RunStore {
     if (options.before) query.where('finished_at', '<', options.before);
     if (options.status) query.where('status', options.status);
     if (options.limit !== undefined) query.limit(options.limit);
-    const rows = await query.select(
-      'entity_ref',
-      'run_id',
-      'dataset_key',
-      'status',
-      'event_time',
-      'started_at',
-      'finished_at',
-      'watermark',
-      'row_count',
-      'columns',
-      'error_message',
-      'recorded_at',
-    );
-    return rows.map(fromRunRow);
+    const rows = await query.select(RUN_COLUMNS);
+    return (rows as unknown as RunRow[]).map(fromRunRow);
   }
 
   async productsWithRunsSince(
@@ -408,6 +500,24 @@ function fromRunRow(row: RunRow): StoredRun {
     ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
     ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
     ...(row.error_message !== null ? { errorMessage: row.error_message } : {}),
+    ...(row.job_name !== null && row.job_namespace !== null
+      ? { job: { namespace: row.job_namespace, name: row.job_name } }
+      : {}),
+    ...(row.parent_run_id !== null
+      ? {
+          parent: {
+            runId: row.parent_run_id,
+            job: {
+              namespace: row.parent_job_namespace ?? '',
+              name: row.parent_job_name ?? '',
+            },
+          },
+        }
+      : {}),
+    ...(row.streaming ? { streaming: true } : {}),
+    ...(row.last_event_at !== null
+      ? { lastEventAt: toDate(row.last_event_at) }
+      : {}),
     recordedAt: toDate(row.recorded_at),
   };
 }

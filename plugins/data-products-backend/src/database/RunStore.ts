@@ -1,4 +1,7 @@
+import type { EventOutcome } from './openLineageRuns';
 import type {
+  RunEventFacts,
+  QualityObservation,
   ColumnCounts,
   ScoreDimension,
   ObservedField,
@@ -34,6 +37,14 @@ export interface StoredRun {
   entityRef: string;
   runId: string;
   datasetKey?: string;
+  /** The OpenLineage job that ran it (absent for native reports). */
+  job?: { namespace: string; name: string };
+  /** The run that triggered it (OpenLineage run facet `parent`). */
+  parent?: { runId: string; job: { namespace: string; name: string } };
+  /** A streaming job: running until stopped, scored by liveness. */
+  streaming?: boolean;
+  /** Time of the run's newest event. */
+  lastEventAt?: Date;
   status: RunStatus;
   eventTime: Date;
   startedAt?: Date;
@@ -51,6 +62,8 @@ export interface StoredRun {
  * order given: `accepted` opened a run, or closed an open one; `duplicate`
  * told nothing new about a run already stored (or earlier in the same call).
  */
+export type { EventOutcome };
+
 export interface InsertRunsResult {
   accepted: number;
   duplicates: number;
@@ -112,8 +125,30 @@ export interface RunStore {
    */
   insertRuns(records: RunRecord[], recordedAt: Date): Promise<InsertRunsResult>;
 
+  /**
+   * Stores validated OpenLineage events (their facts), in order, and
+   * re-accumulates every run they touch from all of its events; see
+   * openLineageRuns.ts. One transaction; retried on a deadlock or
+   * serialization failure. Returns each event's outcome.
+   */
+  ingestEvents(
+    events: readonly RunEventFacts[],
+    productsOf: (datasetKey: string) => readonly string[],
+    recordedAt: Date,
+  ): Promise<EventOutcome[]>;
+
   /** A product's closed runs, latest `finishedAt` first. */
   listRuns(entityRef: string, options?: ListRunsOptions): Promise<StoredRun[]>;
+
+  /** Quality checks of a product's data by any job, observed in [from, to]. */
+  listQualityChecks(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<QualityObservation[]>;
+
+  /** A product's runs still running (streams), newest event first. */
+  listRunningRuns(entityRef: string, limit: number): Promise<StoredRun[]>;
 
   /** Products with runs written after `since`, with the latest such write. */
   productsWithRunsSince(

@@ -5,11 +5,13 @@
  * first.
  */
 import type { RunProblem } from './types';
-import { parseIsoTimestamp } from './timestamp';
+import { parseIsoTimestamp, parseZonelessTimestamp } from './timestamp';
 
 /** Collects problems with a fixed `index` (the item's place in a batch). */
 export class ProblemList {
   readonly problems: RunProblem[] = [];
+  /** Quirks read anyway (a time without a zone, an explicit null). */
+  readonly warnings: RunProblem[] = [];
   constructor(
     private readonly index?: number,
     /** Names the whole value in a message about it (path ''). */
@@ -17,12 +19,18 @@ export class ProblemList {
   ) {}
 
   add(path: string, message: string): void {
+    this.problems.push(this.entry(path, message));
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push(this.entry(path, message));
+  }
+
+  private entry(path: string, message: string): RunProblem {
     const text = `${path || this.rootName} ${message}`;
-    this.problems.push(
-      this.index === undefined
-        ? { path, message: text }
-        : { index: this.index, path, message: text },
-    );
+    return this.index === undefined
+      ? { path, message: text }
+      : { index: this.index, path, message: text };
   }
 }
 
@@ -185,12 +193,50 @@ export function checkTimestamp(
   }
   const ms = parseIsoTimestamp(value);
   if (ms === undefined) {
+    // dbt-ol and older Great Expectations write datetime.now().isoformat():
+    // no zone. Standards.md: read it as UTC, and say so.
+    const utc = parseZonelessTimestamp(value);
+    if (utc !== undefined) {
+      problems.warn(
+        path,
+        `has no time zone ("${clip(value)}"): read as UTC; send Z or ±hh:mm`,
+      );
+      return utc;
+    }
     problems.add(
       path,
       `must be an ISO-8601 time with a time zone (Z or ±hh:mm) such as ${EXAMPLE_TIME}, not "${clip(
         value,
       )}"`,
     );
+  }
+  return ms;
+}
+
+/** Clocks drift; a time a little ahead of the server's is still real. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The one clock-skew rule of every reported time (run times, event times,
+ * watermarks): more than {@link CLOCK_SKEW_MS} after `now` is refused. A
+ * watermark in the future would make lags negative and lift a stale
+ * product's freshness. Returns the time when it is acceptable.
+ */
+export function checkNotInFuture(
+  ms: number | undefined,
+  path: string,
+  now: Date | undefined,
+  problems: ProblemList,
+): number | undefined {
+  if (ms === undefined || now === undefined) return ms;
+  if (ms > now.getTime() + CLOCK_SKEW_MS) {
+    problems.add(
+      path,
+      `is in the future (${new Date(
+        ms,
+      ).toISOString()} is more than 5 minutes after the server's clock)`,
+    );
+    return undefined;
   }
   return ms;
 }

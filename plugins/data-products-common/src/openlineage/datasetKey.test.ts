@@ -1,4 +1,4 @@
-import { datasetKey, datasetKeysOf } from './datasetKey';
+import { datasetIdentities, datasetKey, datasetKeysOf } from './datasetKey';
 
 describe('datasetKey', () => {
   it('joins namespace and name with one slash', () => {
@@ -25,6 +25,123 @@ describe('datasetKey', () => {
 
   it('reads a scheme without authority as the bare scheme', () => {
     expect(datasetKey('file://', '/tmp/x')).toBe('file/tmp/x');
+  });
+
+  // standards.md "Dataset identity": s3a:// and s3n:// read as s3://, a
+  // trailing / on the name is dropped.
+  it('reads s3a:// and s3n:// as s3://, whatever their case', () => {
+    expect(datasetKey('s3a://bucket', 'path/to/data')).toBe(
+      's3://bucket/path/to/data',
+    );
+    expect(datasetKey('s3n://bucket', 'path/to/data')).toBe(
+      's3://bucket/path/to/data',
+    );
+    expect(datasetKey('S3A://bucket', 'path/to/data')).toBe(
+      's3://bucket/path/to/data',
+    );
+  });
+
+  it('leaves other schemes as they are', () => {
+    expect(datasetKey('gs://bucket', 'data')).toBe('gs://bucket/data');
+    expect(datasetKey('abfss://c@acct.dfs.core.windows.net', 'data')).toBe(
+      'abfss://c@acct.dfs.core.windows.net/data',
+    );
+    expect(datasetKey('s3x://bucket', 'data')).toBe('s3x://bucket/data');
+  });
+
+  it('drops a trailing / on the name', () => {
+    expect(datasetKey('s3://bucket', 'path/to/data/')).toBe(
+      's3://bucket/path/to/data',
+    );
+    expect(datasetKey('hdfs://nn:8020', '/warehouse/events/')).toBe(
+      'hdfs://nn:8020/warehouse/events',
+    );
+  });
+
+  it('makes a Spark location and its annotation meet', () => {
+    expect(datasetKey('s3a://bucket', 'path/')).toBe(
+      datasetKeysOf('s3://bucket/path')[0],
+    );
+  });
+});
+
+describe('datasetIdentities', () => {
+  // Spark on a Hive catalog: the table by its location, its name in symlinks.
+  const location = { namespace: 's3a://warehouse', name: 'sales/orders/' };
+  const symlinks = {
+    symlinks: {
+      identifiers: [
+        {
+          namespace: 'hive://metastore:9083',
+          name: 'sales.orders',
+          type: 'TABLE',
+        },
+      ],
+    },
+  };
+
+  it('is the dataset key alone without a symlinks facet', () => {
+    expect(
+      datasetIdentities(location.namespace, location.name, undefined),
+    ).toEqual(['s3://warehouse/sales/orders']);
+    expect(datasetIdentities(location.namespace, location.name, {})).toEqual([
+      's3://warehouse/sales/orders',
+    ]);
+  });
+
+  it('is the dataset key, then every symlink identifier, each once', () => {
+    expect(
+      datasetIdentities(location.namespace, location.name, {
+        symlinks: {
+          identifiers: [
+            ...symlinks.symlinks.identifiers,
+            // the dataset itself, spelled another way: already there
+            {
+              namespace: 's3://warehouse',
+              name: 'sales/orders',
+              type: 'LOCATION',
+            },
+            { namespace: 'HIVE://metastore:9083', name: 'sales.orders' },
+            {
+              namespace: 'glue://arn:aws:glue:eu-west-1:1',
+              name: 'table/sales/orders',
+            },
+          ],
+        },
+      }),
+    ).toEqual([
+      's3://warehouse/sales/orders',
+      'hive://metastore:9083/sales.orders',
+      'glue://arn:aws:glue:eu-west-1:1/table/sales/orders',
+    ]);
+  });
+
+  it('matches an annotation naming the table by its symlink', () => {
+    const [annotated] = datasetKeysOf('hive://metastore:9083/sales.orders');
+    expect(
+      datasetIdentities(location.namespace, location.name, symlinks),
+    ).toContain(annotated);
+  });
+
+  it('skips identifiers it cannot read', () => {
+    expect(
+      datasetIdentities('s3://warehouse', 'sales/orders', {
+        symlinks: {
+          identifiers: [
+            null,
+            'hive://metastore:9083/sales.orders',
+            { namespace: 'hive://metastore:9083' },
+            { namespace: ' ', name: 'sales.orders' },
+            { namespace: 5, name: 'sales.orders' },
+          ],
+        },
+      }),
+    ).toEqual(['s3://warehouse/sales/orders']);
+    expect(
+      datasetIdentities('s3://warehouse', 'sales/orders', {
+        symlinks: { identifiers: 'sales.orders' },
+      }),
+    ).toEqual(['s3://warehouse/sales/orders']);
   });
 });
 
@@ -54,6 +171,9 @@ describe('datasetKeysOf', () => {
     ['file/tmp/out', 'file', '/tmp/out'],
     ['s3://bucket/path/to/data', 's3://bucket', 'path/to/data'],
     ['s3://bucket/path/to/data', 's3://bucket', '/path/to/data'],
+    ['s3://bucket/path/to/data', 's3a://bucket', 'path/to/data/'],
+    ['s3://bucket/path/to/data', 's3n://bucket', 'path/to/data'],
+    ['s3a://bucket/path/to/data/', 's3://bucket', 'path/to/data'],
     [
       'kafka://broker:9092/events.orders',
       'kafka://broker:9092',

@@ -4,7 +4,14 @@
  * annotation (either `namespace/name` or the full `scheme://authority/path`)
  * meet on the same string. Case is kept — table and path names are case
  * sensitive in many stores — except the URI scheme, which never is.
+ *
+ * Following the OpenLineage naming spec (standards.md "Dataset identity"):
+ * `s3a://` and `s3n://` are Hadoop's names for `s3://`, and a trailing `/`
+ * on a name (a directory-like location) names the same dataset without it.
  */
+
+/** Schemes that name the same store as another. */
+const SCHEME_ALIASES: Record<string, string> = { s3a: 's3', s3n: 's3' };
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/;
 
@@ -19,7 +26,38 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/;
  * @public
  */
 export function datasetKey(namespace: string, name: string): string {
-  return `${normalizeNamespace(namespace)}/${trimSlashes(name.trim(), true)}`;
+  const path = trimSlashes(trimSlashes(name.trim(), true), false);
+  return `${normalizeNamespace(namespace)}/${path}`;
+}
+
+/**
+ * Every key a dataset is known by: its own, then those of the identifiers
+ * in its `symlinks` facet (Spark names a Hive table by its location and
+ * puts the table name there), each once.
+ *
+ * @public
+ */
+export function datasetIdentities(
+  namespace: string,
+  name: string,
+  facets: Record<string, unknown> | undefined,
+): string[] {
+  const keys = [datasetKey(namespace, name)];
+  const symlinks = facets?.symlinks as { identifiers?: unknown } | undefined;
+  const identifiers = Array.isArray(symlinks?.identifiers)
+    ? symlinks!.identifiers
+    : [];
+  for (const identifier of identifiers as unknown[]) {
+    const { namespace: ns, name: n } = (identifier ?? {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof ns !== 'string' || typeof n !== 'string') continue;
+    if (ns.trim() === '' || n.trim() === '') continue;
+    const key = datasetKey(ns, n);
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
 /**
@@ -49,7 +87,7 @@ function keyOfReference(reference: string): string | undefined {
   }
   const uri = SCHEME.exec(reference);
   if (uri) {
-    const scheme = uri[1].toLowerCase();
+    const scheme = canonicalScheme(uri[1]);
     const rest = uri[2];
     // `file:///tmp/x`: no authority, so the namespace is the bare scheme.
     if (rest.startsWith('/')) {
@@ -79,8 +117,13 @@ function normalizeNamespace(namespace: string): string {
     return trimSlashes(trimmed, false);
   }
   const authority = trimSlashes(uri[2], false);
-  const scheme = uri[1].toLowerCase();
+  const scheme = canonicalScheme(uri[1]);
   return authority === '' ? scheme : `${scheme}://${authority}`;
+}
+
+function canonicalScheme(scheme: string): string {
+  const lower = scheme.toLowerCase();
+  return SCHEME_ALIASES[lower] ?? lower;
 }
 
 function trimSlashes(text: string, leading: boolean): string {

@@ -11,6 +11,7 @@ import {
   checkObject,
   checkOptionalString,
   checkText,
+  checkNotInFuture,
   checkTimestamp,
   checkUuid,
   child,
@@ -21,22 +22,19 @@ export function checkRunFacets(
   facets: Record<string, unknown>,
   path: string,
   problems: ProblemList,
+  now?: Date,
 ): void {
   const nominal = facet(facets, 'nominalTime', path, problems);
   if (nominal) {
     const at = child(path, 'nominalTime');
-    checkTimestamp(
-      nominal.nominalStartTime,
-      child(at, 'nominalStartTime'),
-      problems,
-      true,
-    );
-    checkTimestamp(
-      nominal.nominalEndTime,
-      child(at, 'nominalEndTime'),
-      problems,
-      true,
-    );
+    for (const key of ['nominalStartTime', 'nominalEndTime']) {
+      checkNotInFuture(
+        checkTimestamp(nominal[key], child(at, key), problems, true),
+        child(at, key),
+        now,
+        problems,
+      );
+    }
   }
   const parent = facet(facets, 'parent', path, problems);
   if (parent) {

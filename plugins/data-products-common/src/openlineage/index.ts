@@ -1,8 +1,14 @@
 export { parseRunEvent } from './parseRunEvent';
-export { runObservationsFromEvent } from './runObservations';
 export { parseNativeRunBatch } from './nativeRuns';
-export { datasetKey, datasetKeysOf } from './datasetKey';
-export { parseIsoTimestamp } from './timestamp';
+export { datasetKey, datasetKeysOf, datasetIdentities } from './datasetKey';
+export {
+  parseIsoTimestamp,
+  parseZonelessTimestamp,
+  parseEventTimestamp,
+} from './timestamp';
+export { eventFacts, isPartialSchema } from './eventFacts';
+export { accumulateRun } from './accumulateRun';
+export { productRunsOf, checkSource } from './productRuns';
 export { RUN_EVENT_TYPES } from './types';
 export type {
   OpenLineageFacets,
@@ -12,6 +18,18 @@ export type {
   ParsedOutputDataset,
   ParsedRunEvent,
   RunEventType,
-  RunObservation,
   RunProblem,
 } from './types';
+export type {
+  AssertionFacts,
+  CheckFacts,
+  OutputFacts,
+  RunEventFacts,
+} from './eventFacts';
+export type {
+  AccumulateRunOptions,
+  AccumulatedRun,
+  AccumulatedRunStatus,
+  RunCheck,
+} from './accumulateRun';
+export type { ProductCheck, ProductRun } from './productRuns';

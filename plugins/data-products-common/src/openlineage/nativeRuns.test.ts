@@ -19,9 +19,17 @@ function goodRun(): Record<string, any> {
   };
 }
 
-function problemsOf(...runs: unknown[]) {
+/**
+ * The problems of a batch in which only the runs at `refused` are invalid:
+ * intake is per run (standards.md "Intake is per event"), so every other
+ * run comes back, with its index.
+ */
+function problemsOf(refused: number[], ...runs: unknown[]) {
   const result = parseNativeRunBatch({ runs }, NOW);
-  expect(result.runs).toBeUndefined();
+  expect(result.total).toBe(runs.length);
+  expect(result.runs.map(r => r.index)).toEqual(
+    runs.map((_, i) => i).filter(i => !refused.includes(i)),
+  );
   return result.problems;
 }
 
@@ -36,36 +44,48 @@ describe('parseNativeRunBatch', () => {
     };
     expect(parseNativeRunBatch({ runs: [goodRun(), minimal] }, NOW)).toEqual({
       problems: [],
+      warnings: [],
+      total: 2,
       runs: [
         {
-          product: 'dataproduct:default/customer-identity-v2',
-          runId: 'airflow__identity_graph__2026-03-10T06:00',
-          status: 'success',
-          startedAt: '2026-03-10T06:00:00.000Z',
-          finishedAt: '2026-03-10T06:41:00.000Z',
-          watermark: '2026-03-10T05:30:00.000Z',
-          rowCount: 1000,
-          columns: { customer_id: { nullCount: 0, distinctCount: 1000 } },
-          schema: [
-            { name: 'customer_id', type: 'string' },
-            { name: 'email_sha256', type: 'string' },
-          ],
+          index: 0,
+          run: {
+            product: 'dataproduct:default/customer-identity-v2',
+            runId: 'airflow__identity_graph__2026-03-10T06:00',
+            status: 'success',
+            startedAt: '2026-03-10T06:00:00.000Z',
+            finishedAt: '2026-03-10T06:41:00.000Z',
+            watermark: '2026-03-10T05:30:00.000Z',
+            rowCount: 1000,
+            columns: { customer_id: { nullCount: 0, distinctCount: 1000 } },
+            schema: [
+              { name: 'customer_id', type: 'string' },
+              { name: 'email_sha256', type: 'string' },
+            ],
+          },
         },
         {
-          product: 'dataproduct:default/crm-accounts',
-          runId: 'r-2',
-          status: 'failed',
-          finishedAt: '2026-03-10T12:04:00.000Z',
-          errorMessage: 'upstream timeout',
+          index: 1,
+          run: {
+            product: 'dataproduct:default/crm-accounts',
+            runId: 'r-2',
+            status: 'failed',
+            finishedAt: '2026-03-10T12:04:00.000Z',
+            errorMessage: 'upstream timeout',
+          },
         },
       ],
     });
   });
 
-  it('accepts an empty batch', () => {
+  it('refuses an empty batch: it holds nothing valid', () => {
     expect(parseNativeRunBatch({ runs: [] }, NOW)).toEqual({
       runs: [],
-      problems: [],
+      total: 0,
+      problems: [
+        { path: 'runs', message: 'runs is empty: send at least one run' },
+      ],
+      warnings: [],
     });
   });
 
@@ -74,10 +94,12 @@ describe('parseNativeRunBatch', () => {
     [[goodRun()], ''],
     [{}, 'runs'],
     [{ runs: goodRun() }, 'runs'],
-  ])('refuses a body shaped %p', (body, path) => {
-    expect(parseNativeRunBatch(body, NOW).problems).toEqual([
-      expect.objectContaining({ path }),
-    ]);
+  ])('refuses a body shaped %p, with no run and no count', (body, path) => {
+    const result = parseNativeRunBatch(body, NOW);
+    expect(result.problems).toEqual([expect.objectContaining({ path })]);
+    expect(result.problems[0]).not.toHaveProperty('index');
+    expect(result.runs).toEqual([]);
+    expect(result.total).toBeUndefined();
   });
 
   type Mutation = (run: Record<string, any>) => void;
@@ -101,11 +123,6 @@ describe('parseNativeRunBatch', () => {
     ['a bad status', r => (r.status = 'succeeded'), 'status'],
     ['a missing status', r => delete r.status, 'status'],
     ['a missing finishedAt', r => delete r.finishedAt, 'finishedAt'],
-    [
-      'finishedAt without a time zone',
-      r => (r.finishedAt = '2026-03-10T06:41:00'),
-      'finishedAt',
-    ],
     [
       'finishedAt before startedAt',
       r => (r.startedAt = '2026-03-10T07:00:00Z'),
@@ -161,15 +178,18 @@ describe('parseNativeRunBatch', () => {
       r => (r.errorMessage = { code: 1 }),
       'errorMessage',
     ],
-  ])('refuses %s, naming index and path', (_, mutate, field) => {
-    const bad = goodRun();
-    mutate(bad);
-    const entry = field === '' ? 'not a run' : bad;
-    const path = field === '' ? 'runs[1]' : `runs[1].${field}`;
-    const problems = problemsOf(goodRun(), entry);
-    expect(problems.map(p => [p.index, p.path])).toEqual([[1, path]]);
-    expect(problems[0].message.startsWith(path)).toBe(true);
-  });
+  ])(
+    'refuses %s, naming index and path, and keeps the good run',
+    (_, mutate, field) => {
+      const bad = goodRun();
+      mutate(bad);
+      const entry = field === '' ? 'not a run' : bad;
+      const path = field === '' ? 'runs[1]' : `runs[1].${field}`;
+      const problems = problemsOf([1], goodRun(), entry);
+      expect(problems.map(p => [p.index, p.path])).toEqual([[1, path]]);
+      expect(problems[0].message.startsWith(path)).toBe(true);
+    },
+  );
 
   describe('future times', () => {
     it('accepts times up to 5 minutes after now (clock skew)', () => {
@@ -186,7 +206,7 @@ describe('parseNativeRunBatch', () => {
         run.startedAt = '2026-03-10T06:00:00Z';
         run.finishedAt = '2026-03-10T12:00:00Z';
         run[field] = '2026-03-10T12:05:00.001Z';
-        const problems = problemsOf(run);
+        const problems = problemsOf([0], run);
         expect(problems.map(p => p.path)).toContain(`runs[0].${field}`);
         expect(
           problems.find(p => p.path === `runs[0].${field}`)!.message,
@@ -196,10 +216,11 @@ describe('parseNativeRunBatch', () => {
   });
 
   describe('duplicates', () => {
-    it('refuses a run id repeated for the same product, naming the first', () => {
+    it('refuses a run id repeated for the same product, naming the first, which it keeps', () => {
       const twin = goodRun();
       twin.product = 'dataproduct:customer-identity-v2'; // same product, short ref
       const problems = problemsOf(
+        [2],
         goodRun(),
         { ...goodRun(), runId: 'other' },
         twin,
@@ -217,9 +238,12 @@ describe('parseNativeRunBatch', () => {
     it('accepts one pipeline run id for two products', () => {
       const other = goodRun();
       other.product = 'dataproduct:default/customer-emails';
-      expect(
-        parseNativeRunBatch({ runs: [goodRun(), other] }, NOW).runs,
-      ).toHaveLength(2);
+      const result = parseNativeRunBatch({ runs: [goodRun(), other] }, NOW);
+      expect(result.runs.map(r => [r.index, r.run.product])).toEqual([
+        [0, 'dataproduct:default/customer-identity-v2'],
+        [1, 'dataproduct:default/customer-emails'],
+      ]);
+      expect(result.problems).toEqual([]);
     });
   });
 
@@ -229,10 +253,55 @@ describe('parseNativeRunBatch', () => {
     const b = goodRun();
     b.status = 'ok';
     b.rowCount = -3;
-    expect(problemsOf(a, goodRun(), b).map(p => [p.index, p.path])).toEqual([
+    expect(
+      problemsOf([0, 2], a, goodRun(), b).map(p => [p.index, p.path]),
+    ).toEqual([
       [0, 'runs[0].runId'],
       [2, 'runs[2].status'],
       [2, 'runs[2].rowCount'],
     ]);
+  });
+
+  // standards.md: a timestamp without a zone is UTC, read with a warning.
+  describe('times without a zone', () => {
+    it('reads them as UTC, with a warning naming index and path', () => {
+      const run = goodRun();
+      run.runId = 'dbt-run-2';
+      run.finishedAt = '2026-03-10T06:41:00';
+      run.watermark = '2026-03-10T05:30:00.250000';
+      const result = parseNativeRunBatch({ runs: [goodRun(), run] }, NOW);
+      expect(result.problems).toEqual([]);
+      expect(result.runs[1]).toEqual({
+        index: 1,
+        run: expect.objectContaining({
+          finishedAt: '2026-03-10T06:41:00.000Z',
+          watermark: '2026-03-10T05:30:00.250Z',
+        }),
+      });
+      expect(result.warnings).toEqual([
+        {
+          index: 1,
+          path: 'runs[1].finishedAt',
+          message: expect.stringMatching(
+            /^runs\[1\]\.finishedAt has no time zone .*read as UTC/,
+          ),
+        },
+        {
+          index: 1,
+          path: 'runs[1].watermark',
+          message: expect.stringMatching(
+            /^runs\[1\]\.watermark has no time zone/,
+          ),
+        },
+      ]);
+    });
+
+    it('applies the clock-skew rule to them as UTC', () => {
+      const run = goodRun();
+      run.finishedAt = '2026-03-10T12:05:01'; // 5 min 1 s after NOW, in UTC
+      const problems = problemsOf([0], run);
+      expect(problems.map(p => p.path)).toEqual(['runs[0].finishedAt']);
+      expect(problems[0].message).toMatch(/in the future/);
+    });
   });
 });

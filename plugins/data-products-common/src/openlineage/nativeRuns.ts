@@ -1,11 +1,13 @@
 /**
  * Validation of a native run report batch (`POST /runs`): pipelines that do
- * not speak OpenLineage report finished runs directly. The batch is accepted
- * whole or refused whole, with every problem named by run index and field, so
- * a retry after a fix never half-applies.
+ * not speak OpenLineage report finished runs directly. Intake is per run, as
+ * for OpenLineage events (standards.md "Intake is per event"): each run is
+ * valid or refused on its own, with every problem named by run index and
+ * field, and one bad run never blocks the valid ones.
  */
 import {
   ProblemList,
+  checkNotInFuture,
   checkArray,
   checkCount,
   checkObject,
@@ -21,50 +23,71 @@ import type { ColumnCounts, ObservedField } from '../scoring/runs';
 import { toIsoString } from './timestamp';
 import type { NativeRun, RunProblem } from './types';
 
-/** Clocks drift; a run reported a little ahead of the server is still real. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Run ids are stored and indexed; anything longer is not an id. */
 const MAX_RUN_ID_LENGTH = 255;
 
 const PRODUCT_REF =
   /^(?:([A-Za-z][A-Za-z0-9]*):)?(?:([a-zA-Z0-9][a-zA-Z0-9_.-]*)\/)?([a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?)$/;
 
+/** A valid run of a batch, with its place in it. @public */
+export interface IndexedNativeRun {
+  index: number;
+  run: NativeRun;
+}
+
+/** @public */
+export interface NativeRunBatch {
+  /** The valid runs; empty when the body itself is not a batch. */
+  runs: IndexedNativeRun[];
+  /** How many runs the batch held; undefined when it is not a batch. */
+  total?: number;
+  problems: RunProblem[];
+  /** Quirks read anyway (a time without a zone). */
+  warnings: RunProblem[];
+}
+
 /**
- * Validates `{ "runs": [ … ] }`. Times more than 5 minutes after `now` are
- * refused: a run cannot have finished in the future. A run id may repeat
- * across products (one pipeline run can write several) but not for the same
- * product in one batch.
+ * Validates `{ "runs": [ … ] }`, run by run. Times more than 5 minutes after
+ * `now` are refused: a run cannot have finished in the future. A run id may
+ * repeat across products (one pipeline run can write several) but not for
+ * the same product in one batch (the repeat is refused, the first kept).
  *
  * @public
  */
-export function parseNativeRunBatch(
-  body: unknown,
-  now: Date,
-): { runs?: NativeRun[]; problems: RunProblem[] } {
+export function parseNativeRunBatch(body: unknown, now: Date): NativeRunBatch {
   const top = new ProblemList(undefined, 'The request body');
+  const refused = () => ({
+    runs: [],
+    problems: top.problems,
+    warnings: [],
+  });
   if (!isObject(body)) {
     top.add('', 'must be an object like {"runs": [ … ]}');
-    return { problems: top.problems };
+    return refused();
   }
   if (body.runs === undefined) {
     top.add('runs', 'is missing: send {"runs": [ … ]}');
-    return { problems: top.problems };
+    return refused();
   }
   const list = checkArray(body.runs, 'runs', top);
   if (!list) {
-    return { problems: top.problems };
+    return refused();
+  }
+  if (list.length === 0) {
+    top.add('runs', 'is empty: send at least one run');
+    return { ...refused(), total: 0 };
   }
 
-  const latestMs = now.getTime() + CLOCK_SKEW_MS;
   const problems: RunProblem[] = [];
-  const runs: NativeRun[] = [];
+  const warnings: RunProblem[] = [];
+  const runs: IndexedNativeRun[] = [];
   const firstIndex = new Map<string, number>();
   list.forEach((entry, index) => {
     const itemProblems = new ProblemList(index);
     const run = parseNativeRun(
       entry,
       item('runs', index),
-      latestMs,
+      now,
       itemProblems,
     );
     if (run) {
@@ -72,6 +95,7 @@ export function parseNativeRunBatch(
       const first = firstIndex.get(key);
       if (first === undefined) {
         firstIndex.set(key, index);
+        runs.push({ index, run });
       } else {
         itemProblems.add(
           child(item('runs', index), 'runId'),
@@ -80,17 +104,17 @@ export function parseNativeRunBatch(
           }: report each run once`,
         );
       }
-      runs.push(run);
     }
     problems.push(...itemProblems.problems);
+    warnings.push(...itemProblems.warnings);
   });
-  return problems.length > 0 ? { problems } : { runs, problems };
+  return { runs, total: list.length, problems, warnings };
 }
 
 function parseNativeRun(
   entry: unknown,
   path: string,
-  latestMs: number,
+  now: Date,
   problems: ProblemList,
 ): NativeRun | undefined {
   const run = checkObject(entry, path, problems);
@@ -118,16 +142,7 @@ function parseNativeRun(
   const time = (key: string, optional: boolean) => {
     const at = child(path, key);
     const ms = checkTimestamp(run[key], at, problems, optional);
-    if (ms !== undefined && ms > latestMs) {
-      problems.add(
-        at,
-        `is in the future (${toIsoString(
-          ms,
-        )} is more than 5 minutes after the server's clock)`,
-      );
-      return undefined;
-    }
-    return ms;
+    return checkNotInFuture(ms, at, now, problems);
   };
   const startedAt = time('startedAt', true);
   const finishedAt = time('finishedAt', false);

@@ -10,6 +10,7 @@ import {
   startEvent,
   unknownDatasetEvent,
 } from './__fixtures__/events';
+import { eventFacts } from './eventFacts';
 import { parseRunEvent } from './parseRunEvent';
 
 describe('parseRunEvent', () => {
@@ -104,6 +105,7 @@ describe('parseRunEvent', () => {
     for (const value of [null, 'COMPLETE', 42, [completeEvent()]]) {
       expect(parseRunEvent(value)).toEqual({
         problems: [expect.objectContaining({ path: '' })],
+        warnings: [],
       });
     }
     expect(parseRunEvent(null, 0).problems).toEqual([
@@ -117,11 +119,6 @@ describe('parseRunEvent', () => {
     ['lower-case eventType', e => (e.eventType = 'complete'), 'eventType'],
     ['missing eventType', e => delete e.eventType, 'eventType'],
     ['missing eventTime', e => delete e.eventTime, 'eventTime'],
-    [
-      'eventTime without a time zone',
-      e => (e.eventTime = '2026-03-01T06:00:00'),
-      'eventTime',
-    ],
     [
       'eventTime as a date only',
       e => (e.eventTime = '2026-03-01'),
@@ -138,7 +135,15 @@ describe('parseRunEvent', () => {
       'eventTime',
     ],
     ['missing run', e => delete e.run, 'run'],
+    // an explicit null is an absent field: a required one is then missing
     ['run null', e => (e.run = null), 'run'],
+    ['eventTime null', e => (e.eventTime = null), 'eventTime'],
+    ['job namespace null', e => (e.job.namespace = null), 'job.namespace'],
+    [
+      'eventTime with a zone-less date only',
+      e => (e.eventTime = '2026-03-01T06'),
+      'eventTime',
+    ],
     ['missing runId', e => delete e.run.runId, 'run.runId'],
     [
       'non-UUID runId',
@@ -147,7 +152,6 @@ describe('parseRunEvent', () => {
     ],
     ['numeric runId', e => (e.run.runId = 12345), 'run.runId'],
     ['run facets as an array', e => (e.run.facets = []), 'run.facets'],
-    ['run facets null', e => (e.run.facets = null), 'run.facets'],
     ['job as a string', e => (e.job = 'identity_graph.build'), 'job'],
     ['missing job namespace', e => delete e.job.namespace, 'job.namespace'],
     ['blank job name', e => (e.job.name = '  '), 'job.name'],
@@ -156,7 +160,6 @@ describe('parseRunEvent', () => {
       e => (e.outputs = { namespace: 'x', name: 'y' }),
       'outputs',
     ],
-    ['inputs null', e => (e.inputs = null), 'inputs'],
     ['an output that is null', e => (e.outputs = [null]), 'outputs[0]'],
     [
       'an output without a name',
@@ -172,11 +175,6 @@ describe('parseRunEvent', () => {
       'dataset facets as a string',
       e => (e.outputs[0].facets = 'schema'),
       'outputs[0].facets',
-    ],
-    [
-      'outputFacets null',
-      e => (e.outputs[0].outputFacets = null),
-      'outputs[0].outputFacets',
     ],
     [
       'inputFacets as an array',
@@ -199,11 +197,6 @@ describe('parseRunEvent', () => {
       'outputs[0].outputFacets.outputStatistics.rowCount',
     ],
     [
-      'outputStatistics null',
-      e => (e.outputs[0].outputFacets.outputStatistics = null),
-      'outputs[0].outputFacets.outputStatistics',
-    ],
-    [
       'schema fields not an array',
       e => (e.outputs[0].facets.schema.fields = {}),
       'outputs[0].facets.schema.fields',
@@ -222,16 +215,6 @@ describe('parseRunEvent', () => {
       'a schema field that is a string',
       e => (e.outputs[0].facets.schema.fields[0] = 'customer_id'),
       'outputs[0].facets.schema.fields[0]',
-    ],
-    [
-      'nominalEndTime without a time zone',
-      e => (e.run.facets.nominalTime.nominalEndTime = '2026-03-01 05:30'),
-      'run.facets.nominalTime.nominalEndTime',
-    ],
-    [
-      'nominalTime null',
-      e => (e.run.facets.nominalTime = null),
-      'run.facets.nominalTime',
     ],
     [
       'a parent run with a bad runId',
@@ -276,13 +259,6 @@ describe('parseRunEvent', () => {
       'outputs[0].outputFacets.dataQualityMetrics.columnMetrics.customer_id.distinctCount',
     ],
     [
-      'column metrics null',
-      e =>
-        (e.outputs[0].outputFacets.dataQualityMetrics.columnMetrics.email_sha256 =
-          null),
-      'outputs[0].outputFacets.dataQualityMetrics.columnMetrics.email_sha256',
-    ],
-    [
       'a negative metrics rowCount',
       e => (e.outputs[0].outputFacets.dataQualityMetrics.rowCount = -1000),
       'outputs[0].outputFacets.dataQualityMetrics.rowCount',
@@ -320,5 +296,228 @@ describe('parseRunEvent', () => {
     expect(parseRunEvent(e).problems.map(p => p.path)).toEqual([
       'outputs[0].facets.dataQualityAssertions.assertions[1].success',
     ]);
+  });
+
+  // standards.md "Intake is per event": real producers' quirks are read,
+  // with a warning, not refused.
+  describe('quirks read with a warning', () => {
+    it('reads an eventTime without a zone as UTC, naming its path', () => {
+      const e = completeEvent();
+      // dbt-ol: datetime.now().isoformat(), microseconds and no zone
+      e.eventTime = '2026-03-01T06:41:12.123456';
+      const { event, problems, warnings } = parseRunEvent(e);
+      expect(problems).toEqual([]);
+      expect(event!.eventTime).toBe('2026-03-01T06:41:12.123Z');
+      expect(warnings).toEqual([
+        {
+          path: 'eventTime',
+          message: expect.stringMatching(
+            /^eventTime has no time zone \("2026-03-01T06:41:12\.123456"\): read as UTC/,
+          ),
+        },
+      ]);
+    });
+
+    it('reads a nominalEndTime without a zone as UTC: the watermark', () => {
+      const e = completeEvent();
+      e.run.facets.nominalTime.nominalEndTime = '2026-03-01 05:30';
+      const { event, problems, warnings } = parseRunEvent(e);
+      expect(problems).toEqual([]);
+      expect(warnings.map(w => w.path)).toEqual([
+        'run.facets.nominalTime.nominalEndTime',
+      ]);
+      expect(eventFacts(event!).nominalEndTime).toBe(
+        '2026-03-01T05:30:00.000Z',
+      );
+    });
+
+    it('gives a warning in a batch its index and prefixed path', () => {
+      const e = completeEvent();
+      e.eventTime = '2026-03-01T06:41:12';
+      expect(parseRunEvent(e, 4).warnings).toEqual([
+        {
+          index: 4,
+          path: '[4].eventTime',
+          message: expect.stringMatching(/^\[4\]\.eventTime has no time zone/),
+        },
+      ]);
+    });
+
+    it('still refuses a time that is no time, zone or not', () => {
+      const e = completeEvent();
+      e.eventTime = '2026-03-01T25:00:00';
+      const { event, problems, warnings } = parseRunEvent(e);
+      expect(event).toBeUndefined();
+      expect(problems.map(p => p.path)).toEqual(['eventTime']);
+      expect(warnings).toEqual([]);
+    });
+
+    it('reads explicit nulls as absent fields, in one warning naming them', () => {
+      const e = completeEvent();
+      e.producer = null;
+      e.inputs = null;
+      e.run.facets.nominalTime = null;
+      e.outputs[0].outputFacets.outputStatistics = null;
+      e.outputs[0].facets.schema.fields[1].description = null;
+      const { event, problems, warnings } = parseRunEvent(e);
+
+      expect(problems).toEqual([]);
+      expect(event!.producer).toBeUndefined();
+      expect(event!.inputs).toEqual([]);
+      expect(event!.run.facets.nominalTime).toBeUndefined();
+      expect(event!.run.facets.parent).toBeDefined();
+      expect(event!.outputs[0].outputFacets).toEqual({});
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].path).toBe('');
+      expect(warnings[0].message).toMatch(
+        /^The event has explicit nulls, read as absent fields: /,
+      );
+      for (const path of [
+        'producer',
+        'inputs',
+        'run.facets.nominalTime',
+        'outputs[0].outputFacets.outputStatistics',
+        'outputs[0].facets.schema.fields[1].description',
+      ]) {
+        expect(warnings[0].message).toContain(path);
+      }
+    });
+
+    it.each<[string, Mutation]>([
+      ['run facets', e => (e.run.facets = null)],
+      ['job facets', e => (e.job.facets = null)],
+      ['outputFacets', e => (e.outputs[0].outputFacets = null)],
+      [
+        'column metrics',
+        e => {
+          e.outputs[0].outputFacets = {
+            dataQualityMetrics: {
+              rowCount: 10,
+              columnMetrics: { id: { nullCount: 0 }, email: null },
+            },
+          };
+        },
+      ],
+      ['schemaURL', e => (e.schemaURL = null)],
+    ])('accepts null %s with a warning', (_, mutate) => {
+      const e = completeEvent();
+      mutate(e);
+      const { event, problems, warnings } = parseRunEvent(e);
+      expect(problems).toEqual([]);
+      expect(event).toBeDefined();
+      expect(warnings).toHaveLength(1);
+    });
+
+    it('names the index of a batch event with nulls', () => {
+      const e = completeEvent();
+      e.schemaURL = null;
+      expect(parseRunEvent(e, 2).warnings).toEqual([
+        {
+          index: 2,
+          path: '[2]',
+          message:
+            '[2] has explicit nulls, read as absent fields: [2].schemaURL',
+        },
+      ]);
+    });
+
+    it('names at most 10 null paths, and counts the rest', () => {
+      const e = completeEvent();
+      for (let i = 0; i < 12; i++) e.run.facets[`vendor${i}`] = null;
+      const [warning] = parseRunEvent(e).warnings;
+      expect(warning.message).toMatch(/ and 2 more$/);
+      expect(warning.message.match(/run\.facets\.vendor\d+/g)).toHaveLength(10);
+    });
+
+    it('reads a required field sent as null as missing, and refuses it', () => {
+      const e = completeEvent();
+      e.eventType = null;
+      const { event, problems, warnings } = parseRunEvent(e);
+      expect(event).toBeUndefined();
+      expect(problems).toEqual([
+        expect.objectContaining({
+          path: 'eventType',
+          message: expect.stringMatching(/^eventType is missing/),
+        }),
+      ]);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('eventType'),
+        }),
+      ]);
+    });
+
+    it('leaves the event it was given as it was', () => {
+      const e = completeEvent();
+      e.run.facets.nominalTime = null;
+      e.outputs[0].outputFacets = null;
+      const copy = structuredClone(e);
+      parseRunEvent(e);
+      expect(e).toEqual(copy);
+    });
+
+    it('has no warning for a clean event', () => {
+      expect(parseRunEvent(completeEvent()).warnings).toEqual([]);
+      expect(parseRunEvent(startEvent(), 0).warnings).toEqual([]);
+    });
+  });
+
+  // The clock-skew rule of native runs (issue 11 item 7): with `now`, no
+  // time more than 5 minutes ahead of it.
+  describe('times in the future', () => {
+    // completeEvent's eventTime is 06:41:12.500 UTC; its nominalEndTime 05:30.
+    const FIVE_MINUTES_BEFORE = new Date('2026-03-01T06:36:12.500Z');
+
+    it('accepts an eventTime up to 5 minutes after now', () => {
+      expect(
+        parseRunEvent(completeEvent(), undefined, FIVE_MINUTES_BEFORE).problems,
+      ).toEqual([]);
+    });
+
+    it('refuses an eventTime more than 5 minutes after now', () => {
+      const now = new Date(FIVE_MINUTES_BEFORE.getTime() - 1);
+      const { event, problems } = parseRunEvent(completeEvent(), 1, now);
+      expect(event).toBeUndefined();
+      expect(problems).toEqual([
+        {
+          index: 1,
+          path: '[1].eventTime',
+          message:
+            "[1].eventTime is in the future (2026-03-01T06:41:12.500Z is more than 5 minutes after the server's clock)",
+        },
+      ]);
+    });
+
+    it.each(['nominalStartTime', 'nominalEndTime'])(
+      'refuses a %s in the future: a watermark that makes lags negative',
+      key => {
+        const e = completeEvent();
+        e.run.facets.nominalTime[key] = '9999-12-31T00:00:00Z';
+        const { event, problems } = parseRunEvent(
+          e,
+          undefined,
+          FIVE_MINUTES_BEFORE,
+        );
+        expect(event).toBeUndefined();
+        expect(problems.map(p => [p.path, p.message])).toEqual([
+          [
+            `run.facets.nominalTime.${key}`,
+            expect.stringContaining('is in the future'),
+          ],
+        ]);
+      },
+    );
+
+    it('judges a zone-less time as UTC against the clock', () => {
+      const e = completeEvent();
+      e.eventTime = '2026-03-01T06:41:12.500'; // UTC, as read
+      const now = new Date(FIVE_MINUTES_BEFORE.getTime() - 1);
+      expect(
+        parseRunEvent(e, undefined, now).problems.map(p => p.path),
+      ).toEqual(['eventTime']);
+      expect(parseRunEvent(e, undefined, FIVE_MINUTES_BEFORE).problems).toEqual(
+        [],
+      );
+    });
   });
 });

@@ -6,6 +6,7 @@
 import {
   ProblemList,
   checkArray,
+  checkNotInFuture,
   checkObject,
   checkOptionalString,
   checkText,
@@ -29,19 +30,27 @@ const EMPTY: OpenLineageFacets = Object.freeze({}) as OpenLineageFacets;
 
 /**
  * Validates one RunEvent. `index` is its place in a batch: problem paths then
- * start with `[index]`. The event comes back only when there is no problem.
+ * start with `[index]`. With `now`, its eventTime and watermark may not be
+ * more than 5 minutes ahead of it (the rule native runs follow). The event
+ * comes back only when there is no problem; quirks read anyway (explicit
+ * nulls, times without a zone) come back as warnings.
  *
  * @public
  */
 export function parseRunEvent(
   event: unknown,
   index?: number,
-): { event?: ParsedRunEvent; problems: RunProblem[] } {
+  now?: Date,
+): { event?: ParsedRunEvent; problems: RunProblem[]; warnings: RunProblem[] } {
   const problems = new ProblemList(index);
   const root = index === undefined ? '' : `[${index}]`;
-  const body = checkObject(event, root, problems);
+  const done = () => ({
+    problems: problems.problems,
+    warnings: problems.warnings,
+  });
+  const body = checkObject(withoutNulls(event, root, problems), root, problems);
   if (!body) {
-    return { problems: problems.problems };
+    return done();
   }
 
   const eventType = checkEventType(
@@ -49,9 +58,10 @@ export function parseRunEvent(
     child(root, 'eventType'),
     problems,
   );
-  const eventTime = checkTimestamp(
-    body.eventTime,
+  const eventTime = checkNotInFuture(
+    checkTimestamp(body.eventTime, child(root, 'eventTime'), problems),
     child(root, 'eventTime'),
+    now,
     problems,
   );
 
@@ -63,7 +73,9 @@ export function parseRunEvent(
   const runFacets = run
     ? facetsAt(run.facets, child(runPath, 'facets'), problems)
     : undefined;
-  if (runFacets) checkRunFacets(runFacets, child(runPath, 'facets'), problems);
+  if (runFacets) {
+    checkRunFacets(runFacets, child(runPath, 'facets'), problems, now);
+  }
 
   const jobPath = child(root, 'job');
   const job = checkObject(body.job, jobPath, problems);
@@ -94,7 +106,7 @@ export function parseRunEvent(
   checkOptionalString(body.schemaURL, child(root, 'schemaURL'), problems);
 
   if (problems.problems.length > 0) {
-    return { problems: problems.problems };
+    return done();
   }
   const parsed: ParsedRunEvent = {
     eventType: eventType!,
@@ -120,7 +132,58 @@ export function parseRunEvent(
   };
   if (typeof body.producer === 'string') parsed.producer = body.producer;
   if (typeof body.schemaURL === 'string') parsed.schemaURL = body.schemaURL;
-  return { event: parsed, problems: [] };
+  return { event: parsed, ...done() };
+}
+
+/** At most this many null paths are named in the warning. */
+const MAX_NULL_PATHS = 10;
+
+/**
+ * The event with every explicit `null` object member dropped (standards.md:
+ * an explicit null is an absent field; openlineage-python writes them), and
+ * one warning naming where they were. Iterative, so a deeply nested event
+ * cannot overflow the stack.
+ */
+function withoutNulls(
+  value: unknown,
+  root: string,
+  problems: ProblemList,
+): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const nullPaths: string[] = [];
+  const copy = (node: unknown): unknown =>
+    Array.isArray(node) ? [...node] : { ...(node as object) };
+  const top = copy(value);
+  const stack: Array<{ node: any; path: string }> = [{ node: top, path: root }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((v, i) => [i, v])
+      : Object.entries(node);
+    for (const [key, v] of entries) {
+      const at =
+        typeof key === 'number' ? item(path, key) : child(path, key);
+      if (v === null && typeof key === 'string') {
+        delete node[key];
+        nullPaths.push(at);
+      } else if (typeof v === 'object' && v !== null) {
+        node[key] = copy(v);
+        stack.push({ node: node[key], path: at });
+      }
+    }
+  }
+  if (nullPaths.length > 0) {
+    const shown = nullPaths.slice(0, MAX_NULL_PATHS).join(', ');
+    const more =
+      nullPaths.length > MAX_NULL_PATHS
+        ? ` and ${nullPaths.length - MAX_NULL_PATHS} more`
+        : '';
+    problems.warn(
+      root,
+      `has explicit nulls, read as absent fields: ${shown}${more}`,
+    );
+  }
+  return top;
 }
 
 function checkEventType(

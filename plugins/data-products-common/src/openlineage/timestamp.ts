@@ -64,6 +64,28 @@ export function parseIsoTimestamp(text: unknown): number | undefined {
   return date.getTime() - offsetMinutes * MINUTE_MS;
 }
 
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
+
+/**
+ * Epoch milliseconds of an ISO-8601 local time with no zone, read as UTC;
+ * undefined for anything else (including a time that has a zone).
+ *
+ * @public
+ */
+export function parseZonelessTimestamp(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !ZONELESS.test(text)) return undefined;
+  return parseIsoTimestamp(`${text}Z`);
+}
+
+/**
+ * A time as an event may carry it: with a zone, or without one (read as
+ * UTC). For facts taken from events that were validated (and warned about)
+ * on the way in.
+ */
+export function parseEventTimestamp(text: unknown): number | undefined {
+  return parseIsoTimestamp(text) ?? parseZonelessTimestamp(text);
+}
+
 /** The canonical UTC form, `2026-03-01T12:00:00.000Z`, of epoch milliseconds. */
 export function toIsoString(ms: number): string {
   return new Date(ms).toISOString();

@@ -1,4 +1,4 @@
-import type { ColumnCounts, ObservedField, RunStatus } from '../scoring/runs';
+import type { ColumnCounts, ObservedField } from '../scoring/runs';
 
 /** @public */
 export const RUN_EVENT_TYPES = [
@@ -68,33 +68,6 @@ export interface ParentRun {
   runId: string;
   jobNamespace: string;
   jobName: string;
-}
-
-/**
- * What one RunEvent says about one output dataset.
- *
- * @public
- */
-export interface RunObservation {
-  /** `namespace/name`, normalized as {@link datasetKey} does. */
-  datasetKey: string;
-  runId: string;
-  jobNamespace: string;
-  jobName: string;
-  eventType: RunEventType;
-  eventTime: string;
-  status: RunStatus;
-  /** eventTime of a START event. */
-  startedAt?: string;
-  /** eventTime of a closing event (COMPLETE, FAIL, ABORT). */
-  finishedAt?: string;
-  /** Run facet nominalTime.nominalEndTime. */
-  watermark?: string;
-  rowCount?: number;
-  columns?: Record<string, ColumnCounts>;
-  schema?: ObservedField[];
-  errorMessage?: string;
-  parent?: ParentRun;
 }
 
 /**

@@ -36,7 +36,7 @@ export function computeScorecard(
   const dimensions: Scorecard['dimensions'] = {
     freshness: scoreFreshness(window, contract?.freshness, thresholds),
     reliability: scoreReliability(window, contract?.freshness, thresholds),
-    quality: scoreQuality(window, contract, thresholds),
+    quality: scoreQuality(window, contract, thresholds, input.checks),
     stability: scoreStability(input.drift, now, thresholds),
     contract: scoreContract(contract, thresholds),
     ownership: scoreOwnership(

@@ -228,7 +228,7 @@ describe('scoreQuality', () => {
       expect(result.score).toBeNull();
       expect(result.evidence.checks.map(c => c.rate)).toEqual([null, null]);
       expect(result.summary).toBe(
-        'No run in the last 30 days reported null or distinct counts for customer_id',
+        'No run or check in the last 30 days reported null or distinct counts for customer_id',
       );
     });
   });
@@ -239,3 +239,111 @@ describe('scoreQuality', () => {
     expect(score(runs, c).score).toBe(5);
   });
 });
+
+describe('scoreQuality from other jobs\' checks (standards.md "quality checks on inputs")', () => {
+  const ge = (
+    at: string,
+    rowCount: number,
+    nullCount: number,
+    assertions?: Array<{ assertion: string; column?: string; success: boolean }>,
+  ) => ({
+    observedAt: at,
+    source: 'Great Expectations',
+    rowCount,
+    columns: { customer_id: { nullCount } },
+    ...(assertions ? { assertions } : {}),
+  });
+  const window = (runs: ScoringRun[] = []) => measureRunWindow(runs, NOW, 30);
+
+  it('scores null counts a check reported on an input, naming its source', () => {
+    // 2 of 10 rows null = 0.2 against max 0.05: ratio 4 → 3 (≤ 5×)
+    const result = scoreQuality(
+      window(),
+      contract({ keyFields: ['customer_id'], maxNullRate: 0.05 }),
+      undefined,
+      [ge('2026-03-30T00:00:00Z', 10, 2)],
+    );
+    expect(result.score).toBe(3);
+    expect(result.evidence.observations).toBe(1);
+    expect(result.evidence.sources).toEqual(['Great Expectations']);
+    expect(result.evidence.latest).toBe(
+      'Great Expectations: 2 of 10 rows null in customer_id',
+    );
+    expect(result.summary).toContain(
+      'latest: Great Expectations: 2 of 10 rows null in customer_id',
+    );
+  });
+
+  it('averages checks with the runs\' own counts, and ignores checks outside the window', () => {
+    // run: 0 of 10,000 null; check: 1 of 100 null (0.01); mean 0.005 vs
+    // max 0.005 → ratio 1 → 5. The old check (0.5) is outside the window.
+    const result = scoreQuality(
+      window(withNulls(0)),
+      contract({ keyFields: ['customer_id'], maxNullRate: 0.005 }),
+      undefined,
+      [
+        ge('2026-03-30T00:00:00Z', 100, 1),
+        ge('2026-02-01T00:00:00Z', 100, 50),
+      ],
+    );
+    expect(result.evidence.checks[0].rate).toBeCloseTo(0.005, 12);
+    expect(result.evidence.checks[0].runs).toBe(2);
+    expect(result.score).toBe(5);
+    expect(result.evidence.sources).toEqual(['runs', 'Great Expectations']);
+  });
+
+  it('scores the share of failed key-field assertions, and takes the worse of the two', () => {
+    // 1 of 20 key-field assertions failed = 5 % → 3; null rate 0 → 5.
+    // The failing assertion on another column does not count.
+    const assertions = [
+      ...Array.from({ length: 19 }, (_, i) => ({
+        assertion: `not_null_${i}`,
+        column: 'customer_id',
+        success: true,
+      })),
+      { assertion: 'unique', column: 'customer_id', success: false },
+      { assertion: 'accepted_values', column: 'email', success: false },
+    ];
+    const result = scoreQuality(
+      window(),
+      contract({ keyFields: ['customer_id'], maxNullRate: 0.01 }),
+      undefined,
+      [ge('2026-03-30T00:00:00Z', 100, 0, assertions)],
+    );
+    expect(result.evidence.assertions).toMatchObject({
+      total: 20,
+      failed: 1,
+      failureRate: 0.05,
+      score: 3,
+      failures: [
+        { source: 'Great Expectations', assertion: 'unique', column: 'customer_id' },
+      ],
+    });
+    expect(result.score).toBe(3);
+    expect(result.summary).toBe(
+      'Assertions: 1 failed assertion of 20 (5%), latest: Great Expectations: unique on customer_id; customer_id null rate 0% vs 1% allowed (0× the max) over 1 run',
+    );
+  });
+
+  it.each([
+    [0, 10, 5],
+    [1, 100, 4], // 1 %
+    [2, 100, 3], // 2 %
+    [10, 100, 2], // 10 %
+    [11, 100, 1], // 11 %
+  ])(
+    'counts every assertion when no key field is named: %i of %i failed → %i',
+    (failed, total, expected) => {
+      const assertions = Array.from({ length: total }, (_, i) => ({
+        assertion: `check_${i}`,
+        success: i >= failed,
+      }));
+      const result = scoreQuality(window(), { schema: [] }, undefined, [
+        { observedAt: '2026-03-30T00:00:00Z', source: 'dbt', assertions },
+      ]);
+      expect(result.score).toBe(expected);
+      expect(result.evidence.assertions!.total).toBe(total);
+    },
+  );
+});
+

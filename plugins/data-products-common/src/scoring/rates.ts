@@ -4,7 +4,10 @@
  * the mean over the window's runs that report it. A run with no rows has no
  * rate (0/0) rather than a perfect one.
  */
-import type { ScoringRun } from './runs';
+import type { ColumnCounts } from './runs';
+
+/** Anything that reports counts: a run, or another job's check. */
+type Counted = { rowCount?: number; columns?: Record<string, ColumnCounts> };
 
 /** A mean rate and how many runs it was measured on. @public */
 export interface MeanRate {
@@ -15,7 +18,7 @@ export interface MeanRate {
 
 /** @public */
 export function meanNullRate(
-  runs: readonly ScoringRun[],
+  runs: readonly Counted[],
   field: string,
 ): MeanRate {
   let sum = 0;
@@ -40,7 +43,7 @@ export function meanNullRate(
  * @public
  */
 export function meanDuplicateRate(
-  runs: readonly ScoringRun[],
+  runs: readonly Counted[],
   field: string,
 ): MeanRate {
   let sum = 0;

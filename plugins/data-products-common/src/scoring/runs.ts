@@ -8,8 +8,14 @@
 /** An instant: ISO-8601 text, epoch milliseconds or a Date. @public */
 export type Timestamp = string | number | Date;
 
-/** `running` until a closing event; failed covers FAIL and ABORT. @public */
-export type RunStatus = 'running' | 'success' | 'failed';
+/**
+ * `running` until a closing event. `aborted` (OpenLineage ABORT: cancelled,
+ * skipped) is neither success nor failure: scoring leaves it out unless the
+ * platform counts aborts as failures (`stockroom.runs.abortCountsAsFailure`).
+ *
+ * @public
+ */
+export type RunStatus = 'running' | 'success' | 'failed' | 'aborted';
 
 /** Per-column counts a run reports about the data it wrote. @public */
 export interface ColumnCounts {

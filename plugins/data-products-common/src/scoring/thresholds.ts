@@ -28,6 +28,11 @@ export interface ScoreThresholds {
    * `5` scores 5, at most `3` scores 3, anything else 1.
    */
   readonly qualityZeroMax: { readonly 5: number; readonly 3: number };
+  /**
+   * Quality from assertions (dbt tests, Great Expectations, Soda): at most
+   * this share of the window's key-field assertions failed.
+   */
+  readonly assertions: ScoreLadder;
   /** Stability: at most this many drift incidents this quarter. */
   readonly stability: ScoreLadder;
   /** Contract: completeness of at least this percent. */
@@ -44,6 +49,7 @@ export const DEFAULT_SCORE_THRESHOLDS: ScoreThresholds = Object.freeze({
   reliability: Object.freeze({ 5: 1, 4: 10, 3: 50, 2: 100 }),
   quality: Object.freeze({ 5: 1, 4: 2, 3: 5, 2: 10 }),
   qualityZeroMax: Object.freeze({ 5: 0, 3: 0.001 }),
+  assertions: Object.freeze({ 5: 0, 4: 0.01, 3: 0.05, 2: 0.1 }),
   stability: Object.freeze({ 5: 0, 4: 1, 3: 2, 2: 4 }),
   contract: Object.freeze({ 5: 100, 4: 80, 3: 60, 2: 40 }),
   ownership: Object.freeze({ 5: 4, 4: 3, 3: 2, 2: 1 }),

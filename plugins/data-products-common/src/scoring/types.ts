@@ -1,6 +1,6 @@
 import type { DataContract } from '../kind/types';
 import type { ScoreLadder } from './thresholds';
-import type { ScoringRun, Timestamp } from './runs';
+import type { ColumnCounts, ScoringRun, Timestamp } from './runs';
 
 /** @public */
 export type Score = 1 | 2 | 3 | 4 | 5;
@@ -110,6 +110,45 @@ export interface QualityEvidence {
   worst: { field: string; metric: 'nullRate' | 'duplicateRate' } | null;
   thresholds: ScoreLadder;
   zeroMaxThresholds: { 5: number; 3: number };
+  /** Quality checks by other jobs (tests, validations) in the window. */
+  observations: number;
+  /** Who reported the checks counted: runs' own metrics and check tools. */
+  sources: string[];
+  /** Assertions of the window's checks (on key fields, when any is named). */
+  assertions: AssertionEvidence | null;
+  /** The latest check of the worst field, in words a reader can verify. */
+  latest: string | null;
+}
+
+/** @public */
+export interface AssertionEvidence {
+  total: number;
+  failed: number;
+  /** failed ÷ total. */
+  failureRate: number;
+  score: Score;
+  /** The failed ones, newest first (at most 10). */
+  failures: Array<{ source: string; assertion: string; column: string | null }>;
+  thresholds: ScoreLadder;
+}
+
+/**
+ * A quality check of the product's data by any job: a Great Expectations
+ * validation, dbt tests, Soda, or a run's own metrics on a dataset it read.
+ *
+ * @public
+ */
+export interface QualityObservation {
+  observedAt: Timestamp;
+  /** Who checked: "Great Expectations", "dbt", or the job. */
+  source: string;
+  rowCount?: number;
+  columns?: Record<string, ColumnCounts>;
+  assertions?: ReadonlyArray<{
+    assertion: string;
+    column?: string;
+    success: boolean;
+  }>;
 }
 
 /** @public */
@@ -197,6 +236,8 @@ export interface ScorecardInput {
   contract?: ScorableContract;
   /** Runs of the product; those outside the window are ignored. */
   runs: readonly ScoringRun[];
+  /** Quality checks by any job; those outside the window are ignored. */
+  checks?: readonly QualityObservation[];
   /** Days back from now; default 30. */
   windowDays?: number;
   /** Absent: stability is unknown. */

@@ -42,6 +42,8 @@ const REFS_PER_REQUEST = 100;
 export interface ScoringOptions {
   windowDays?: number;
   thresholds?: ScoreThresholds;
+  /** `stockroom.runs.abortCountsAsFailure`: score ABORTed runs as failed. */
+  abortCountsAsFailure?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export interface ScoringOptions {
 export class ScorecardService {
   private readonly windowDays: number;
   private readonly thresholds: ScoreThresholds;
+  private readonly abortCountsAsFailure: boolean;
 
   constructor(
     private readonly deps: {
@@ -72,6 +75,7 @@ export class ScorecardService {
   ) {
     this.windowDays = deps.windowDays ?? DEFAULT_SCORING_WINDOW_DAYS;
     this.thresholds = deps.thresholds ?? DEFAULT_SCORE_THRESHOLDS;
+    this.abortCountsAsFailure = deps.abortCountsAsFailure ?? false;
   }
 
   /**
@@ -161,8 +165,9 @@ export class ScorecardService {
     const { store } = this.deps;
     const entityRef = stringifyEntityRef(product);
     const from = new Date(now.getTime() - this.windowDays * DAY_MS);
-    const [stored, drift, observed] = await Promise.all([
+    const [stored, checks, drift, observed] = await Promise.all([
       store.listRuns(entityRef, { from, to: now }),
+      store.listQualityChecks(entityRef, from, now),
       store.driftFacts(
         entityRef,
         new Date(now.getTime() - QUARTER_LOOKBACK_MS),
@@ -172,7 +177,11 @@ export class ScorecardService {
     // Oldest first, the order the engine reads them in.
     const runs: ScoringRun[] = stored.reverse().map(run => ({
       runId: run.runId,
-      status: run.status,
+      // An abort is neither success nor failure, unless the platform says so.
+      status:
+        run.status === 'aborted' && this.abortCountsAsFailure
+          ? 'failed'
+          : run.status,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
       watermark: run.watermark,
@@ -188,6 +197,7 @@ export class ScorecardService {
       {
         contract,
         runs,
+        checks,
         windowDays: this.windowDays,
         drift: {
           openedAt: drift.incidentsOpenedAt,

@@ -17,6 +17,7 @@ import {
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
   RunProblem,
+  eventFacts,
   normalizeContract,
   runReportPermission,
   scorecardRefreshPermission,
@@ -27,12 +28,14 @@ import { RunStore } from '../../database/RunStore';
 import { authenticated } from '../authenticated';
 import { OpenApiRequestValidator } from '../openapi';
 import {
-  Parsed,
-  mapNativeRuns,
-  mapOpenLineageEvents,
+  Intake,
   parseNativeBody,
   parseOpenLineageBody,
+  recordOfNativeRun,
+  refuseItems,
+  unknownProductProblems,
 } from './ingestion';
+import { EventOutcome } from '../../database/RunStore';
 import { ProductIndex } from './ProductIndex';
 import {
   historyItem,
@@ -40,6 +43,7 @@ import {
   parseHistoryQuery,
   parseRunsQuery,
   runItems,
+  runningRunItems,
   scorecardResponse,
 } from './responses';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
@@ -49,6 +53,8 @@ import { asRunProblems } from './asRunProblems';
 export const DEFAULT_BODY_LIMIT = '5mb';
 /** An unknown product makes ingestion re-read the catalog at most this often. */
 const UNKNOWN_PRODUCT_REREAD_MS = 5_000;
+/** Running runs shown above a product's run list. */
+const MAX_RUNNING_SHOWN = 20;
 /** At most this many problems in a 400: enough to fix a producer, not a flood. */
 const MAX_PROBLEMS = 500;
 
@@ -141,50 +147,64 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
 
   const jsonBody = express.json({ limit: bodyLimit });
 
-  function refuse(
-    res: Response,
-    parsed: Extract<Parsed<unknown>, { ok: false }>,
-  ) {
-    const problems: RunProblem[] = parsed.problems.slice(0, MAX_PROBLEMS);
-    res.status(400).json({
-      error: { name: 'InputError', message: parsed.message },
-      problems,
-      ...(parsed.problems.length > MAX_PROBLEMS
-        ? { omittedProblems: parsed.problems.length - MAX_PROBLEMS }
-        : {}),
-    });
+  /** The items the API document refuses, by their index in the body. */
+  function documentProblems(req: Request): RunProblem[] {
+    return asRunProblems(validator.bodyProblems(req));
   }
 
   /**
-   * The document's body schema, after the parser accepted the body: the
-   * parser checks more (time order, clock skew, duplicates), the document
-   * is what is published; a body must pass both.
+   * The reply to an ingestion request (standards.md "Intake is per event"):
+   * counts per outcome, every problem with its index and path, and the
+   * quirks read anyway. 400 only when nothing in the request was valid.
    */
-  function matchesDocument(req: Request, res: Response): boolean {
-    const problems = asRunProblems(validator.bodyProblems(req));
-    if (problems.length === 0) return true;
-    refuse(res, {
-      ok: false,
-      problems,
-      message: `The request body does not match the API's schema; nothing was stored`,
-    });
-    return false;
+  function reply<T>(
+    res: Response,
+    intake: Intake<T>,
+    outcomes: readonly EventOutcome[],
+  ) {
+    const count = (outcome: EventOutcome) =>
+      outcomes.filter(o => o === outcome).length;
+    const refused = intake.total - intake.items.length;
+    const body = {
+      accepted: count('accepted'),
+      updated: count('updated'),
+      ignored: count('ignored'),
+      duplicates: count('duplicate'),
+      refused,
+      problems: intake.problems.slice(0, MAX_PROBLEMS),
+      warnings: intake.warnings.slice(0, MAX_PROBLEMS),
+      ...(intake.problems.length > MAX_PROBLEMS
+        ? { omittedProblems: intake.problems.length - MAX_PROBLEMS }
+        : {}),
+    };
+    if (intake.items.length > 0) {
+      res.json(body);
+      return;
+    }
+    const message =
+      intake.bodyProblem ??
+      (intake.total === 1
+        ? 'The request is invalid; nothing was stored'
+        : `All ${intake.total} items of the request are invalid; nothing was stored`);
+    res
+      .status(400)
+      .json({ error: { name: 'InputError', message }, ...body });
   }
 
   const openLineage = async (req: Request, res: Response) => {
     const now = clock();
-    const events = parseOpenLineageBody(req.body, now);
-    if (!events.ok) {
-      refuse(res, events);
-      return;
+    const intake = parseOpenLineageBody(req.body, now);
+    if (!intake.bodyProblem) refuseItems(intake, documentProblems(req));
+    let outcomes: EventOutcome[] = [];
+    if (intake.items.length > 0) {
+      const lookup = await products.get();
+      outcomes = await store.ingestEvents(
+        intake.items.map(item => eventFacts(item.value)),
+        lookup.productsOfDataset,
+        now,
+      );
     }
-    if (!matchesDocument(req, res)) return;
-    const { records, ignored } = mapOpenLineageEvents(
-      events.value,
-      await products.get(),
-    );
-    const { accepted, duplicates } = await store.insertRuns(records, now);
-    res.json({ accepted, ignored, duplicates });
+    reply(res, intake, outcomes);
   };
 
   for (const path of ['/openlineage', '/api/v1/lineage']) {
@@ -212,30 +232,26 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     validator.middleware({ body: false }),
     async (req, res) => {
       const now = clock();
-      const runs = parseNativeBody(req.body, now);
-      if (!runs.ok) {
-        refuse(res, runs);
-        return;
-      }
-      if (!matchesDocument(req, res)) return;
-      let records = mapNativeRuns(runs.value, await products.get());
-      if (!records.ok) {
-        // Perhaps a product registered since the last read: look once more,
-        // unless the map was read a moment ago.
-        records = mapNativeRuns(
-          runs.value,
-          await products.refresh({ minAgeMs: UNKNOWN_PRODUCT_REREAD_MS }),
+      const intake = parseNativeBody(req.body, now);
+      if (!intake.bodyProblem) refuseItems(intake, documentProblems(req));
+      let outcomes: EventOutcome[] = [];
+      if (intake.items.length > 0) {
+        let lookup = await products.get();
+        if (unknownProductProblems(intake, lookup).length > 0) {
+          // Perhaps a product registered since the last read: look once
+          // more, unless the map was read a moment ago.
+          lookup = await products.refresh({
+            minAgeMs: UNKNOWN_PRODUCT_REREAD_MS,
+          });
+          refuseItems(intake, unknownProductProblems(intake, lookup));
+        }
+        const { outcomes: stored } = await store.insertRuns(
+          intake.items.map(item => recordOfNativeRun(item.value, lookup)),
+          now,
         );
+        outcomes = stored;
       }
-      if (!records.ok) {
-        refuse(res, records);
-        return;
-      }
-      const { accepted, duplicates } = await store.insertRuns(
-        records.value,
-        now,
-      );
-      res.json({ accepted, ignored: 0, duplicates });
+      reply(res, intake, outcomes);
     },
   );
 
@@ -334,9 +350,16 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       const { contract } = normalizeContract(
         product as DataProductEntityV1alpha1,
       );
+      // Runs still running (streams) head the first page.
+      const running = before
+        ? []
+        : await store.listRunningRuns(entityRef, MAX_RUNNING_SHOWN);
       res.json({
         entityRef,
-        items: runItems(runs, contract.freshness, previousSuccess),
+        items: [
+          ...runningRunItems(running, clock()),
+          ...runItems(runs, contract.freshness, previousSuccess),
+        ],
         // Pass as `before` for the next page; null on the last one.
         nextBefore:
           runs.length === limit

@@ -1,41 +1,48 @@
+/**
+ * Intake of run reports, per event (standards.md "Intake is per event"):
+ * each OpenLineage event, or native run, is valid or refused on its own, so
+ * one bad event never blocks the valid ones in the same request. What is
+ * read anyway (a time without a zone, an explicit null) comes back as a
+ * warning.
+ */
 import {
   NativeRun,
   ParsedRunEvent,
-  RunObservation,
   RunProblem,
-  parseIsoTimestamp,
   parseNativeRunBatch,
   parseRunEvent,
-  runObservationsFromEvent,
 } from '@stockroom/plugin-data-products-common';
 import { RunRecord } from '../../database/RunStore';
 import { ProductLookup } from './ProductIndex';
 
-/** Clocks drift; an event a little ahead of the server is still real. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** The `dataset_key` column's width. */
 const MAX_DATASET_KEY_LENGTH = 512;
 
-/** Either what a request body holds, or everything wrong with it. */
-export type Parsed<T> =
-  | { ok: true; value: T }
-  | { ok: false; problems: RunProblem[]; message: string };
+/** The valid items of a request, and everything wrong or odd with the rest. */
+export interface Intake<T> {
+  items: Array<{ index: number; value: T }>;
+  /** How many events (or runs) the request held. */
+  total: number;
+  problems: RunProblem[];
+  warnings: RunProblem[];
+  /** Set when the body as a whole is unusable (not an event, an empty list). */
+  bodyProblem?: string;
+}
 
 /**
- * Validates an OpenLineage request body: one RunEvent, or an array of them
- * (what the HTTP transport sends, one by one or batched). Every event is
- * checked before anything is stored, so one bad event refuses the request
- * with every problem listed.
+ * Reads an OpenLineage request body: one RunEvent, or an array of them
+ * (what the HTTP transport sends, one by one or batched).
  */
 export function parseOpenLineageBody(
   body: unknown,
   now: Date,
-): Parsed<ParsedRunEvent[]> {
+): Intake<ParsedRunEvent> {
   const batch = Array.isArray(body);
-  const items: unknown[] = batch ? body : [body];
-  if (batch && items.length === 0) {
+  const list: unknown[] = batch ? body : [body];
+  if (batch && list.length === 0) {
     return {
-      ok: false,
+      items: [],
+      total: 0,
       problems: [
         {
           path: '',
@@ -43,167 +50,87 @@ export function parseOpenLineageBody(
             'The request body is an empty array: send a RunEvent or an array of RunEvents',
         },
       ],
-      message: 'The request body holds no RunEvent; nothing was stored',
+      warnings: [],
+      bodyProblem: 'The request body holds no RunEvent; nothing was stored',
     };
   }
-  const latestMs = now.getTime() + CLOCK_SKEW_MS;
-  const events: ParsedRunEvent[] = [];
-  const problems: RunProblem[] = [];
-  let invalid = 0;
-  items.forEach((item, index) => {
-    const parsed = parseRunEvent(item, batch ? index : undefined);
-    const eventProblems = [...parsed.problems];
-    if (parsed.event) {
-      const ms = parseIsoTimestamp(parsed.event.eventTime);
-      if (ms !== undefined && ms > latestMs) {
-        const path = batch ? `[${index}].eventTime` : 'eventTime';
-        eventProblems.push({
-          ...(batch ? { index } : {}),
-          path,
-          message: `${path} is in the future (${parsed.event.eventTime} is more than 5 minutes after the server's clock)`,
-        });
-      } else {
-        events.push(parsed.event);
-      }
-    }
-    if (eventProblems.length > 0) {
-      invalid += 1;
-      problems.push(...eventProblems);
-    }
+  const intake: Intake<ParsedRunEvent> = {
+    items: [],
+    total: list.length,
+    problems: [],
+    warnings: [],
+  };
+  list.forEach((entry, index) => {
+    const parsed = parseRunEvent(entry, batch ? index : undefined, now);
+    intake.problems.push(...parsed.problems);
+    intake.warnings.push(...parsed.warnings);
+    if (parsed.event) intake.items.push({ index, value: parsed.event });
   });
-  if (invalid > 0) {
-    return {
-      ok: false,
-      problems,
-      message: batch
-        ? `${invalid} of ${items.length} RunEvents are invalid; nothing was stored`
-        : 'The RunEvent is invalid; nothing was stored',
-    };
-  }
-  return { ok: true, value: events };
+  return intake;
 }
 
-/** Validates a native batch `{ "runs": [ … ] }`. */
-export function parseNativeBody(body: unknown, now: Date): Parsed<NativeRun[]> {
-  const { runs, problems } = parseNativeRunBatch(body, now);
-  if (!runs) {
-    const invalid = new Set(problems.map(p => p.index)).size;
-    const total = Array.isArray((body as { runs?: unknown })?.runs)
-      ? (body as { runs: unknown[] }).runs.length
-      : undefined;
-    return {
-      ok: false,
-      problems,
-      message:
-        total === undefined
-          ? 'The request body is not a run batch; nothing was stored'
-          : `${invalid} of ${total} runs are invalid; nothing was stored`,
-    };
+/** Reads a native batch `{ "runs": [ … ] }`, run by run. */
+export function parseNativeBody(body: unknown, now: Date): Intake<NativeRun> {
+  const batch = parseNativeRunBatch(body, now);
+  const intake: Intake<NativeRun> = {
+    items: batch.runs.map(({ index, run }) => ({ index, value: run })),
+    total: batch.total ?? 0,
+    problems: batch.problems,
+    warnings: batch.warnings,
+  };
+  if (batch.total === undefined || batch.total === 0) {
+    intake.bodyProblem =
+      batch.total === 0
+        ? 'The request body holds no run; nothing was stored'
+        : 'The request body is not a run batch; nothing was stored';
   }
-  return { ok: true, value: runs };
-}
-
-/** Records for the store, and how many datasets matched no product. */
-export interface MappedRuns {
-  records: RunRecord[];
-  ignored: number;
+  return intake;
 }
 
 /**
- * Each output dataset of each event becomes a run record of every product
- * whose `openlineage.io/dataset` names it. Lineage tools report everything
- * they see, so a dataset no product claims is counted as ignored, not an
- * error; so is an event with no output dataset at all.
+ * Drops the items that have a problem found after parsing (the API
+ * document's schema, an unknown product), keeping the problems.
  */
-export function mapOpenLineageEvents(
-  events: ParsedRunEvent[],
-  products: ProductLookup,
-): MappedRuns {
-  const records: RunRecord[] = [];
-  let ignored = 0;
-  for (const event of events) {
-    const observations = runObservationsFromEvent(event);
-    if (observations.length === 0) {
-      ignored += 1;
-      continue;
-    }
-    for (const observation of observations) {
-      const refs = products.productsOfDataset(observation.datasetKey);
-      if (refs.length === 0) {
-        ignored += 1;
-        continue;
-      }
-      for (const entityRef of refs) {
-        records.push(recordOfObservation(entityRef, observation));
-      }
-    }
-  }
-  return { records, ignored };
+export function refuseItems<T>(
+  intake: Intake<T>,
+  problems: RunProblem[],
+): void {
+  if (problems.length === 0) return;
+  // A problem without an index is about a lone event: the only item.
+  const refused = new Set(problems.map(p => p.index ?? 0));
+  intake.items = intake.items.filter(item => !refused.has(item.index));
+  intake.problems.push(...problems);
 }
 
 /**
  * Native runs name their product; a product the catalog does not know is a
- * mistake in the report (unlike an unclaimed OpenLineage dataset), so it
- * refuses the batch.
+ * mistake in the report (unlike an unclaimed OpenLineage dataset), so that
+ * run is refused, naming it.
  */
-export function mapNativeRuns(
-  runs: NativeRun[],
+export function unknownProductProblems(
+  intake: Intake<NativeRun>,
   products: ProductLookup,
-): Parsed<RunRecord[]> {
-  const records: RunRecord[] = [];
+): RunProblem[] {
   const problems: RunProblem[] = [];
-  runs.forEach((run, index) => {
-    const entityRef = products.productRef(run.product);
-    if (!entityRef) {
-      const path = `runs[${index}].product`;
-      problems.push({
-        index,
-        path,
-        message: `${path} names ${run.product}, which is not a DataProduct in the catalog`,
-      });
-      return;
-    }
-    records.push(recordOfNativeRun(entityRef, run));
-  });
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      problems,
-      message: `${problems.length} of ${runs.length} runs name a data product the catalog does not have; nothing was stored`,
-    };
+  for (const { index, value } of intake.items) {
+    if (products.productRef(value.product)) continue;
+    const path = `runs[${index}].product`;
+    problems.push({
+      index,
+      path,
+      message: `${path} names ${value.product}, which is not a DataProduct in the catalog`,
+    });
   }
-  return { ok: true, value: records };
+  return problems;
 }
 
-function recordOfObservation(
-  entityRef: string,
-  observation: RunObservation,
+/** A native run as the store keeps it; its product must be known. */
+export function recordOfNativeRun(
+  run: NativeRun,
+  products: ProductLookup,
 ): RunRecord {
   const record: RunRecord = {
-    entityRef,
-    runId: observation.runId,
-    datasetKey: observation.datasetKey.slice(0, MAX_DATASET_KEY_LENGTH),
-    status: observation.status,
-    eventTime: new Date(observation.eventTime),
-  };
-  if (observation.startedAt) record.startedAt = new Date(observation.startedAt);
-  if (observation.finishedAt) {
-    record.finishedAt = new Date(observation.finishedAt);
-  }
-  if (observation.watermark) record.watermark = new Date(observation.watermark);
-  if (observation.rowCount !== undefined)
-    record.rowCount = observation.rowCount;
-  if (observation.columns) record.columns = observation.columns;
-  if (observation.schema) record.schema = observation.schema;
-  if (observation.errorMessage !== undefined) {
-    record.errorMessage = observation.errorMessage;
-  }
-  return record;
-}
-
-function recordOfNativeRun(entityRef: string, run: NativeRun): RunRecord {
-  const record: RunRecord = {
-    entityRef,
+    entityRef: products.productRef(run.product)!,
     runId: run.runId,
     status: run.status,
     eventTime: new Date(run.finishedAt),
@@ -216,4 +143,9 @@ function recordOfNativeRun(entityRef: string, run: NativeRun): RunRecord {
   if (run.schema) record.schema = run.schema;
   if (run.errorMessage !== undefined) record.errorMessage = run.errorMessage;
   return record;
+}
+
+/** Clips a dataset key to the column, as the store writes it. */
+export function storedDatasetKey(key: string): string {
+  return key.slice(0, MAX_DATASET_KEY_LENGTH);
 }

@@ -104,11 +104,31 @@ export function needsPreviousSuccess(runs: StoredRun[]): StoredRun | undefined {
   return undefined;
 }
 
+/**
+ * Runs still running, for the top of the first page of `GET …/runs`: a
+ * stream is shown as running from its start, and its lag is the time since
+ * its newest event, so a stalled stream shows a growing lag.
+ */
+export function runningRunItems(runs: StoredRun[], now: Date) {
+  return runs.map(run => ({
+    ...runItem(run),
+    lagMs:
+      run.streaming && run.lastEventAt
+        ? Math.max(0, now.getTime() - run.lastEventAt.getTime())
+        : null,
+    breach: false,
+  }));
+}
+
 /** One run of `GET …/runs`; fields that do not apply are null. */
 function runItem(run: StoredRun) {
   return {
     runId: run.runId,
     status: run.status,
+    job: run.job ?? null,
+    parent: run.parent ?? null,
+    streaming: run.streaming ?? false,
+    lastEventAt: run.lastEventAt?.toISOString() ?? null,
     datasetKey: run.datasetKey ?? null,
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
