@@ -7,6 +7,12 @@ export interface BenchDatabase {
   knex: Knex;
   /** A DatabaseService as the plugin's stores take it. */
   service: { getClient(): Promise<Knex>; migrations: { skip: boolean } };
+  /**
+   * `backend.database` for a real backend (Backstage's own DatabaseManager):
+   * the `data-products` plugin in this very database, every other plugin
+   * (catalog, permission, …) in a companion database removed by close().
+   */
+  backendConfig: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -24,6 +30,8 @@ export async function sqliteDatabase(label: string): Promise<BenchDatabase> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${label}-${process.pid}.sqlite`);
   fs.rmSync(file, { force: true });
+  const companions = path.join(dir, `${label}-${process.pid}-plugins`);
+  fs.rmSync(companions, { recursive: true, force: true });
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: file },
@@ -33,49 +41,99 @@ export async function sqliteDatabase(label: string): Promise<BenchDatabase> {
     name: 'SQLite',
     knex,
     service: service(knex),
+    // one file per plugin, as `yarn start` has it
+    backendConfig: {
+      client: 'better-sqlite3',
+      connection: { directory: companions },
+      plugin: {
+        'data-products': {
+          connection: { directory: dir, filename: path.basename(file) },
+        },
+      },
+    },
     close: async () => {
       await knex.destroy();
       fs.rmSync(file, { force: true });
+      fs.rmSync(companions, { recursive: true, force: true });
     },
   };
 }
 
 /** A scratch PostgreSQL database, dropped afterwards; undefined if none answers. */
-export async function postgresDatabase(label: string): Promise<BenchDatabase | undefined> {
-  const admin = knexFactory({ client: 'pg', connection: PG, pool: { min: 0, max: 1 } });
+export async function postgresDatabase(
+  label: string,
+): Promise<BenchDatabase | undefined> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: PG,
+    pool: { min: 0, max: 1 },
+  });
   const name = `stockroom_bench_${label}_${process.pid}`;
   try {
     await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
     await admin.raw(`CREATE DATABASE ${name}`);
   } catch (e) {
     await admin.destroy();
-    console.log(`PostgreSQL not reachable at ${PG.replace(/\/\/[^@]*@/, '//…@')}: ${(e as Error).message}`);
+    console.log(
+      `PostgreSQL not reachable at ${PG.replace(/\/\/[^@]*@/, '//…@')}: ${
+        (e as Error).message
+      }`,
+    );
     return undefined;
   }
   const url = new URL(PG);
   url.pathname = `/${name}`;
-  const knex = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 10 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: 10 },
+  });
+  const server = new URL(PG);
   return {
     name: 'PostgreSQL',
     knex,
     service: service(knex),
+    backendConfig: {
+      client: 'pg',
+      connection: {
+        host: server.hostname,
+        port: Number(server.port || 5432),
+        user: decodeURIComponent(server.username || 'postgres'),
+        ...(server.password
+          ? { password: decodeURIComponent(server.password) }
+          : {}),
+      },
+      // the catalog's, the permission backend's, …: stockroom_bench_<label>_<pid>_<plugin>
+      prefix: `${name}_`,
+      plugin: { 'data-products': { connection: { database: name } } },
+    },
     close: async () => {
       await knex.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
+      const { rows } = await admin.raw(
+        `SELECT datname FROM pg_database WHERE datname = ? OR starts_with(datname, ?)`,
+        [name, `${name}_`],
+      );
+      for (const { datname } of rows as { datname: string }[]) {
+        // FORCE: a real backend's pools may still hold idle connections
+        await admin.raw(`DROP DATABASE IF EXISTS ?? WITH (FORCE)`, [datname]);
+      }
       await admin.destroy();
     },
   };
 }
 
 /** Samples RSS while `work` runs and returns the peak in MiB. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
-  let peak = process.memoryUsage().rss;
+export async function withPeakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMiB: number }> {
+  // memoryUsage.rss() reads only the RSS: cheaper than memoryUsage() every 50 ms
+  let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 50);
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
     return { result, peakMiB: peak / 2 ** 20 };
   } finally {
     clearInterval(timer);

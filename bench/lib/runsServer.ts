@@ -1,66 +1,218 @@
-import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { createBackend } from '@backstage/backend-defaults';
+import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { toCatalogShape } from '@stockroom/plugin-data-products-common';
-import express from 'express';
-import { AddressInfo } from 'node:net';
-import { KnexRunStore } from '../../plugins/data-products-backend/src/database/KnexRunStore';
-import {
-  ScorecardService,
-  createRunsRouter,
-} from '../../plugins/data-products-backend/src/service/runs';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import YAML from 'yaml';
 import type { BenchDatabase } from './databases';
+import { benchDatasetAnnotation } from './openLineageEvents';
 import { syntheticDataProduct } from './synthetic';
-
-/** Benchmarks measure, they don't log (mockServices' logger mock needs jest). */
-const quietLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return quietLogger;
-  },
-};
 
 /** N example-like products as the catalog serves them, dataset `bench://warehouse/t<i>`. */
 export function benchProducts(n: number): Entity[] {
   return Array.from({ length: n }, (_, i) => {
     const product = syntheticDataProduct(i);
-    product.metadata.annotations = { 'openlineage.io/dataset': `bench://warehouse/t${i}` };
+    product.metadata.annotations = {
+      'openlineage.io/dataset': `bench://warehouse/t${i}`,
+    };
     return toCatalogShape(product);
   });
 }
 
+export interface IngestBackend {
+  /** e.g. http://127.0.0.1:40123 */
+  baseUrl: string;
+  /** The OpenLineage endpoint pipelines POST to. */
+  endpoint: string;
+  /** The pipelines' static token: data-products only, `stockroom.run.report` only. */
+  token: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+const token = () => crypto.randomBytes(24).toString('base64url');
+
 /**
- * The real ingestion router and knex store on a real database, listening on
- * 127.0.0.1 — the same stack a pipeline's OpenLineage transport reaches,
- * minus Backstage's token checks (mocked: identical work for every run).
+ * A real Backstage backend, wired as packages/backend wires the demo portal
+ * (backend-defaults' createBackend: real auth, httpAuth, permissions,
+ * httpRouter, database, scheduler, root HTTP router with its middleware),
+ * with the catalog (and Stockroom's DataProduct module) serving `products`
+ * DataProducts from a file location, the permission backend with the demo
+ * portal's policy, and the data-products plugin on `db`. Pipelines call it
+ * with a static token under `backend.auth.externalAccess`, restricted as
+ * docs/security.md says (plugin data-products, permission
+ * stockroom.run.report). Nothing is mocked.
+ *
+ * Scoring, its alerts and the lifecycle notices are switched off in config
+ * so no scheduled job runs during a measurement; the contract history job
+ * cannot be (it first runs a minute after start-up and reads the catalog).
  */
-export async function startRunsServer(db: BenchDatabase, entities: Entity[]) {
-  const store = await KnexRunStore.create({ database: db.service as any });
-  const catalog = catalogServiceMock({ entities });
-  const auth = mockServices.auth();
-  const scorecards = new ScorecardService({ catalog, auth, store });
-  const router = createRunsRouter({
-    httpAuth: mockServices.httpAuth(),
-    permissions: mockServices.permissions(),
-    catalog,
-    auth,
-    store,
-    logger: quietLogger,
-    scorecards,
-  });
-  const app = express().use(router).use(mockErrorHandler());
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    catalog,
-    auth,
-    scorecards,
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+export async function startIngestBackend(options: {
+  db: BenchDatabase;
+  products: number;
+  /** backend.logger.level; `warn` drops the per-request access log line. */
+  logLevel?: string;
+}): Promise<IngestBackend> {
+  const { db, products } = options;
+  const dir = path.resolve(
+    __dirname,
+    '..',
+    '.scratch',
+    `ingest-backend-${process.pid}`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+
+  // the catalog's source: N DataProducts whose dataset is the events' output
+  const catalogFile = path.join(dir, 'products.yaml');
+  fs.writeFileSync(
+    catalogFile,
+    Array.from({ length: products }, (_, i) => {
+      const product = syntheticDataProduct(i);
+      product.metadata.annotations = {
+        'openlineage.io/dataset': benchDatasetAnnotation(i),
+      };
+      return YAML.stringify(product);
+    }).join('---\n'),
+  );
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const pipelineToken = token();
+  const harnessToken = token();
+  const otherToken = token();
+  const config = {
+    backend: {
+      baseUrl,
+      listen: { host: '127.0.0.1', port },
+      logger: { level: options.logLevel ?? 'warn' },
+      database: db.backendConfig,
+      auth: {
+        externalAccess: [
+          {
+            // the pipelines: report runs to Stockroom, nothing else
+            type: 'static',
+            options: { token: pipelineToken, subject: 'bench-pipelines' },
+            accessRestrictions: [
+              { plugin: 'data-products', permission: 'stockroom.run.report' },
+            ],
+          },
+          {
+            // a token for something else: must be refused
+            type: 'static',
+            options: { token: otherToken, subject: 'bench-ops' },
+            accessRestrictions: [
+              { plugin: 'data-products', permission: 'stockroom.task.trigger' },
+            ],
+          },
+          {
+            // the harness: reads the catalog to see it is ready
+            type: 'static',
+            options: { token: harnessToken, subject: 'bench-harness' },
+            accessRestrictions: [{ plugin: 'catalog' }],
+          },
+        ],
+      },
+    },
+    catalog: {
+      rules: [{ allow: ['DataProduct', 'Location'] }],
+      locations: [{ type: 'file', target: catalogFile }],
+    },
+    permission: { enabled: true },
+    stockroom: {
+      lifecycle: { notifications: { enabled: false } },
+      scoring: { enabled: false },
+    },
   };
+  const configFile = path.join(dir, 'app-config.yaml');
+  fs.writeFileSync(configFile, YAML.stringify(config));
+
+  const backend = createBackend();
+  backend.add(
+    rootConfigServiceFactory({ argv: ['--config', configFile], watch: false }),
+  );
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
+  backend.add(import('@stockroom/plugin-data-products-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  // the demo portal's policy (service principals are decided by their token's
+  // access restrictions before any policy, as in production)
+  backend.add(import('../../packages/backend/src/permissionPolicy'));
+
+  const stop = async () => {
+    try {
+      await backend.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    await backend.start();
+    await catalogReady(baseUrl, harnessToken, products);
+    const endpoint = `${baseUrl}/api/data-products/openlineage`;
+    await checkAccess(endpoint, { pipelineToken, otherToken });
+    return { baseUrl, endpoint, token: pipelineToken, stop };
+  } catch (error) {
+    await stop().catch(() => {}); // the start-up error is the one to see
+    throw error;
+  }
+}
+
+/** Waits until the catalog serves all `n` DataProducts (processed and stitched). */
+async function catalogReady(baseUrl: string, harnessToken: string, n: number) {
+  const deadline = Date.now() + 180_000;
+  let seen = 0;
+  while (Date.now() < deadline) {
+    const res = await fetch(
+      `${baseUrl}/api/catalog/entities/by-query?filter=kind=dataproduct&limit=1`,
+      { headers: { authorization: `Bearer ${harnessToken}` } },
+    );
+    if (res.ok) {
+      seen = ((await res.json()) as { totalItems: number }).totalItems;
+      if (seen >= n) return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(
+    `The catalog served ${seen} of ${n} DataProducts after 3 minutes`,
+  );
+}
+
+/**
+ * Auth and permissions are live: no token is a 401, a token without
+ * stockroom.run.report a 403 (both before the body is read).
+ */
+async function checkAccess(
+  endpoint: string,
+  tokens: { pipelineToken: string; otherToken: string },
+) {
+  const body = JSON.stringify({});
+  const statusWith = async (authorization?: string) =>
+    (
+      await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body,
+      })
+    ).status;
+  const anonymous = await statusWith();
+  const unpermitted = await statusWith(`Bearer ${tokens.otherToken}`);
+  if (anonymous !== 401 || unpermitted !== 403) {
+    throw new Error(
+      `Expected 401 without a token and 403 with a token lacking stockroom.run.report; got ${anonymous} and ${unpermitted}`,
+    );
+  }
 }
