@@ -130,6 +130,21 @@ export async function ingestOpenLineageEvents(
   await writeRuns(tx, productRuns, recordedAt, options.chunk);
   await writeChecks(tx, productChecks, recordedAt, options.chunk);
   await writeSamples(tx, productRuns, options.chunk);
+  // A run once taken for a stream (RUNNING events, no facet yet) that turned
+  // out to be a batch keeps no liveness samples.
+  const batches = productRuns.filter(
+    run =>
+      !run.streaming &&
+      eventsOfRun.get(run.runId)?.some(e => e.eventType === 'RUNNING'),
+  );
+  for (const part of chunks(batches, options.chunk)) {
+    await tx(RUN_SAMPLES)
+      .whereIn(
+        ['entity_ref', 'run_id'],
+        part.map(run => [run.entityRef, run.runId]),
+      )
+      .delete();
+  }
   await writeSchemas(tx, productRuns, options.chunk);
 
   // The first new event of a run new to Stockroom opens it; later ones

@@ -115,6 +115,7 @@ export function accumulateRun(
   const inputs = new Map<string, string[]>();
   const checks = new Map<string, RunCheck>();
   let previousAt: string | undefined;
+  let declaredBatch = false;
 
   // Non-terminal events first, then terminal ones, each by time: a terminal
   // event's metrics win over a RUNNING one's whatever their clocks say.
@@ -142,6 +143,7 @@ export function accumulateRun(
     if (event.errorMessage) run.errorMessage = event.errorMessage;
     if (event.producer) run.producer = event.producer;
     if (event.processingType === 'STREAMING') run.streaming = true;
+    if (event.processingType === 'BATCH') declaredBatch = true;
     if (event.eventType === 'RUNNING' && previousAt !== undefined) {
       run.samples.push({
         at: event.eventTime,
@@ -150,8 +152,9 @@ export function accumulateRun(
     }
     previousAt = event.eventTime;
   }
-  // A run that keeps reporting RUNNING is a stream even without the facet.
-  if (!run.streaming && !terminal) {
+  // A run that keeps reporting RUNNING is a stream even without the facet;
+  // a job that says it is a batch (Spark reports progress) is not.
+  if (!run.streaming && !terminal && !declaredBatch) {
     run.streaming = ordered.filter(e => e.eventType === 'RUNNING').length > 1;
   }
   if (!run.streaming) run.samples = [];

@@ -133,7 +133,10 @@ export function eventFacts(event: ParsedRunEvent): RunEventFacts {
     const metrics =
       facetOf(input.inputFacets, 'dataQualityMetrics') ??
       facetOf(input.facets, 'dataQualityMetrics');
-    const assertions = assertionsOf(input.facets);
+    // OpenLineage defines the assertions as an input facet; some emitters
+    // put them among the dataset facets.
+    const assertions =
+      assertionsOf(input.inputFacets) ?? assertionsOf(input.facets);
     if (!metrics && !assertions) continue;
     const check: CheckFacts = { keys };
     const rowCount = countOf(metrics?.rowCount);

@@ -71,6 +71,14 @@ export function checkDatasetFacets(
     checkSchemaFields(schema.fields, child(path, 'schema.fields'), problems);
   }
   checkDataQualityMetrics(facets, path, problems);
+  checkDataQualityAssertions(facets, path, problems);
+}
+
+function checkDataQualityAssertions(
+  facets: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+): void {
   const assertions = facet(facets, 'dataQualityAssertions', path, problems);
   if (assertions) {
     const at = child(path, 'dataQualityAssertions.assertions');
@@ -100,6 +108,7 @@ export function checkIoFacets(
     checkCount(stats.fileCount, child(at, 'fileCount'), problems);
   }
   checkDataQualityMetrics(facets, path, problems);
+  checkDataQualityAssertions(facets, path, problems);
 }
 
 function checkDataQualityMetrics(
