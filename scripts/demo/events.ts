@@ -18,11 +18,17 @@ export function datasetOf(annotationKey: string) {
   return { namespace: match[1], name: match[2] };
 }
 
-/** A START and a closing (COMPLETE or FAIL) RunEvent, as a real producer sends them. */
+/**
+ * A START and a closing (COMPLETE or FAIL) RunEvent, as real producers send
+ * them: the watermark (nominalTime) on both, and one run in three closed by
+ * an event without outputs, as dbt-ol and Flink do — Stockroom closes the
+ * run START opened.
+ */
 export function runEvents(
   job: string,
   dataset: { namespace: string; name: string },
   run: DemoRun,
+  slot: number,
 ) {
   const startedAt = new Date(run.finishedAt.getTime() - 60_000);
   const base = {
@@ -89,5 +95,100 @@ export function runEvents(
       },
     ],
   };
+  if (slot % 3 === 0) {
+    return [start, { ...close, outputs: [] }];
+  }
   return [start, close];
+}
+
+const GE_PRODUCER =
+  'https://github.com/great-expectations/great_expectations/tree/0.18.12/great_expectations/validation_operators';
+
+/**
+ * A Great Expectations validation of a product's table: the metrics and
+ * assertions sit on the dataset it *read*, and it writes nothing. Stockroom
+ * counts them as quality checks of the product.
+ */
+export function qualityCheckEvent(
+  dataset: { namespace: string; name: string },
+  column: string,
+  runId: string,
+  at: Date,
+  counts: { rows: number; nulls: number; failed: boolean },
+) {
+  return {
+    eventType: 'COMPLETE',
+    eventTime: at.toISOString(),
+    producer: GE_PRODUCER,
+    schemaURL: SCHEMA_URL,
+    run: { runId },
+    job: { namespace: 'great_expectations', name: `validate_${column}` },
+    inputs: [
+      {
+        ...dataset,
+        facets: {
+          dataQualityAssertions: {
+            ...FACET('DataQualityAssertionsDatasetFacet'),
+            assertions: [
+              {
+                assertion: 'expect_column_values_to_not_be_null',
+                column,
+                success: !counts.failed,
+              },
+              {
+                assertion: 'expect_column_values_to_be_unique',
+                column,
+                success: true,
+              },
+            ],
+          },
+        },
+        inputFacets: {
+          dataQualityMetrics: {
+            ...FACET('DataQualityMetricsInputDatasetFacet'),
+            rowCount: counts.rows,
+            columnMetrics: { [column]: { nullCount: counts.nulls } },
+          },
+        },
+      },
+    ],
+    outputs: [],
+  };
+}
+
+/**
+ * A streaming job that is running now: a START two hours ago and a RUNNING
+ * event every ten minutes since, the newest two minutes ago.
+ */
+export function streamingEvents(
+  job: string,
+  dataset: { namespace: string; name: string },
+  runId: string,
+  now: Date,
+) {
+  const jobFacets = {
+    jobType: {
+      ...FACET('JobTypeJobFacet'),
+      processingType: 'STREAMING',
+      integration: 'FLINK',
+      jobType: 'JOB',
+    },
+  };
+  const at = (minutesAgo: number) =>
+    new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const event = (eventType: string, minutesAgo: number) => ({
+    eventType,
+    eventTime: at(minutesAgo),
+    producer: PRODUCER,
+    schemaURL: SCHEMA_URL,
+    run: { runId },
+    job: { namespace: 'acme-streams', name: job, facets: jobFacets },
+    inputs: [],
+    outputs: [{ ...dataset }],
+  });
+  const events = [event('START', 120)];
+  for (let minutesAgo = 110; minutesAgo >= 2; minutesAgo -= 10) {
+    events.push(event('RUNNING', minutesAgo));
+  }
+  return events;
 }

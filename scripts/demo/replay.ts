@@ -16,8 +16,13 @@ import {
   datasetKeysOf,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
-import { demoRuns } from './scenario';
-import { datasetOf, runEvents } from './events';
+import { demoRuns, runIdFor } from './scenario';
+import {
+  datasetOf,
+  qualityCheckEvent,
+  runEvents,
+  streamingEvents,
+} from './events';
 
 const DEV_TOKEN = 'stockroom-dev-pipeline-token-do-not-use-in-production';
 const arg = (name: string, fallback: string) => {
@@ -117,7 +122,7 @@ async function main() {
   const products = loadProducts();
   await waitForCatalog(products.map(p => p.metadata.name));
   const now = new Date();
-  const totals = { accepted: 0, ignored: 0, duplicates: 0 };
+  const totals = { accepted: 0, updated: 0, ignored: 0, duplicates: 0 };
   for (const entity of products) {
     const annotation = entity.metadata.annotations?.['openlineage.io/dataset'];
     if (!annotation) continue;
@@ -125,20 +130,62 @@ async function main() {
     const [key] = datasetKeysOf(annotation);
     const dataset = datasetOf(key);
     const runs = demoRuns(entity, contract, now, days);
-    const events = runs.flatMap(run =>
-      runEvents(`${entity.metadata.name}.refresh`, dataset, run),
+    const name = entity.metadata.name;
+    const events: unknown[] = runs.flatMap((run, slot) =>
+      runEvents(`${name}.refresh`, dataset, run, slot),
     );
-    for (let i = 0; i < events.length; i += 1000) {
-      const reply = await post(
-        `${baseUrl}/api/data-products/openlineage`,
-        events.slice(i, i + 1000),
+    // One Great Expectations validation a day of the first key field.
+    const keyField = contract.quality?.keyFields?.[0];
+    if (keyField) {
+      for (let day = days; day >= 1; day--) {
+        events.push(
+          qualityCheckEvent(
+            dataset,
+            keyField,
+            runIdFor(`${name}#ge`, day),
+            new Date(now.getTime() - day * 86_400_000 + 3_600_000),
+            {
+              rows: 10_000,
+              nulls: day % 7 === 0 ? 40 : 0,
+              failed: day % 7 === 0,
+            },
+          ),
+        );
+      }
+    }
+    // The history goes in batches, as a backfill would; the newest runs one
+    // event per request, START and COMPLETE apart, as the OpenLineage HTTP
+    // transport sends them.
+    const live = events.splice(Math.max(0, events.length - 6));
+    if (contract.freshness?.tier === 'streaming') {
+      live.push(
+        ...streamingEvents(
+          `${name}.stream`,
+          dataset,
+          runIdFor(`${name}#stream`, 0),
+          now,
+        ),
       );
+    }
+    const count = (reply: Record<string, number>) => {
       totals.accepted += reply.accepted ?? 0;
+      totals.updated += reply.updated ?? 0;
       totals.ignored += reply.ignored ?? 0;
       totals.duplicates += reply.duplicates ?? 0;
+    };
+    for (let i = 0; i < events.length; i += 1000) {
+      count(
+        await post(
+          `${baseUrl}/api/data-products/openlineage`,
+          events.slice(i, i + 1000),
+        ),
+      );
+    }
+    for (const event of live) {
+      count(await post(`${baseUrl}/api/data-products/openlineage`, event));
     }
     console.log(
-      `${entity.metadata.name}: ${runs.length} runs (${events.length} events)`,
+      `${name}: ${runs.length} runs (${events.length + live.length} events)`,
     );
   }
   for (const entity of products) {
@@ -149,7 +196,7 @@ async function main() {
     ).catch(e => console.warn(`refresh ${entity.metadata.name}: ${e.message}`));
   }
   console.log(
-    `replayed: ${totals.accepted} accepted, ${totals.ignored} ignored, ${totals.duplicates} duplicates`,
+    `replayed: ${totals.accepted} accepted, ${totals.updated} updated, ${totals.ignored} ignored, ${totals.duplicates} duplicates`,
   );
 }
 
