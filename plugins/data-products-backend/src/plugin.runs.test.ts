@@ -62,7 +62,16 @@ describe('dataProductsPlugin: runs', () => {
         event('COMPLETE', new Date(now - 60_000).toISOString()),
       ]);
     expect(ingest.status).toBe(200);
-    expect(ingest.body).toEqual({ accepted: 2, ignored: 0, duplicates: 0 });
+    // One run: its START opens it, its COMPLETE (a new event of it) updates it.
+    expect(ingest.body).toEqual({
+      accepted: 1,
+      updated: 1,
+      ignored: 0,
+      duplicates: 0,
+      refused: 0,
+      problems: [],
+      warnings: [],
+    });
 
     const scorecard = await request(server)
       .get('/api/data-products/products/default/orders/scorecard')

@@ -4,6 +4,8 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { RunEventFacts } from '@stockroom/plugin-data-products-common';
+import { Knex } from 'knex';
 import { KnexRunStore } from './KnexRunStore';
 import { RunRecord, ScorecardSnapshot } from './RunStore';
 
@@ -52,6 +54,36 @@ function completed(
   };
 }
 
+/** OpenLineage runs of these tests, by the UUIDs producers give them. */
+const OL_RUN = '0192963f-929e-731b-a075-9bb14bf41d38';
+const OL_PARENT = '0192963f-929e-731b-a075-9bb14bf41d00';
+const ORDERS_KEY = 'postgres://db/public.orders';
+
+/** Which products claim a dataset key: orders claims ORDERS_KEY. */
+const productsOf = (key: string) => (key === ORDERS_KEY ? [ORDERS] : []);
+
+/** The facts of one OpenLineage event, as -common's eventFacts keeps them. */
+function olEvent(
+  eventType: RunEventFacts['eventType'],
+  time: string,
+  extra: Partial<RunEventFacts> = {},
+): RunEventFacts {
+  return {
+    eventType,
+    eventTime: at(time).toISOString(),
+    runId: OL_RUN,
+    job: { namespace: 'airflow', name: 'orders_daily' },
+    outputs: [],
+    inputs: [],
+    checks: [],
+    ...extra,
+  };
+}
+
+async function count(knex: Knex, table: string): Promise<number> {
+  return Number((await knex(table).count({ n: '*' }))[0].n);
+}
+
 function snapshot(
   takenAt: string,
   overrides: Partial<ScorecardSnapshot> = {},
@@ -93,18 +125,85 @@ describe('KnexRunStore', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('migrates up and down', async () => {
       const knex = await databases.init(databaseId);
-      const tables = ['runs', 'observed_schemas', 'scorecard_snapshots'];
+      const tables = [
+        'runs',
+        'observed_schemas',
+        'scorecard_snapshots',
+        'run_events',
+        'quality_checks',
+        'run_samples',
+      ];
       const exist = () =>
         Promise.all(tables.map(table => knex.schema.hasTable(table)));
+      const all = (value: boolean) => tables.map(() => value);
 
       await knex.migrate.latest({ directory: migrationsDir });
-      expect(await exist()).toEqual([true, true, true]);
+      expect(await exist()).toEqual(all(true));
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
-      expect(await exist()).toEqual([false, false, false]);
+      expect(await exist()).toEqual(all(false));
 
       await knex.migrate.latest({ directory: migrationsDir });
-      expect(await exist()).toEqual([true, true, true]);
+      expect(await exist()).toEqual(all(true));
+    });
+
+    it('migrates the run events in and out, keeping the runs stored before', async () => {
+      const knex = await databases.init(databaseId);
+      const directory = migrationsDir;
+      const newColumns = [
+        'job_namespace',
+        'job_name',
+        'parent_run_id',
+        'parent_job_namespace',
+        'parent_job_name',
+        'streaming',
+        'last_event_at',
+      ];
+      const columns = () =>
+        Promise.all(
+          newColumns.map(column => knex.schema.hasColumn('runs', column)),
+        );
+      // Up to the migration before run events, with a run stored.
+      await knex.migrate.up({
+        directory,
+        name: '20261125120000_notifications_sent.js',
+      });
+      await knex.migrate.up({
+        directory,
+        name: '20261125130000_contract_history.js',
+      });
+      await knex.migrate.up({
+        directory,
+        name: '20261125140000_runs_and_scores.js',
+      });
+      await knex('runs').insert({
+        entity_ref: ORDERS,
+        run_id: 'before',
+        status: 'success',
+        event_time: at('10:30:00'),
+        finished_at: at('10:30:00'),
+        recorded_at: recordedAt,
+      });
+
+      await knex.migrate.up({
+        directory,
+        name: '20261203100000_run_events.js',
+      });
+      expect(await knex.schema.hasTable('run_events')).toBe(true);
+      expect(await columns()).toEqual(newColumns.map(() => true));
+      const [row] = await knex('runs').where({ run_id: 'before' });
+      expect(Boolean(row.streaming)).toBe(false);
+      expect(row.job_name).toBeNull();
+
+      await knex.migrate.down({
+        directory,
+        name: '20261203100000_run_events.js',
+      });
+      expect(await knex.schema.hasTable('run_events')).toBe(false);
+      expect(await knex.schema.hasTable('quality_checks')).toBe(false);
+      expect(await knex.schema.hasTable('run_samples')).toBe(false);
+      expect(await columns()).toEqual(newColumns.map(() => false));
+      expect(await count(knex, 'runs')).toBe(1);
     });
 
     it('stores closed runs and lists them, latest first', async () => {
@@ -255,6 +354,295 @@ describe('KnexRunStore', () => {
           startedAt: at('10:00:00'),
         }),
       ]);
+    });
+
+    describe('OpenLineage events', () => {
+      it('recomputes a run from all its events, whatever order they come in', async () => {
+        const { knex, store } = await createStore(databaseId);
+
+        // COMPLETE first, naming no outputs: the run is no product's yet.
+        expect(
+          await store.ingestEvents(
+            [olEvent('COMPLETE', '10:30:00')],
+            productsOf,
+            recordedAt,
+          ),
+        ).toEqual(['ignored']);
+        expect(await count(knex, 'runs')).toBe(0);
+        expect(await count(knex, 'run_events')).toBe(1);
+
+        // Its START names the output and the watermark.
+        const later = new Date('2026-11-20T12:05:00.000Z');
+        expect(
+          await store.ingestEvents(
+            [
+              olEvent('START', '10:00:00', {
+                nominalEndTime: at('09:00:00').toISOString(),
+                outputs: [{ keys: [ORDERS_KEY] }],
+              }),
+            ],
+            productsOf,
+            later,
+          ),
+        ).toEqual(['accepted']);
+
+        expect(await store.listRuns(ORDERS)).toEqual([
+          {
+            entityRef: ORDERS,
+            runId: OL_RUN,
+            datasetKey: ORDERS_KEY,
+            status: 'success',
+            eventTime: at('10:30:00'),
+            startedAt: at('10:00:00'),
+            finishedAt: at('10:30:00'),
+            watermark: at('09:00:00'),
+            job: { namespace: 'airflow', name: 'orders_daily' },
+            lastEventAt: at('10:30:00'),
+            recordedAt: later,
+          },
+        ]);
+      });
+
+      it('answers each event: accepted, updated, duplicate', async () => {
+        const { knex, store } = await createStore(databaseId);
+        const start = olEvent('START', '10:00:00', {
+          outputs: [{ keys: [ORDERS_KEY] }],
+        });
+        const complete = olEvent('COMPLETE', '10:30:00');
+
+        expect(
+          await store.ingestEvents(
+            [start, start, olEvent('RUNNING', '10:10:00'), complete],
+            productsOf,
+            recordedAt,
+          ),
+        ).toEqual(['accepted', 'duplicate', 'updated', 'updated']);
+        expect(
+          await store.ingestEvents([complete, start], productsOf, recordedAt),
+        ).toEqual(['duplicate', 'duplicate']);
+        expect(await count(knex, 'run_events')).toBe(3);
+        expect(await count(knex, 'runs')).toBe(1);
+      });
+
+      it('keeps the events of a run no product claims, and counts them ignored', async () => {
+        const { knex, store } = await createStore(databaseId);
+
+        expect(
+          await store.ingestEvents(
+            [
+              olEvent('START', '10:00:00', {
+                outputs: [{ keys: ['file/tmp/scratch'] }],
+              }),
+              olEvent('COMPLETE', '10:30:00'),
+            ],
+            productsOf,
+            recordedAt,
+          ),
+        ).toEqual(['ignored', 'ignored']);
+        expect(await count(knex, 'run_events')).toBe(2);
+        expect(await count(knex, 'runs')).toBe(0);
+      });
+
+      it("recomputes a task run when its parent's watermark arrives after it", async () => {
+        const { store } = await createStore(databaseId);
+        const parent = {
+          runId: OL_PARENT,
+          jobNamespace: 'airflow',
+          jobName: 'orders_dag',
+        };
+
+        await store.ingestEvents(
+          [
+            olEvent('COMPLETE', '10:30:00', {
+              parent,
+              outputs: [{ keys: [ORDERS_KEY] }],
+            }),
+          ],
+          productsOf,
+          recordedAt,
+        );
+        expect((await store.listRuns(ORDERS))[0].watermark).toBeUndefined();
+
+        expect(
+          await store.ingestEvents(
+            [
+              olEvent('START', '08:00:00', {
+                runId: OL_PARENT,
+                job: { namespace: 'airflow', name: 'orders_dag' },
+                nominalEndTime: at('06:00:00').toISOString(),
+              }),
+            ],
+            productsOf,
+            recordedAt,
+          ),
+        ).toEqual(['ignored']);
+
+        expect((await store.listRuns(ORDERS))[0]).toEqual(
+          expect.objectContaining({
+            runId: OL_RUN,
+            watermark: at('06:00:00'),
+            parent: {
+              runId: OL_PARENT,
+              job: { namespace: 'airflow', name: 'orders_dag' },
+            },
+          }),
+        );
+      });
+
+      it('loses no event of a run reported by two requests at once', async () => {
+        const { store } = await createStore(databaseId);
+
+        const outcomes = await Promise.all([
+          store.ingestEvents(
+            [
+              olEvent('START', '10:00:00', {
+                outputs: [{ keys: [ORDERS_KEY] }],
+              }),
+            ],
+            productsOf,
+            recordedAt,
+          ),
+          store.ingestEvents(
+            [
+              olEvent('COMPLETE', '10:30:00', {
+                outputs: [{ keys: [ORDERS_KEY] }],
+              }),
+            ],
+            productsOf,
+            recordedAt,
+          ),
+        ]);
+
+        expect(outcomes.flat().sort()).toEqual(['accepted', 'updated']);
+        expect(await store.listRuns(ORDERS)).toEqual([
+          expect.objectContaining({
+            status: 'success',
+            startedAt: at('10:00:00'),
+            finishedAt: at('10:30:00'),
+          }),
+        ]);
+      });
+
+      it('lists running runs apart, newest event first, streams with their liveness samples', async () => {
+        const { knex, store } = await createStore(databaseId);
+        const other = '0192963f-929e-731b-a075-9bb14bf41d39';
+        await store.ingestEvents(
+          [
+            olEvent('START', '11:00:00', {
+              processingType: 'STREAMING',
+              outputs: [{ keys: [ORDERS_KEY] }],
+            }),
+            olEvent('RUNNING', '11:20:00'),
+            olEvent('RUNNING', '11:50:00'),
+            olEvent('START', '11:30:00', {
+              runId: other,
+              outputs: [{ keys: [ORDERS_KEY] }],
+            }),
+          ],
+          productsOf,
+          recordedAt,
+        );
+
+        expect(await store.listRuns(ORDERS)).toEqual([]);
+        const running = await store.listRunningRuns(ORDERS, 10);
+        expect(running.map(run => [run.runId, run.streaming ?? false])).toEqual(
+          [
+            [OL_RUN, true],
+            [other, false],
+          ],
+        );
+        expect(running[0]).toEqual(
+          expect.objectContaining({
+            status: 'running',
+            startedAt: at('11:00:00'),
+            lastEventAt: at('11:50:00'),
+          }),
+        );
+        expect(
+          (await knex('run_samples').orderBy('sampled_at')).map(row => [
+            new Date(row.sampled_at).toISOString(),
+            Number(row.gap_ms),
+          ]),
+        ).toEqual([
+          [at('11:20:00').toISOString(), 20 * 60_000],
+          [at('11:50:00').toISOString(), 30 * 60_000],
+        ]);
+        expect(await store.listRunningRuns(ORDERS, 1)).toHaveLength(1);
+      });
+
+      it('records a checked input as a quality check of its product, not a run', async () => {
+        const { knex, store } = await createStore(databaseId);
+
+        expect(
+          await store.ingestEvents(
+            [
+              olEvent('COMPLETE', '10:30:00', {
+                producer:
+                  'https://github.com/OpenLineage/OpenLineage/tree/1.23.0/integration/great_expectations',
+                inputs: [[ORDERS_KEY]],
+                checks: [
+                  {
+                    keys: [ORDERS_KEY],
+                    rowCount: 10,
+                    columns: { order_id: { nullCount: 2 } },
+                  },
+                ],
+              }),
+            ],
+            productsOf,
+            recordedAt,
+          ),
+        ).toEqual(['accepted']);
+        expect(await count(knex, 'runs')).toBe(0);
+        expect(
+          await store.listQualityChecks(ORDERS, at('00:00:00'), at('23:00:00')),
+        ).toEqual([
+          {
+            observedAt: at('10:30:00'),
+            source: 'Great Expectations',
+            rowCount: 10,
+            columns: { order_id: { nullCount: 2 } },
+          },
+        ]);
+      });
+
+      it('records no observed schema of a partial, type-less one', async () => {
+        const { knex, store } = await createStore(databaseId);
+
+        await store.ingestEvents(
+          [
+            olEvent('COMPLETE', '10:30:00', {
+              outputs: [
+                // dbt lists the documented columns only
+                {
+                  keys: [ORDERS_KEY],
+                  schema: [{ name: 'id' }, { name: 'total' }],
+                },
+              ],
+            }),
+          ],
+          productsOf,
+          recordedAt,
+        );
+        expect(await count(knex, 'observed_schemas')).toBe(0);
+
+        await store.ingestEvents(
+          [
+            olEvent('COMPLETE', '11:30:00', {
+              runId: '0192963f-929e-731b-a075-9bb14bf41d39',
+              outputs: [
+                {
+                  keys: [ORDERS_KEY],
+                  schema: [{ name: 'id', type: 'string' }, { name: 'total' }],
+                },
+              ],
+            }),
+          ],
+          productsOf,
+          recordedAt,
+        );
+        expect(await count(knex, 'observed_schemas')).toBe(1);
+      });
     });
 
     it('keeps the same run id apart per product', async () => {

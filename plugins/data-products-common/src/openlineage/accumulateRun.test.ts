@@ -531,7 +531,7 @@ describe('from RunEvents to product runs', () => {
   });
 
   it('reads the facts a run needs from an event: times in UTC, ids lower-cased, STREAMING upper-cased', () => {
-    const facts = factsOf({
+    const read = factsOf({
       ...runEvent('START', '2026-11-25T10:00:00+01:00', {
         jobFacets: { jobType: { processingType: 'streaming' } },
         runFacets: {
@@ -546,7 +546,7 @@ describe('from RunEvents to product runs', () => {
         },
       }),
     });
-    expect(facts).toEqual(
+    expect(read).toEqual(
       expect.objectContaining({
         eventType: 'START',
         eventTime: '2026-11-25T09:00:00.000Z',

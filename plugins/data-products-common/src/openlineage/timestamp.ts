@@ -1,7 +1,8 @@
 /**
- * Instants as pipelines report them: ISO-8601 with a time zone. A time
- * without a zone means a different instant on every server, so it is refused
- * rather than guessed. Parsed by hand instead of `Date.parse`, whose handling
+ * Instants as pipelines report them: ISO-8601 with a time zone. Some real
+ * producers write local times without a zone (dbt-ol, older Great
+ * Expectations); standards.md says to read those as UTC, with a warning
+ * (parseZonelessTimestamp), never silently. Parsed by hand instead of `Date.parse`, whose handling
  * of anything beyond `YYYY-MM-DDTHH:mm:ss.sssZ` differs between engines, and
  * this package also runs in browsers.
  */

@@ -147,9 +147,37 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
 
   const jsonBody = express.json({ limit: bodyLimit });
 
-  /** The items the API document refuses, by their index in the body. */
-  function documentProblems(req: Request): RunProblem[] {
-    return asRunProblems(validator.bodyProblems(req));
+  /**
+   * What the API document refuses among the items the parser accepted (the
+   * parser's own problems are finer and already listed), each named by its
+   * item index and full path. For a batch, a problem naming no item comes
+   * from the body's other `oneOf` branch (a lone event) and is not one.
+   */
+  function documentProblems<T>(
+    req: Request,
+    intake: Intake<T>,
+    itemPath: (index: number) => string,
+  ): RunProblem[] {
+    const accepted = new Set(intake.items.map(item => item.index));
+    const batch = Array.isArray(req.body) || 'runs' in (req.body ?? {});
+    const problems: RunProblem[] = [];
+    for (const problem of asRunProblems(validator.bodyProblems(req))) {
+      if (problem.index === undefined && batch) continue;
+      const index = problem.index ?? 0;
+      if (!accepted.has(index)) continue;
+      const base = batch ? itemPath(index) : '';
+      const required = /^(\S+) is required/.exec(problem.message)?.[1];
+      const path =
+        problem.path === '' && required
+          ? required
+          : [base, problem.path].filter(Boolean).join('.');
+      problems.push({
+        ...(batch ? { index } : {}),
+        path: path.replace(/\.\[/g, '['),
+        message: problem.message,
+      });
+    }
+    return problems;
   }
 
   /**
@@ -194,7 +222,9 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
   const openLineage = async (req: Request, res: Response) => {
     const now = clock();
     const intake = parseOpenLineageBody(req.body, now);
-    if (!intake.bodyProblem) refuseItems(intake, documentProblems(req));
+    if (!intake.bodyProblem) {
+      refuseItems(intake, documentProblems(req, intake, i => `[${i}]`));
+    }
     let outcomes: EventOutcome[] = [];
     if (intake.items.length > 0) {
       const lookup = await products.get();
@@ -233,7 +263,9 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     async (req, res) => {
       const now = clock();
       const intake = parseNativeBody(req.body, now);
-      if (!intake.bodyProblem) refuseItems(intake, documentProblems(req));
+      if (!intake.bodyProblem) {
+        refuseItems(intake, documentProblems(req, intake, i => `runs[${i}]`));
+      }
       let outcomes: EventOutcome[] = [];
       if (intake.items.length > 0) {
         let lookup = await products.get();

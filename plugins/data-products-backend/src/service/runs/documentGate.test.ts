@@ -1,4 +1,9 @@
-import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import request from 'supertest';
 import { loadOpenApiDocument } from '../openapi';
 import { OpenApiRequestValidator } from '../openapi/OpenApiRequestValidator';
@@ -12,13 +17,38 @@ import {
 jest.setTimeout(120_000);
 
 const RUN = '0192963f-929e-731b-a075-9bb14bf41d38';
+const OTHER_RUN = '0192963f-929e-731b-a075-9bb14bf41d39';
+const THIRD_RUN = '0192963f-929e-731b-a075-9bb14bf41d3a';
+const PRODUCER =
+  'https://github.com/OpenLineage/OpenLineage/tree/1.23.0/integration/airflow';
+
+/** The reply of ingestion (standards.md "Intake is per event"). */
+function reply(expected: Record<string, unknown>) {
+  return {
+    accepted: 0,
+    updated: 0,
+    ignored: 0,
+    duplicates: 0,
+    refused: 0,
+    problems: [],
+    warnings: [],
+    ...expected,
+  };
+}
+
+async function counts(knex: Knex) {
+  return {
+    ...(await rowCounts(knex)),
+    runEvents: Number((await knex('run_events').count({ n: '*' }))[0].n),
+  };
+}
 
 /**
  * A document stricter than the parser: native runs must carry a watermark
- * and OpenLineage events a producer of at least 40 characters. Bodies the
- * parser accepts are then refused by the document, with ingestion's
- * problem format, and nothing is stored: ingestion is gated by the
- * document it is given, not only by the parser.
+ * and OpenLineage events a producer of at least 40 characters. Items the
+ * parser accepts are then refused by the document, each on its own, with
+ * ingestion's problem format, and nothing of them is stored: ingestion is
+ * gated by the document it is given, not only by the parser.
  */
 function stricterValidator() {
   const document = structuredClone(loadOpenApiDocument()) as any;
@@ -30,14 +60,18 @@ function stricterValidator() {
 describe('ingestion checks bodies against its API document', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
+  async function setup(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    const { app } = await createRunsApp(knex, {
+      router: { validator: stricterValidator() },
+    });
+    return { knex, app, before: await counts(knex) };
+  }
+
   it.each(databases.eachSupportedId())(
-    'refuses what the parser accepts but the document does not, on %p',
+    'refuses a native run the document refuses, and stores the others, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const { app } = await createRunsApp(knex, {
-        router: { validator: stricterValidator() },
-      });
-      const before = await rowCounts(knex);
+      const { knex, app, before } = await setup(databaseId);
 
       const native = await request(app)
         .post('/runs')
@@ -48,38 +82,92 @@ describe('ingestion checks bodies against its API document', () => {
             nativeRun(`${RUN}-2`, { watermark: undefined }),
           ],
         });
-      expect(native.status).toBe(400);
-      expect(native.body).toEqual({
-        error: {
-          name: 'InputError',
-          message:
-            "The request body does not match the API's schema; nothing was stored",
-        },
-        problems: [
-          { index: 1, path: '', message: 'runs[1].watermark is required' },
-        ],
-      });
+
+      // The first run is stored, the second refused by the document alone.
+      expect(native.status).toBe(200);
+      expect(native.body).toEqual(
+        reply({
+          accepted: 1,
+          refused: 1,
+          problems: [
+            {
+              index: 1,
+              path: 'runs[1].watermark',
+              message: 'runs[1].watermark is required',
+            },
+          ],
+        }),
+      );
+      expect(await counts(knex)).toEqual({ ...before, runs: before.runs + 1 });
+      expect((await knex('runs').select('run_id')).map(r => r.run_id)).toEqual([
+        RUN,
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses a lone event the document refuses with a 400, storing nothing, on %p',
+    async databaseId => {
+      const { knex, app, before } = await setup(databaseId);
 
       const lineage = await request(app)
         .post('/openlineage')
         .set('Authorization', mockCredentials.service.header())
-        .send({ ...runEvent('COMPLETE', RUN), producer: 'short' });
-      expect(lineage.status).toBe(400);
-      expect(lineage.body.problems).toEqual([
-        {
-          path: 'producer',
-          message: 'producer must NOT have fewer than 40 characters',
-        },
-      ]);
-      expect(await rowCounts(knex)).toEqual(before);
+        .send({ ...runEvent('COMPLETE', OTHER_RUN), producer: 'short' });
 
-      // and what both accept is stored
-      const ok = await request(app)
-        .post('/runs')
+      expect(lineage.status).toBe(400);
+      expect(lineage.body).toEqual({
+        error: expect.objectContaining({ name: 'InputError' }),
+        ...reply({
+          refused: 1,
+          problems: [
+            {
+              path: 'producer',
+              message: 'producer must NOT have fewer than 40 characters',
+            },
+          ],
+        }),
+      });
+      expect(await counts(knex)).toEqual(before);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses only the event of a batch the document refuses, on %p',
+    async databaseId => {
+      const { knex, app, before } = await setup(databaseId);
+
+      // The parser accepts both; the document only the first.
+      const batch = await request(app)
+        .post('/openlineage')
         .set('Authorization', mockCredentials.service.header())
-        .send({ runs: [nativeRun(RUN)] });
-      expect(ok.status).toBe(200);
-      expect(ok.body).toEqual({ accepted: 1, ignored: 0, duplicates: 0 });
+        .send([
+          { ...runEvent('COMPLETE', OTHER_RUN), producer: PRODUCER },
+          { ...runEvent('COMPLETE', THIRD_RUN), producer: 'short' },
+        ]);
+
+      expect(batch.status).toBe(200);
+      expect(batch.body).toEqual(
+        reply({
+          accepted: 1,
+          refused: 1,
+          problems: [
+            {
+              index: 1,
+              path: '[1].producer',
+              message: '[1].producer must NOT have fewer than 40 characters',
+            },
+          ],
+        }),
+      );
+      expect(await counts(knex)).toEqual({
+        ...before,
+        runs: before.runs + 1,
+        runEvents: before.runEvents + 1,
+      });
+      expect(
+        (await knex('run_events').select('run_id')).map(r => r.run_id),
+      ).toEqual([OTHER_RUN]);
     },
   );
 });

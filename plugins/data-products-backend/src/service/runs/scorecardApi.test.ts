@@ -168,12 +168,22 @@ describe('scorecard API', () => {
     it('scores replayed runs exactly as worked out by hand', async () => {
       const { app, knex } = await setup();
       const { starts, ends } = pipelineEvents();
-      // Every START first, then every COMPLETE/FAIL: each closes a stored run.
+      // Every START first, each opening a run; then every COMPLETE/FAIL,
+      // each a new event of a known run: an update that closes it.
+      const counts = {
+        accepted: 0,
+        updated: 0,
+        ignored: 0,
+        duplicates: 0,
+        refused: 0,
+        problems: [],
+        warnings: [],
+      };
       expect(
         (await request(app).post('/openlineage').send(starts)).body,
-      ).toEqual({ accepted: 42, ignored: 0, duplicates: 0 });
+      ).toEqual({ ...counts, accepted: 42 });
       expect((await request(app).post('/openlineage').send(ends)).body).toEqual(
-        { accepted: 42, ignored: 0, duplicates: 0 },
+        { ...counts, updated: 42 },
       );
       // One drift incident this quarter (2026-Q4), one in the last.
       await knex('drift_incidents').insert([
@@ -320,6 +330,141 @@ describe('scorecard API', () => {
       ]);
     });
 
+    /**
+     * Runs as real producers send them (standards.md "Runs are accumulated
+     * by runId"), one event per request: Airflow's nominalTime on START
+     * only, COMPLETE/FAIL/ABORT without outputs (dbt-ol, Flink), and one
+     * COMPLETE that arrives before its START.
+     */
+    async function replayAsProducersSend(app: Parameters<typeof request>[0]) {
+      const post = async (event: object) =>
+        (await request(app).post('/openlineage').send(event)).body;
+      const start = (runId: string, at: string, nominalEndTime?: string) =>
+        runEvent('START', runId, {
+          eventTime: at,
+          ...(nominalEndTime
+            ? {
+                runFacets: {
+                  nominalTime: {
+                    nominalStartTime: new Date(
+                      Date.parse(nominalEndTime) - HOUR,
+                    ).toISOString(),
+                    nominalEndTime,
+                  },
+                },
+              }
+            : {}),
+        });
+      const end = (type: string, runId: string, at: string) =>
+        runEvent(type, runId, { eventTime: at, outputs: [] });
+      const opened = { accepted: 1, updated: 0, ignored: 0 };
+      const closed = { accepted: 0, updated: 1, ignored: 0 };
+      const outcome = (body: any) => ({
+        accepted: body.accepted,
+        updated: body.updated,
+        ignored: body.ignored,
+      });
+
+      // Four successes finishing at 06:30, lags 20, 25, 40 and 70 minutes.
+      const watermarks = ['06:10', '06:05', '05:50', '05:20'];
+      for (let i = 0; i < 3; i++) {
+        const day = `2026-11-2${i}`;
+        expect(
+          outcome(
+            await post(
+              start(
+                uuid(100 + i),
+                `${day}T06:00:00Z`,
+                `${day}T${watermarks[i]}:00Z`,
+              ),
+            ),
+          ),
+        ).toEqual(opened);
+        expect(
+          outcome(
+            await post(end('COMPLETE', uuid(100 + i), `${day}T06:30:00Z`)),
+          ),
+        ).toEqual(closed);
+      }
+      // The fourth's COMPLETE first: no outputs, so no product's yet.
+      expect(
+        outcome(await post(end('COMPLETE', uuid(103), '2026-11-23T06:30:00Z'))),
+      ).toEqual({ accepted: 0, updated: 0, ignored: 1 });
+      expect(
+        outcome(
+          await post(
+            start(uuid(103), '2026-11-23T06:00:00Z', '2026-11-23T05:20:00Z'),
+          ),
+        ),
+      ).toEqual(opened);
+      // A failure and a cancellation, neither naming its outputs.
+      await post(start(uuid(104), '2026-11-24T06:00:00Z'));
+      expect(
+        outcome(await post(end('FAIL', uuid(104), '2026-11-24T06:10:00Z'))),
+      ).toEqual(closed);
+      await post(start(uuid(105), '2026-11-24T08:00:00Z'));
+      expect(
+        outcome(await post(end('ABORT', uuid(105), '2026-11-24T08:01:00Z'))),
+      ).toEqual(closed);
+    }
+
+    it('scores runs sent as producers send them: terminal events without outputs count, an abort is neither success nor failure', async () => {
+      const { app } = await setup();
+      await replayAsProducersSend(app);
+
+      const card = (
+        await request(app).post('/products/default/orders/scorecard/refresh')
+      ).body;
+
+      // Lags [20, 25, 40, 70] m: P95 rank ⌈0.95·4⌉ = 4 → 70m, P99 the same.
+      expect(card.dimensions.freshness.evidence).toEqual(
+        expect.objectContaining({
+          runs: 5,
+          successfulRuns: 4,
+          measuredRuns: 4,
+          p95LagMs: 70 * MINUTE,
+          p99LagMs: 70 * MINUTE,
+        }),
+      );
+      // 5 runs (the abort left out): 1 failed + 1 over the 60m p99 = 2
+      // breaches, 400 per 1,000: over 100 → 1.
+      expect(card.dimensions.reliability.evidence).toEqual(
+        expect.objectContaining({
+          runs: 5,
+          failedRuns: 1,
+          lateRuns: 1,
+          breaches: 2,
+          breachesPer1000: 400,
+        }),
+      );
+      expect(card.dimensions.reliability.score).toBe(1);
+      expect(card.window.runs).toBe(5);
+    });
+
+    it('counts an abort as a failure when the platform says so', async () => {
+      const knex = await databases.init(databaseId);
+      const { app } = await createRunsApp(knex, {
+        entities: [orders, group('orders-team', ['user:default/ada'])],
+        router: { scoring: { abortCountsAsFailure: true } },
+      });
+      await replayAsProducersSend(app);
+
+      const card = (
+        await request(app).post('/products/default/orders/scorecard/refresh')
+      ).body;
+
+      // 6 runs: 2 failed + 1 late = 3 breaches, 500 per 1,000.
+      expect(card.dimensions.reliability.evidence).toEqual(
+        expect.objectContaining({
+          runs: 6,
+          failedRuns: 2,
+          lateRuns: 1,
+          breaches: 3,
+          breachesPer1000: 500,
+        }),
+      );
+    });
+
     it('scores a product without a snapshot on first read, and stores it', async () => {
       const { app, knex } = await setup();
       expect((await rowCounts(knex)).snapshots).toBe(0);
@@ -421,6 +566,11 @@ describe('scorecard API', () => {
           {
             runId: 'nightly-5',
             status: 'success',
+            // A native report: no OpenLineage job, parent or events.
+            job: null,
+            parent: null,
+            streaming: false,
+            lastEventAt: null,
             datasetKey: null,
             startedAt: '2026-11-05T01:00:00.000Z',
             finishedAt: '2026-11-05T02:00:00.000Z',
