@@ -5,6 +5,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { Knex } from 'knex';
 import { migrateDatabase } from './migrateDatabase';
+import { toDate } from './dbTime';
 
 const SNAPSHOTS = 'scorecard_snapshots';
 const COLUMNS = [
@@ -247,9 +248,4 @@ function apply(
 
 function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);
-}
-
-/** PostgreSQL returns a Date, SQLite the stored epoch milliseconds. */
-function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(Number(value) || value);
 }

@@ -18,6 +18,7 @@ import {
   ScorecardSnapshot,
   StoredRun,
 } from './RunStore';
+import { DbTime, toDate } from './dbTime';
 
 const RUNS = 'runs';
 const OBSERVED_SCHEMAS = 'observed_schemas';
@@ -33,8 +34,6 @@ const CONTRACT_VERSIONS = 'contract_versions';
 // which SQLite caps at 500 terms.
 const CHUNK_POSTGRES = 1000;
 const CHUNK_SQLITE = 250;
-
-type DbTime = Date | string | number;
 
 const RUN_COLUMNS = [
   'entity_ref',
@@ -193,7 +192,7 @@ export class KnexRunStore implements RunStore {
 
     // Key order: concurrent writers then lock rows alike and cannot deadlock.
     const plans = [...planned.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => Number(a > b) - Number(a < b))
       .map(([, plan]) => plan);
     const written = new Set<string>();
     const write = async (tx: Knex) => {
@@ -537,9 +536,4 @@ function fromSnapshotRow(row: SnapshotRow): ScorecardSnapshot {
     evidence: JSON.parse(row.evidence),
     window: JSON.parse(row.window),
   };
-}
-
-/** PostgreSQL returns a Date, SQLite the stored epoch milliseconds. */
-function toDate(value: DbTime): Date {
-  return value instanceof Date ? value : new Date(Number(value) || value);
 }

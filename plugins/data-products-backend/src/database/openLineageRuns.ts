@@ -15,6 +15,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
+import { DbTime, toDate } from './dbTime';
 
 const RUN_EVENTS = 'run_events';
 const RUNS = 'runs';
@@ -25,8 +26,6 @@ const MAX_DATASET_KEY_LENGTH = 512;
 
 /** What became of one event. */
 export type EventOutcome = 'accepted' | 'updated' | 'ignored' | 'duplicate';
-
-type DbTime = Date | string | number;
 
 interface Options {
   /** Rows per statement (SQLite caps compound selects). */
@@ -79,7 +78,8 @@ export async function ingestOpenLineageEvents(
       run_id: string;
       event_key: string;
     }>;
-    for (const row of written) inserted.add(`${row.run_id}\u0000${row.event_key}`);
+    for (const row of written)
+      inserted.add(`${row.run_id}\u0000${row.event_key}`);
   }
   const newEvents = unique.filter(i =>
     inserted.has(`${rows[i].run_id}\u0000${rows[i].event_key}`),
@@ -387,8 +387,4 @@ function chunks<T>(items: T[], size: number): T[][] {
     parts.push(items.slice(i, i + size));
   }
   return parts;
-}
-
-function toDate(value: DbTime): Date {
-  return value instanceof Date ? value : new Date(Number(value) || value);
 }

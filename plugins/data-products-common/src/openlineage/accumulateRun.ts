@@ -4,11 +4,7 @@
  * in, over however many requests, the same events make the same run.
  */
 import type { ColumnCounts, ObservedField } from '../scoring/runs';
-import type {
-  AssertionFacts,
-  OutputFacts,
-  RunEventFacts,
-} from './eventFacts';
+import type { AssertionFacts, OutputFacts, RunEventFacts } from './eventFacts';
 import type { ParentRun, RunEventType } from './types';
 
 /** `aborted`: stopped before finishing (cancelled, skipped). @public */
@@ -69,6 +65,13 @@ const TERMINAL: ReadonlySet<RunEventType> = new Set([
   'FAIL',
   'ABORT',
 ]);
+
+const STATUS_OF_TERMINAL: Partial<Record<RunEventType, AccumulatedRunStatus>> =
+  {
+    COMPLETE: 'success',
+    FAIL: 'failed',
+    ABORT: 'aborted',
+  };
 
 /** Order of events at the same instant: a run starts before it ends. */
 const RANK: Record<RunEventType, number> = {
@@ -170,13 +173,6 @@ export function accumulateRun(
   run.checks = [...checks.values()];
   return run;
 }
-
-const STATUS_OF_TERMINAL: Partial<Record<RunEventType, AccumulatedRunStatus>> =
-  {
-    COMPLETE: 'success',
-    FAIL: 'failed',
-    ABORT: 'aborted',
-  };
 
 function byTime(a: RunEventFacts, b: RunEventFacts): number {
   if (a.eventTime !== b.eventTime) return a.eventTime < b.eventTime ? -1 : 1;

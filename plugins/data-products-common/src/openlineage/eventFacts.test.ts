@@ -20,11 +20,15 @@ describe('eventFacts', () => {
     const facts = eventFacts(
       parsed({
         ...base,
-        producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.20.5/integration/flink',
+        producer:
+          'https://github.com/OpenLineage/OpenLineage/tree/1.20.5/integration/flink',
         run: {
           runId: base.run.runId,
           facets: {
-            nominalTime: { nominalStartTime: '2026-03-01T05:00:00Z', nominalEndTime: '2026-03-01T06:00:00Z' },
+            nominalTime: {
+              nominalStartTime: '2026-03-01T05:00:00Z',
+              nominalEndTime: '2026-03-01T06:00:00Z',
+            },
             parent: {
               run: { runId: 'A0000000-0000-4000-8000-000000000001' },
               job: { namespace: 'airflow', name: 'dag' },
@@ -32,7 +36,16 @@ describe('eventFacts', () => {
             errorMessage: { message: 'boom', programmingLanguage: 'python' },
           },
         },
-        job: { ...base.job, facets: { jobType: { processingType: 'streaming', integration: 'FLINK', jobType: 'JOB' } } },
+        job: {
+          ...base.job,
+          facets: {
+            jobType: {
+              processingType: 'streaming',
+              integration: 'FLINK',
+              jobType: 'JOB',
+            },
+          },
+        },
       }),
     );
     expect(facts).toMatchObject({
@@ -63,10 +76,23 @@ describe('eventFacts', () => {
             facets: {
               symlinks: {
                 identifiers: [
-                  { namespace: 'hive://metastore:9083', name: 'sales.orders', type: 'TABLE' },
+                  {
+                    namespace: 'hive://metastore:9083',
+                    name: 'sales.orders',
+                    type: 'TABLE',
+                  },
                 ],
               },
-              schema: { fields: [{ name: 'id', type: 'long' }, { name: 'address', type: 'struct', fields: [{ name: 'city', type: 'string' }] }] },
+              schema: {
+                fields: [
+                  { name: 'id', type: 'long' },
+                  {
+                    name: 'address',
+                    type: 'struct',
+                    fields: [{ name: 'city', type: 'string' }],
+                  },
+                ],
+              },
             },
             outputFacets: { outputStatistics: { rowCount: 42, size: 1000 } },
           },
@@ -75,7 +101,10 @@ describe('eventFacts', () => {
     );
     expect(facts.outputs).toEqual([
       {
-        keys: ['s3://bucket/warehouse/orders', 'hive://metastore:9083/sales.orders'],
+        keys: [
+          's3://bucket/warehouse/orders',
+          'hive://metastore:9083/sales.orders',
+        ],
         rowCount: 42,
         schema: [
           { name: 'id', type: 'long' },
@@ -98,7 +127,11 @@ describe('eventFacts', () => {
             facets: {
               dataQualityAssertions: {
                 assertions: [
-                  { assertion: 'not_null', column: 'counterparty_id', success: false },
+                  {
+                    assertion: 'not_null',
+                    column: 'counterparty_id',
+                    success: false,
+                  },
                   { assertion: 'row_count_between', success: true },
                 ],
               },
@@ -106,7 +139,9 @@ describe('eventFacts', () => {
             inputFacets: {
               dataQualityMetrics: {
                 rowCount: 10,
-                columnMetrics: { counterparty_id: { nullCount: 2, distinctCount: 7 } },
+                columnMetrics: {
+                  counterparty_id: { nullCount: 2, distinctCount: 7 },
+                },
               },
             },
           },
@@ -135,6 +170,8 @@ describe('eventFacts', () => {
 describe('isPartialSchema', () => {
   it('is partial when no field has a type (dbt documented columns)', () => {
     expect(isPartialSchema([{ name: 'a' }, { name: 'b' }])).toBe(true);
-    expect(isPartialSchema([{ name: 'a' }, { name: 'b', type: 'int' }])).toBe(false);
+    expect(isPartialSchema([{ name: 'a' }, { name: 'b', type: 'int' }])).toBe(
+      false,
+    );
   });
 });

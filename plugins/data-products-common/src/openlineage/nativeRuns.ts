@@ -84,12 +84,7 @@ export function parseNativeRunBatch(body: unknown, now: Date): NativeRunBatch {
   const firstIndex = new Map<string, number>();
   list.forEach((entry, index) => {
     const itemProblems = new ProblemList(index);
-    const run = parseNativeRun(
-      entry,
-      item('runs', index),
-      now,
-      itemProblems,
-    );
+    const run = parseNativeRun(entry, item('runs', index), now, itemProblems);
     if (run) {
       const key = `${run.product}\u0000${run.runId}`;
       const first = firstIndex.get(key);

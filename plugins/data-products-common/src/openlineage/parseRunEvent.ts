@@ -161,8 +161,7 @@ function withoutNulls(
       ? node.map((v, i) => [i, v])
       : Object.entries(node);
     for (const [key, v] of entries) {
-      const at =
-        typeof key === 'number' ? item(path, key) : child(path, key);
+      const at = typeof key === 'number' ? item(path, key) : child(path, key);
       if (v === null && typeof key === 'string') {
         delete node[key];
         nullPaths.push(at);

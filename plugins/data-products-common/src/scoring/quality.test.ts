@@ -245,7 +245,11 @@ describe('scoreQuality from other jobs\' checks (standards.md "quality checks on
     at: string,
     rowCount: number,
     nullCount: number,
-    assertions?: Array<{ assertion: string; column?: string; success: boolean }>,
+    assertions?: Array<{
+      assertion: string;
+      column?: string;
+      success: boolean;
+    }>,
   ) => ({
     observedAt: at,
     source: 'Great Expectations',
@@ -274,17 +278,14 @@ describe('scoreQuality from other jobs\' checks (standards.md "quality checks on
     );
   });
 
-  it('averages checks with the runs\' own counts, and ignores checks outside the window', () => {
+  it("averages checks with the runs' own counts, and ignores checks outside the window", () => {
     // run: 0 of 10,000 null; check: 1 of 100 null (0.01); mean 0.005 vs
     // max 0.005 → ratio 1 → 5. The old check (0.5) is outside the window.
     const result = scoreQuality(
       window(withNulls(0)),
       contract({ keyFields: ['customer_id'], maxNullRate: 0.005 }),
       undefined,
-      [
-        ge('2026-03-30T00:00:00Z', 100, 1),
-        ge('2026-02-01T00:00:00Z', 100, 50),
-      ],
+      [ge('2026-03-30T00:00:00Z', 100, 1), ge('2026-02-01T00:00:00Z', 100, 50)],
     );
     expect(result.evidence.checks[0].rate).toBeCloseTo(0.005, 12);
     expect(result.evidence.checks[0].runs).toBe(2);
@@ -316,7 +317,11 @@ describe('scoreQuality from other jobs\' checks (standards.md "quality checks on
       failureRate: 0.05,
       score: 3,
       failures: [
-        { source: 'Great Expectations', assertion: 'unique', column: 'customer_id' },
+        {
+          source: 'Great Expectations',
+          assertion: 'unique',
+          column: 'customer_id',
+        },
       ],
     });
     expect(result.score).toBe(3);
@@ -346,4 +351,3 @@ describe('scoreQuality from other jobs\' checks (standards.md "quality checks on
     },
   );
 });
-

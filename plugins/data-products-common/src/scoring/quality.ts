@@ -144,7 +144,11 @@ export function scoreQuality(
   }
   if (worst) {
     const latest = evidence.latest ? ` (latest: ${evidence.latest})` : '';
-    return { score: worst.score, evidence, summary: `${metricsSummary}${latest}` };
+    return {
+      score: worst.score,
+      evidence,
+      summary: `${metricsSummary}${latest}`,
+    };
   }
   if (keyFields.length === 0) {
     return unknown(

@@ -214,16 +214,17 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       (intake.total === 1
         ? 'The request is invalid; nothing was stored'
         : `All ${intake.total} items of the request are invalid; nothing was stored`);
-    res
-      .status(400)
-      .json({ error: { name: 'InputError', message }, ...body });
+    res.status(400).json({ error: { name: 'InputError', message }, ...body });
   }
 
   const openLineage = async (req: Request, res: Response) => {
     const now = clock();
     const intake = parseOpenLineageBody(req.body, now);
     if (!intake.bodyProblem) {
-      refuseItems(intake, documentProblems(req, intake, i => `[${i}]`));
+      refuseItems(
+        intake,
+        documentProblems(req, intake, i => `[${i}]`),
+      );
     }
     let outcomes: EventOutcome[] = [];
     if (intake.items.length > 0) {
@@ -264,7 +265,10 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       const now = clock();
       const intake = parseNativeBody(req.body, now);
       if (!intake.bodyProblem) {
-        refuseItems(intake, documentProblems(req, intake, i => `runs[${i}]`));
+        refuseItems(
+          intake,
+          documentProblems(req, intake, i => `runs[${i}]`),
+        );
       }
       let outcomes: EventOutcome[] = [];
       if (intake.items.length > 0) {

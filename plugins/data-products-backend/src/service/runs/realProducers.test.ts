@@ -1426,15 +1426,12 @@ describe('real producers replayed one event per request', () => {
     // as liveness samples; once COMPLETE arrives the run is recomputed as
     // batch (streaming: false) but its samples stay in run_samples. After
     // the whole corpus no Spark run is a stream, so there must be none.
-    it(
-      'spark: closed batch runs keep no liveness samples',
-      async () => {
-        const app = await fresh(SPARK);
-        await replay(app.app, loadProducer('spark'));
-        const samples = await app.knex('run_samples').select('run_id');
-        expect(samples).toEqual([]);
-      },
-    );
+    it('spark: closed batch runs keep no liveness samples', async () => {
+      const app = await fresh(SPARK);
+      await replay(app.app, loadProducer('spark'));
+      const samples = await app.knex('run_samples').select('run_id');
+      expect(samples).toEqual([]);
+    });
 
     describe('airflow, task STARTs lost', () => {
       // Only the DAG run's START carries a nominalTime now: each task run
