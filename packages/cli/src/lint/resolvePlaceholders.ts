@@ -26,6 +26,20 @@ const HINT =
 /** A URL with a scheme (https://…): the catalog reads those through its integrations. */
 const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 
+/**
+ * A file the placeholder rule forbids reading: a symlink out of the folder,
+ * or (with `bytes`) a file over the size cap.
+ */
+class PlaceholderRefused extends Error {
+  constructor(readonly bytes?: number) {
+    super(
+      bytes === undefined
+        ? 'symlink out of the folder'
+        : `${bytes} bytes, over the cap`,
+    );
+  }
+}
+
 export interface ResolvedEntity {
   entity: Record<string, unknown>;
   /** Errors make the catalog reject the entity; warnings are references the CLI did not follow. */
@@ -163,20 +177,6 @@ export function resolvePlaceholders(
     entity: resolve(entity, []) as Record<string, unknown>,
     findings,
   };
-}
-
-/**
- * A file the placeholder rule forbids reading: a symlink out of the folder,
- * or (with `bytes`) a file over the size cap.
- */
-class PlaceholderRefused extends Error {
-  constructor(readonly bytes?: number) {
-    super(
-      bytes === undefined
-        ? 'symlink out of the folder'
-        : `${bytes} bytes, over the cap`,
-    );
-  }
 }
 
 /**
