@@ -171,7 +171,15 @@ describe('the demo permission policy, over HTTP', () => {
 
       expect(response.status).toBe(200);
       // No DataProduct claims the dataset: accepted by the API, stored as ignored.
-      expect(response.body).toEqual({ accepted: 0, ignored: 1, duplicates: 0 });
+      expect(response.body).toEqual({
+        accepted: 0,
+        updated: 0,
+        ignored: 1,
+        duplicates: 0,
+        refused: 0,
+        problems: [],
+        warnings: [],
+      });
     });
 
     it('refuses a static token restricted to other permissions', async () => {
