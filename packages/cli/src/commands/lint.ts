@@ -61,7 +61,11 @@ export async function lintCommand(
       continue;
     }
     report.fileCount++;
-    const linted = lintFile(absolute, text, { policy, now, display });
+    const linted = await lintFile(absolute, text, {
+      policy,
+      now,
+      display,
+    });
     report.results.push(...linted.results);
     report.problems.push(...linted.problems);
     report.skippedDocuments += linted.skipped;

@@ -3,6 +3,11 @@ import { summaryLine } from './summary';
 import type { FormattedOutput } from './types';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+const INPUT_COMMAND = {
+  error: 'error',
+  warning: 'warning',
+  note: 'notice',
+} as const;
 
 /**
  * GitHub Actions workflow commands: one `::error` / `::warning` / `::notice`
@@ -40,7 +45,7 @@ export function formatGithub(report: LintReport): FormattedOutput {
 /** An input problem (unreadable file, bad YAML…) as a workflow annotation. */
 export function problemAnnotation(problem: InputProblem): string {
   return annotation(
-    problem.severity === 'error' ? 'error' : 'notice',
+    INPUT_COMMAND[problem.severity],
     {
       file: problem.file,
       line: problem.line,

@@ -1,5 +1,6 @@
 import type { StockroomPolicy } from '@stockroom/plugin-data-products-common';
 import { pathToLine } from '../yaml/pathToLine';
+import { entityFindings } from './entityFindings';
 import { loadDocuments } from './loadDocuments';
 import { resolvePlaceholders } from './resolvePlaceholders';
 import type { EntityResult, InputProblem } from './types';
@@ -27,12 +28,18 @@ export interface LintFileOptions {
  * a DataProduct when it says `kind: DataProduct` or uses the
  * `stockroom.io/` apiVersion, so a misspelt apiVersion or kind is a schema
  * finding (the catalog would reject it) rather than a silent skip.
+ *
+ * The stages are the catalog's: placeholders are resolved (one that cannot
+ * be stops everything), then the checks the catalog applies to every entity
+ * (`entity` findings), then the DataProduct processor's verdict. The
+ * catalog stops at the first stage that fails; lint still shows the
+ * processor's findings after `entity` ones, so one run lists every fix.
  */
-export function lintFile(
+export async function lintFile(
   absolute: string,
   text: string,
   options: LintFileOptions,
-): FileLint {
+): Promise<FileLint> {
   const file = options.display(absolute);
   const loaded = loadDocuments(file, text);
   const results: EntityResult[] = [];
@@ -46,16 +53,19 @@ export function lintFile(
     const unresolved = resolved.findings.some(f => f.severity === 'error');
     // A placeholder the catalog cannot resolve stops processing before
     // validation: the entity is rejected with that error alone.
+    const entity = unresolved ? [] : await entityFindings(resolved.entity);
     const judged = unresolved
       ? { state: null, expiresOn: null, findings: [], blocked: true }
       : verdict(resolved.entity, options.policy, options.now);
+    // An entity the catalog refuses is never evaluated: it has no state.
+    const refused = entity.length > 0;
     results.push({
       file,
       entityRef: entityRefOf(value),
-      state: judged.state,
-      expiresOn: judged.expiresOn,
-      findings: [...resolved.findings, ...judged.findings],
-      blocked: judged.blocked,
+      state: refused ? null : judged.state,
+      expiresOn: refused ? null : judged.expiresOn,
+      findings: [...resolved.findings, ...entity, ...judged.findings],
+      blocked: refused || judged.blocked,
       locate: path => pathToLine(document, loaded.lineCounter, path),
     });
   }

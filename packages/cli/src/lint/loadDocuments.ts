@@ -11,7 +11,7 @@ export interface LoadedDocument {
 export interface LoadedFile {
   documents: LoadedDocument[];
   lineCounter: LineCounter;
-  /** Invalid YAML, non-object documents; notes for an empty file. */
+  /** Invalid YAML, non-object documents; a warning for an empty file. */
   problems: InputProblem[];
 }
 
@@ -19,7 +19,9 @@ export interface LoadedFile {
  * The documents of a (multi-document) YAML file, parsed the way Backstage's
  * catalog parses `catalog-info.yaml` (yaml 1.2, no merge keys): a document
  * with errors is reported with its line and column and skipped, the others
- * are still returned, and empty documents are ignored.
+ * are still returned, and empty documents are ignored. What the catalog
+ * does with a file that is not entities is said in the problem: see
+ * notAnEntity and emptyFile.
  */
 export function loadDocuments(file: string, text: string): LoadedFile {
   const lineCounter = new LineCounter();
@@ -27,7 +29,7 @@ export function loadDocuments(file: string, text: string): LoadedFile {
   const documents: LoadedDocument[] = [];
   const parsed = parseAllDocuments(text, { lineCounter, merge: false });
   let nonEmpty = 0;
-  for (const document of parsed) {
+  for (const [index, document] of parsed.entries()) {
     if (document.errors.length > 0) {
       nonEmpty++;
       const [error] = document.errors;
@@ -59,26 +61,63 @@ export function loadDocuments(file: string, text: string): LoadedFile {
     }
     nonEmpty++;
     if (typeof value !== 'object' || Array.isArray(value)) {
+      const at = lineCounter.linePos(
+        (document.contents?.range ?? document.range)[0],
+      );
       problems.push({
         file,
         severity: 'error',
-        message: `expected a mapping (an entity) at the document root, got ${
-          Array.isArray(value) ? 'a list' : `a ${typeof value}`
-        }`,
-        ...lineCounter.linePos((document.contents?.range ?? document.range)[0]),
+        message: notAnEntity(index + 1, at.line, value),
+        ...at,
       });
       continue;
     }
     documents.push({ document, value: value as Record<string, unknown> });
   }
   if (nonEmpty === 0) {
-    problems.push({
-      file,
-      severity: 'note',
-      message: 'the file is empty: no YAML documents to lint',
-    });
+    problems.push({ file, severity: 'warning', message: emptyFile(text) });
   }
   return { documents, lineCounter, problems };
+}
+
+/**
+ * A document that is a list or a scalar. The catalog's parser
+ * (parseEntityYaml in @backstage/plugin-catalog-node) reports it as
+ * "Expected object at root, got <typeof>" — `object` for a list, which
+ * puzzles owners — and the error fails the file's Location, so none of the
+ * file's documents is updated.
+ */
+function notAnEntity(index: number, line: number, value: unknown): string {
+  const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+  return (
+    `document ${index} (line ${line}) is ${what}; the catalog expects each document to be one entity ` +
+    '(a mapping with apiVersion, kind, metadata, spec). ' +
+    `It fails the whole file with "Expected object at root, got ${typeof value}" ` +
+    '(on the file’s Location entity, not on your entities): ' +
+    'no change to this file reaches the catalog until this is fixed'
+  );
+}
+
+/**
+ * A file with no entity: the catalog reads none from it, so every entity it
+ * used to define is orphaned, and orphans are deleted (the default
+ * `catalog.orphanStrategy`) — silently, from the owner's side.
+ */
+function emptyFile(text: string): string {
+  const content = text
+    .split('\n')
+    .map(line => line.trim())
+    .filter(line => line !== '');
+  let reason = 'the file is empty';
+  if (content.length > 0) {
+    reason = content.every(line => line.startsWith('#'))
+      ? 'the file holds only comments'
+      : 'the file holds only empty documents';
+  }
+  return (
+    `${reason}: the catalog will read no entity from it and delete any entity this file used to define; ` +
+    '`stockroom diff --base <ref>` lists the DataProducts it held'
+  );
 }
 
 // yaml's messages end in " at line L, column C:" and a source excerpt; the

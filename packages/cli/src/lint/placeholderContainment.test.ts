@@ -45,7 +45,9 @@ describe('stockroom lint: what a placeholder may read', () => {
   });
 
   it('refuses an absolute path', async () => {
-    const cwd = tempDir({ 'team/catalog-info.yaml': describedBy('/etc/passwd') });
+    const cwd = tempDir({
+      'team/catalog-info.yaml': describedBy('/etc/passwd'),
+    });
     const { code, findings } = await lintFindings(cwd);
     expect(code).toBe(1);
     expect(findings[0].message).toBe(
