@@ -1,5 +1,4 @@
 import { isCalendarDate } from './calendarDate';
-import { parseDuration } from './duration';
 import type { ValidationProblem } from './problem';
 import { didYouMeanPrefix } from './suggest';
 
@@ -10,6 +9,10 @@ import { didYouMeanPrefix } from './suggest';
  * fields when the entity is fine.
  *
  * Problems are appended to `problems`.
+ *
+ * p95 ≤ p99 is not checked here: the spec makes it part of the
+ * `sla-percentiles` rule, whose enforcement depends on the category (block,
+ * warn or off), so it lives in policy/rules/sla-percentiles.ts.
  */
 export function checkSemantics(
   entity: unknown,
@@ -21,28 +24,9 @@ export function checkSemantics(
   }
   const contract = objectAt(spec, 'contract');
   if (contract) {
-    checkFreshness(objectAt(contract, 'freshness'), problems);
     checkFields(contract, problems);
   }
   checkLifecycleDates(objectAt(spec, 'lifecycle'), problems);
-}
-
-function checkFreshness(
-  freshness: Record<string, any> | undefined,
-  problems: ValidationProblem[],
-) {
-  if (!freshness) {
-    return;
-  }
-  const p95 = parseDuration(freshness.p95);
-  const p99 = parseDuration(freshness.p99);
-  if (p95 !== undefined && p99 !== undefined && p95 > p99) {
-    problems.push({
-      path: 'spec.contract.freshness.p95',
-      message: `spec.contract.freshness.p95 is ${freshness.p95}, which is longer than p99 (${freshness.p99})`,
-      hint: 'The lag 95 % of runs meet cannot exceed the lag 99 % of runs meet: make p95 at most p99, e.g. `p95: 30m` with `p99: 60m`.',
-    });
-  }
 }
 
 // Schemas are short (a handful to a few dozen fields), so a nested scan is
