@@ -1,5 +1,13 @@
 export { parseRunEvent } from './parseRunEvent';
 export { parseNativeRunBatch } from './nativeRuns';
+export {
+  MAX_RUN_MESSAGE_LENGTH,
+  MAX_RUN_NAME_LENGTH,
+  boundText,
+  cutMarker,
+  joinCut,
+  keptEnds,
+} from './boundedText';
 export { datasetKey, datasetKeysOf, datasetIdentities } from './datasetKey';
 export {
   parseIsoTimestamp,

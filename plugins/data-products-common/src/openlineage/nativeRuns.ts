@@ -20,6 +20,7 @@ import {
   item,
 } from './checks';
 import type { ColumnCounts, ObservedField } from '../scoring/runs';
+import { boundNativeRunText } from './boundedText';
 import { toIsoString } from './timestamp';
 import type { NativeRun, RunProblem } from './types';
 
@@ -162,6 +163,7 @@ function parseNativeRun(
   );
   const schema = checkSchema(run.schema, child(path, 'schema'), problems);
   checkOptionalString(run.errorMessage, child(path, 'errorMessage'), problems);
+  const text = boundNativeRunText(run, path, problems);
 
   if (problems.problems.length > before) return undefined;
   const parsed: NativeRun = {
@@ -175,8 +177,7 @@ function parseNativeRun(
   if (rowCount !== undefined) parsed.rowCount = rowCount;
   if (columns) parsed.columns = columns;
   if (schema) parsed.schema = schema;
-  if (typeof run.errorMessage === 'string')
-    parsed.errorMessage = run.errorMessage;
+  if (text.errorMessage !== undefined) parsed.errorMessage = text.errorMessage;
   return parsed;
 }
 

@@ -16,6 +16,7 @@ import {
   clip,
   item,
 } from './checks';
+import { boundRunEventText } from './boundedText';
 import { checkDatasetFacets, checkIoFacets, checkRunFacets } from './facets';
 import { toIsoString } from './timestamp';
 import {
@@ -52,6 +53,9 @@ export function parseRunEvent(
   if (!body) {
     return done();
   }
+  // Long texts bounded, NUL characters removed or refused: withoutNulls
+  // copied the event, so it is ours to change.
+  boundRunEventText(body, root, problems);
 
   const eventType = checkEventType(
     body.eventType,
