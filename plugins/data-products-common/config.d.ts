@@ -63,6 +63,12 @@ export interface Config {
          * @minimum 0
          */
         sunsetWarningDays?: number;
+        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: true. */
+        requireP99?: boolean;
+        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: true. */
+        requireOnCall?: boolean;
+        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: true. */
+        breakingChangeAsNewEntity?: boolean;
       };
       /** Shared marts: reused across teams, reviewed quarterly. */
       'shared-mart'?: {
@@ -116,6 +122,12 @@ export interface Config {
          * @minimum 0
          */
         sunsetWarningDays?: number;
+        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: false. */
+        requireP99?: boolean;
+        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: false. */
+        requireOnCall?: boolean;
+        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: false. */
+        breakingChangeAsNewEntity?: boolean;
       };
       /** Convenience views: cheap to create, so they expire unless renewed. */
       'convenience-view'?: {
@@ -169,6 +181,12 @@ export interface Config {
          * @minimum 0
          */
         sunsetWarningDays?: number;
+        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: false. */
+        requireP99?: boolean;
+        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: false. */
+        requireOnCall?: boolean;
+        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: false. */
+        breakingChangeAsNewEntity?: boolean;
       };
     };
   };

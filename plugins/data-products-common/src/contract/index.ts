@@ -19,3 +19,8 @@ export {
   type ContractChangeVerdictOptions,
 } from './diff/verdict';
 export { contractFingerprint } from './fingerprint';
+export {
+  judgeContractChange,
+  type ContractChangeJudgement,
+  type JudgeContractChangeOptions,
+} from './judgeContractChange';

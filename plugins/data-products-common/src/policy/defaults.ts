@@ -61,10 +61,39 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
   },
 };
 
+// What the spec asks of core entities beyond the rule table: the tail of the
+// freshness SLA, an on-call rotation, and breaking changes as a new entity.
+// Settings, not category names in the rules, so a platform team can ask the
+// same of another category (or relax it) in app-config.
+const STRICTNESS: Record<
+  DataProductCategory,
+  Pick<
+    CategoryPolicy,
+    'requireP99' | 'requireOnCall' | 'breakingChangeAsNewEntity'
+  >
+> = {
+  'core-entity': {
+    requireP99: true,
+    requireOnCall: true,
+    breakingChangeAsNewEntity: true,
+  },
+  'shared-mart': {
+    requireP99: false,
+    requireOnCall: false,
+    breakingChangeAsNewEntity: false,
+  },
+  'convenience-view': {
+    requireP99: false,
+    requireOnCall: false,
+    breakingChangeAsNewEntity: false,
+  },
+};
+
 function categoryDefaults(category: DataProductCategory): CategoryPolicy {
   return Object.freeze({
     rules: Object.freeze({ ...RULES[category] }),
     ...DEFAULT_DAYS,
+    ...STRICTNESS[category],
   });
 }
 

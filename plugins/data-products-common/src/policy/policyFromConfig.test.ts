@@ -141,7 +141,13 @@ describe('policyFromConfig', () => {
         'a misspelt setting',
         { categories: { 'convenience-view': { expiryDay: 60 } } },
         'stockroom.categories.convenience-view.expiryDay',
-        'stockroom.categories.convenience-view.expiryDay is not a setting; allowed settings are rules, expiryDays, expiringWindowDays, reviewIntervalDays, sunsetWarningDays',
+        'stockroom.categories.convenience-view.expiryDay is not a setting; allowed settings are rules, expiryDays, expiringWindowDays, reviewIntervalDays, sunsetWarningDays, requireP99, requireOnCall, breakingChangeAsNewEntity',
+      ],
+      [
+        'a switch that is not a boolean',
+        { categories: { 'shared-mart': { requireP99: 'yes' } } },
+        'stockroom.categories.shared-mart.requireP99',
+        'stockroom.categories.shared-mart.requireP99 is "yes"; allowed values are true, false',
       ],
       [
         'rules as a list',

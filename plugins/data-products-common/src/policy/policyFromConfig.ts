@@ -5,7 +5,11 @@ import { PolicyConfigError, PolicyConfigIssue } from './PolicyConfigError';
 import { ENFORCEMENTS, RULE_IDS, isRuleId } from './ruleIds';
 import type { CategoryPolicy, Enforcement, StockroomPolicy } from './types';
 
-type DaySetting = Exclude<keyof CategoryPolicy, 'rules'>;
+type SwitchSetting =
+  | 'requireP99'
+  | 'requireOnCall'
+  | 'breakingChangeAsNewEntity';
+type DaySetting = Exclude<keyof CategoryPolicy, 'rules' | SwitchSetting>;
 type Report = (key: string, problem: string, allowed: string) => void;
 
 // The smallest sensible value of each day count: a view must live at least a
@@ -17,7 +21,12 @@ const DAY_MINIMUMS: Record<DaySetting, number> = {
   sunsetWarningDays: 0,
 };
 const DAY_SETTINGS = Object.keys(DAY_MINIMUMS) as DaySetting[];
-const CATEGORY_SETTINGS = ['rules', ...DAY_SETTINGS];
+const SWITCH_SETTINGS: SwitchSetting[] = [
+  'requireP99',
+  'requireOnCall',
+  'breakingChangeAsNewEntity',
+];
+const CATEGORY_SETTINGS = ['rules', ...DAY_SETTINGS, ...SWITCH_SETTINGS];
 
 /**
  * The policy in force: the defaults with app-config's
@@ -84,6 +93,12 @@ function mergeCategory(
         );
       } else {
         into[name] = value as number;
+      }
+    } else if (isSwitchSetting(name)) {
+      if (typeof value !== 'boolean') {
+        report(settingKey, got(value), 'allowed values are true, false');
+      } else {
+        into[name] = value;
       }
     } else {
       report(
@@ -171,6 +186,10 @@ function isCategory(value: string): value is DataProductCategory {
 
 function isDaySetting(value: string): value is DaySetting {
   return (DAY_SETTINGS as string[]).includes(value);
+}
+
+function isSwitchSetting(value: string): value is SwitchSetting {
+  return (SWITCH_SETTINGS as string[]).includes(value);
 }
 
 function isEnforcement(value: unknown): value is Enforcement {

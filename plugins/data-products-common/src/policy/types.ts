@@ -67,6 +67,15 @@ export interface CategoryPolicy {
   reviewIntervalDays: number;
   /** planned-deprecation: warn when sunsetOn is fewer than this many days away. */
   sunsetWarningDays: number;
+  /** sla-percentiles: a p99 is required besides the p95 (consumers need the tail). */
+  requireP99: boolean;
+  /** escalation-path: an on-call rotation is required besides the channel. */
+  requireOnCall: boolean;
+  /**
+   * A breaking contract change is published as a new entity alongside the
+   * old one (whose `lifecycle.supersedes` names it), never made in place.
+   */
+  breakingChangeAsNewEntity: boolean;
 }
 
 /** @public */

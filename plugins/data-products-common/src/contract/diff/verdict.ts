@@ -29,8 +29,9 @@ const ASK: CategoryPolicy = {
  * or with a major version bump (semver major; 0.x → 0.y is not one, exactly
  * as rule `breaking-change-needs-major` judges, which decides it here);
  * `needs-major` for a breaking change inside one major; `needs-new-entity`
- * for a core entity's breaking change made in place, since core entities
- * publish a new major as a new entity alongside the old one.
+ * for a breaking change made in place in a category whose policy says
+ * `breakingChangeAsNewEntity` (core entities by default: they publish a new
+ * major as a new entity alongside the old one).
  *
  * @public
  */
@@ -38,13 +39,19 @@ export function contractChangeVerdict(
   changes: ClassifiedContractChange[],
   fromVersion: string | undefined,
   toVersion: string | undefined,
-  category: DataProductCategory,
+  category: DataProductCategory | CategoryPolicy,
   options: ContractChangeVerdictOptions = {},
 ): ContractChangeVerdict {
   if (!changes.some(change => change.kind === 'breaking')) {
     return 'ok';
   }
-  if (category === 'core-entity' && !options.supersedesBefore) {
+  // A category name means the spec's defaults; surfaces pass the policy in
+  // force so app-config's breakingChangeAsNewEntity counts.
+  const categoryPolicy =
+    typeof category === 'string'
+      ? DEFAULT_POLICY.categories[category]
+      : category;
+  if (categoryPolicy?.breakingChangeAsNewEntity && !options.supersedesBefore) {
     return 'needs-new-entity';
   }
   return checkBreakingChangeNeedsMajor(changes, fromVersion, toVersion, ASK)

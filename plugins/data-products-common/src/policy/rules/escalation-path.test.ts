@@ -80,3 +80,32 @@ describe('escalation-path', () => {
     ).toEqual([]);
   });
 });
+
+describe('escalation-path follows the requireOnCall setting, not the category name', () => {
+  it('asks a shared mart for an on-call rotation when its policy requires it', () => {
+    expect(
+      checkEscalationPath(
+        mart({ channel: '#orders-data' }),
+        { ...MART, requireOnCall: true },
+        NOW,
+      ),
+    ).toMatchObject([
+      {
+        severity: 'warning',
+        path: 'spec.contract.escalation.onCall',
+        message:
+          'spec.contract.escalation.onCall is missing: shared marts name a channel and an on-call rotation — add e.g. `onCall: pagerduty:identity-primary`',
+      },
+    ]);
+  });
+
+  it('lets a core entity go without on-call when its policy does not require it', () => {
+    expect(
+      checkEscalationPath(
+        core({ channel: '#identity-oncall' }),
+        { ...CORE, requireOnCall: false },
+        NOW,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -7,8 +7,9 @@ const WHY =
   'When the data is late or wrong, consumers must know where to ask without hunting for the team.';
 
 /**
- * `escalation-path`: a channel for every product the rule applies to, and for
- * core entities an on-call rotation as well, since others' pipelines page on them.
+ * `escalation-path`: a channel for every product the rule applies to, and an
+ * on-call rotation as well where the category policy says `requireOnCall`
+ * (core entities by default, since others' pipelines page on them).
  *
  * @public
  */
@@ -20,9 +21,9 @@ export function checkEscalationPath(
   const enforcement = categoryPolicy.rules['escalation-path'];
   const category = entity.spec?.category;
   const escalation = entity.spec?.contract?.escalation;
-  const needsOnCall = category === 'core-entity';
+  const needsOnCall = categoryPolicy.requireOnCall;
   const promise = needsOnCall
-    ? 'core entities name a channel and an on-call rotation'
+    ? `${categoryPlural(category)} name a channel and an on-call rotation`
     : `${categoryPlural(category)} name a channel consumers escalate to`;
 
   const findings: Finding[] = [];

@@ -99,3 +99,32 @@ describe('sla-percentiles', () => {
     ).toEqual([]);
   });
 });
+
+describe('sla-percentiles follows the requireP99 setting, not the category name', () => {
+  it('asks a shared mart for p99 when its policy requires it', () => {
+    expect(
+      checkSlaPercentiles(
+        mart({ p95: '2h' }),
+        { ...MART, requireP99: true },
+        NOW,
+      ),
+    ).toMatchObject([
+      {
+        severity: 'warning',
+        path: 'spec.contract.freshness.p99',
+        message:
+          'spec.contract.freshness.p99 is missing: shared marts promise P95 and P99 freshness — add e.g. `p99: 60m`',
+      },
+    ]);
+  });
+
+  it('lets a core entity go without p99 when its policy does not require it', () => {
+    expect(
+      checkSlaPercentiles(
+        core({ p95: '30m' }),
+        { ...CORE, requireP99: false },
+        NOW,
+      ),
+    ).toEqual([]);
+  });
+});

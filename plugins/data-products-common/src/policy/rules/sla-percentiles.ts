@@ -9,7 +9,8 @@ const WHY =
 
 /**
  * `sla-percentiles`: a freshness p95 for every product the rule applies to,
- * a p99 too for core entities (their consumers need the tail), and p95 ≤ p99.
+ * a p99 too where the category policy says `requireP99` (core entities by
+ * default: their consumers need the tail), and p95 ≤ p99.
  * Malformed durations are the schema's finding, so they are skipped here.
  *
  * @public
@@ -22,10 +23,10 @@ export function checkSlaPercentiles(
   const enforcement = categoryPolicy.rules['sla-percentiles'];
   const category = entity.spec?.category;
   const freshness = entity.spec?.contract?.freshness;
-  const needsP99 = category === 'core-entity';
-  const promise = needsP99
-    ? 'core entities promise P95 and P99 freshness'
-    : `${categoryPlural(category)} promise P95 freshness`;
+  const needsP99 = categoryPolicy.requireP99;
+  const promise = `${categoryPlural(category)} promise ${
+    needsP99 ? 'P95 and P99' : 'P95'
+  } freshness`;
 
   const findings: Finding[] = [];
   if (!isFilled(freshness?.p95)) {
