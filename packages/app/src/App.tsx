@@ -3,6 +3,7 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import dataProductsPlugin from '@stockroom/plugin-data-products/alpha';
@@ -15,6 +16,7 @@ export default createApp({
     orgPlugin,
     searchPlugin,
     notificationsPlugin,
+    scaffolderPlugin,
     userSettingsPlugin,
     dataProductsPlugin,
     navModule,

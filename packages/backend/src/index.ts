@@ -1,7 +1,7 @@
 /*
  * The Stockroom demo portal backend: the catalog with the DataProduct module,
  * the Stockroom backend plugin, and the Backstage plugins the demo relies on
- * (auth, permissions, notifications, search). Nothing else.
+ * (auth, permissions, notifications, search, scaffolder). Nothing else.
  */
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -35,6 +35,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // notifications (Stockroom sends lifecycle and SLA notices through it)
 backend.add(import('@backstage/plugin-notifications-backend'));
+
+// scaffolder: the "New data product" template (examples/templates/) at /create;
+// its built-in fetch:template and debug:log actions are all the template uses
+backend.add(import('@backstage/plugin-scaffolder-backend'));
 
 // A plugin whose start-up fails (e.g. migrations it cannot run) would
 // otherwise leave the process up answering 503 forever: exit non-zero so the
