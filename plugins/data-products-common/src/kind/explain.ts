@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { inlineYaml } from './inlineYaml';
+import { formatCount } from './limits';
 import { NON_BLANK_PATTERN } from './patterns';
 import type { ValidationProblem } from './problem';
 import { didYouMeanPrefix } from './suggest';
@@ -18,6 +19,8 @@ const PRIORITY = [
   'enum',
   'const',
   'type',
+  'maxLength',
+  'maxItems',
   'format',
   'pattern',
   'minimum',
@@ -175,6 +178,10 @@ function explainError(
     case 'type':
       return explainWrongType(error, subject, path, key, field);
 
+    case 'maxLength':
+    case 'maxItems':
+      return explainTooLong(error, subject, path);
+
     default: {
       if (isBlankText(error)) {
         return {
@@ -200,6 +207,32 @@ function explainError(
       };
     }
   }
+}
+
+/** A text or a list over its size limit (see limits.ts). */
+function explainTooLong(
+  error: ErrorObject,
+  subject: string,
+  path: string,
+): ValidationProblem {
+  const limit = formatCount(Number(error.params.limit));
+  const value = error.data as string | unknown[];
+  if (error.keyword === 'maxItems') {
+    return {
+      path,
+      message: `${subject} has ${formatCount(
+        value.length,
+      )} items, over the limit of ${limit}`,
+      hint: `A DataProduct lists at most ${limit} items here: split the product, or keep only what consumers rely on.`,
+    };
+  }
+  return {
+    path,
+    message: `${subject} is ${formatCount(
+      value.length,
+    )} characters long, over the limit of ${limit}`,
+    hint: `Write at most ${limit} characters here: keep it to what consumers need and link to longer documentation from metadata.links.`,
+  };
 }
 
 // Required text fields say so with a pattern (see NON_BLANK_PATTERN).

@@ -11,7 +11,18 @@ export {
   NON_BLANK_PATTERN,
 } from './patterns';
 export { dataProductEntitySchema } from './schema';
+export {
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENT_DEPTH,
+  MAX_TEXT_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_SCHEMA_FIELDS,
+  MAX_SCHEMA_DEPTH,
+  MAX_LIST_ITEMS,
+} from './limits';
 export type { JsonSchemaObject } from './schema';
+export { documentLimitProblems } from './documentLimits';
+export type { DocumentLimits } from './documentLimits';
 export { formatValidationProblem } from './problem';
 export type { ValidationProblem } from './problem';
 export {

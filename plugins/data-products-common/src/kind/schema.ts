@@ -10,6 +10,12 @@ import {
 } from './constants';
 import { DURATION_PATTERN } from './duration';
 import {
+  MAX_LIST_ITEMS,
+  MAX_NAME_LENGTH,
+  MAX_SCHEMA_FIELDS,
+  MAX_TEXT_LENGTH,
+} from './limits';
+import {
   AVAILABILITY_PATTERN,
   CURRENCY_PATTERN,
   ENTITY_REF_PATTERN,
@@ -26,20 +32,34 @@ export interface JsonSchemaObject {
 // Builders for the recurring field shapes. Every field carries a description
 // and an example: editors show them as help, and the validator quotes them in
 // its hints, so the schema is the single place that says what a field means.
+// Every text and list has a size limit (see limits.ts): the catalog stores,
+// indexes and serves an entity whole.
 
-function text(description: string, example: string): JsonSchemaObject {
+/** A name, type, tag or other short text. */
+function text(
+  description: string,
+  example: string,
+  maxLength = MAX_NAME_LENGTH,
+): JsonSchemaObject {
   return {
     type: 'string',
     pattern: NON_BLANK_PATTERN,
+    maxLength,
     description,
     examples: [example],
   };
+}
+
+/** A description, note, query, URL: text a person writes at length. */
+function freeText(description: string, example: string): JsonSchemaObject {
+  return text(description, example, MAX_TEXT_LENGTH);
 }
 
 function entityRef(description: string, example: string): JsonSchemaObject {
   return {
     type: 'string',
     pattern: ENTITY_REF_PATTERN,
+    maxLength: MAX_NAME_LENGTH,
     description,
     examples: [example],
   };
@@ -93,8 +113,9 @@ function listOf(
   items: JsonSchemaObject,
   description: string,
   example: unknown[],
+  maxItems = MAX_LIST_ITEMS,
 ): JsonSchemaObject {
-  return { type: 'array', items, description, examples: [example] };
+  return { type: 'array', items, maxItems, description, examples: [example] };
 }
 
 // additionalProperties: false everywhere in spec: a misspelt field would
@@ -125,7 +146,7 @@ const schemaField = strictObject(
       'Field type as the storage names it: string, integer, timestamp …',
       'string',
     ),
-    description: text(
+    description: freeText(
       'What the field means and how to use it: units, null semantics, join keys.',
       'Stable id, never reused. Join key for every customer table.',
     ),
@@ -153,7 +174,7 @@ const accessPattern = strictObject(
   { type: 'batch', location: 'snowflake://acme/DB.SCHEMA.TABLE' },
   {
     type: oneOf(ACCESS_PATTERN_TYPES, 'How the data is read.', 'batch'),
-    location: text(
+    location: freeText(
       'Where the data lives; required for batch and streaming access.',
       'snowflake://acme/ANALYTICS.IDENTITY.CUSTOMER_IDENTITY',
     ),
@@ -233,6 +254,7 @@ const contract = strictObject(
       schemaField,
       'The fields consumers may use, each with a name, a type and a description.',
       [{ name: 'customer_id', type: 'string' }],
+      MAX_SCHEMA_FIELDS,
     ),
     freshness: strictObject(
       'Freshness SLA: how old the data may be when read.',
@@ -284,6 +306,7 @@ const contract = strictObject(
           text('A field named in contract.schema.', 'customer_id'),
           'Fields whose null and duplicate rates are measured.',
           ['customer_id'],
+          MAX_SCHEMA_FIELDS,
         ),
         maxNullRate: rate(
           'Highest acceptable share of nulls in a key field, a fraction 0..1.',
@@ -324,7 +347,7 @@ const migration = strictObject(
       'The data product consumers migrate from.',
       'dataproduct:customer-identity-v1',
     ),
-    guide: text(
+    guide: freeText(
       'URL or relative file of the migration guide.',
       './docs/migration.md',
     ),
@@ -335,15 +358,19 @@ const migration = strictObject(
         {
           from: text('Field name in the previous version.', 'cust_id'),
           to: text('Field name in this version.', 'customer_id'),
-          note: text('What changed besides the name.', 'renamed, same values'),
+          note: freeText(
+            'What changed besides the name.',
+            'renamed, same values',
+          ),
         },
         { required: ['from', 'to'] },
       ),
       'Old field → new field, for every renamed or replaced field.',
       [{ from: 'cust_id', to: 'customer_id' }],
+      MAX_SCHEMA_FIELDS,
     ),
     sampleQueries: listOf(
-      text('A query against this version.', 'select customer_id from …'),
+      freeText('A query against this version.', 'select customer_id from …'),
       'Queries showing how to use this version.',
       ['select customer_id from identity.customer_identity'],
     ),
@@ -397,6 +424,7 @@ const spec = strictObject(
     version: {
       type: 'string',
       pattern: SEMVER_PATTERN,
+      maxLength: MAX_NAME_LENGTH,
       description: 'Semantic version of the contract: MAJOR.MINOR.PATCH.',
       examples: ['2.1.0'],
     },
@@ -460,7 +488,7 @@ export const dataProductEntitySchema: JsonSchemaObject = {
           'customer-identity-v2',
         ),
         title: text('Display name.', 'Customer Identity Graph'),
-        description: text(
+        description: freeText(
           'One line on what the data is.',
           'Maps every known identifier to one stable customer id.',
         ),

@@ -3,6 +3,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { DATA_PRODUCT_API_VERSION, DATA_PRODUCT_KIND } from './constants';
 import { explainSchemaErrors } from './explain';
 import { isCalendarDate } from './calendarDate';
+import { documentLimitProblems } from './documentLimits';
 import { formatValidationProblem, type ValidationProblem } from './problem';
 import { dataProductEntitySchema } from './schema';
 import { checkSemantics } from './semantic';
@@ -31,11 +32,19 @@ function compiledSchema(): ValidateFunction {
  * @public
  */
 export function validateDataProduct(entity: unknown): ValidationProblem[] {
+  // Size and depth first: a document nested too deep must not reach
+  // anything that recurses (ajv, JSON.stringify); an oversized one is still
+  // checked, so the field that makes it big is named with its own limit.
+  const limits = documentLimitProblems(entity);
+  if (limits.tooDeep) {
+    return limits.problems;
+  }
   const validate = compiledSchema();
   // Fast path for valid entities: the compiled check, then cheap semantics.
   const problems = validate(entity)
     ? []
     : explainSchemaErrors(validate.errors ?? [], dataProductEntitySchema);
+  problems.unshift(...limits.problems);
   checkSemantics(entity, problems);
   return problems;
 }

@@ -17,6 +17,10 @@ import {
   child,
   item,
 } from './checks';
+import {
+  nestedFieldsLimitMessage,
+  walkNestedFields,
+} from '../kind/walkNestedFields';
 
 export function checkRunFacets(
   facets: Record<string, unknown>,
@@ -139,22 +143,45 @@ function checkDataQualityMetrics(
   }
 }
 
+/**
+ * The fields of a schema facet, nested ones included, walked without
+ * recursion and within the schema limits: a facet nested too deep or too
+ * wide is one problem naming where (the event is refused), never a crash.
+ */
 function checkSchemaFields(
   fields: unknown,
   path: string,
   problems: ProblemList,
 ): void {
-  checkArray(fields, path, problems)?.forEach((value, i) => {
-    const at = item(path, i);
-    const field = checkObject(value, at, problems);
-    if (!field) return;
-    checkText(field.name, child(at, 'name'), problems);
-    checkOptionalString(field.type, child(at, 'type'), problems);
-    checkOptionalString(field.description, child(at, 'description'), problems);
-    if (field.fields !== undefined) {
-      checkSchemaFields(field.fields, child(at, 'fields'), problems);
-    }
-  });
+  const list = checkArray(fields, path, problems);
+  if (!list) return;
+  const limit = walkNestedFields(
+    { list, path, context: undefined },
+    (value, at) => {
+      const field = checkObject(value, at, problems);
+      if (!field) return [];
+      checkText(field.name, child(at, 'name'), problems);
+      checkOptionalString(field.type, child(at, 'type'), problems);
+      checkOptionalString(
+        field.description,
+        child(at, 'description'),
+        problems,
+      );
+      const nested = checkArray(field.fields, child(at, 'fields'), problems);
+      return nested
+        ? [{ list: nested, path: child(at, 'fields'), context: undefined }]
+        : [];
+    },
+  );
+  if (limit) {
+    problems.add(
+      limit.path,
+      nestedFieldsLimitMessage(
+        limit,
+        'send the top levels only, or flatten nested fields into dotted names',
+      ),
+    );
+  }
 }
 
 /** A facet we read: absent is fine, anything but an object is not. */

@@ -1,4 +1,9 @@
 import type { FieldKey, SchemaField } from '../../kind/types';
+import {
+  FieldList,
+  nestedFieldsLimitMessage,
+  walkNestedFields,
+} from '../../kind/walkNestedFields';
 import { classificationOf } from './classification';
 import { EXTENSION, readExtension } from './extensions';
 import type { MappingFindings } from './findings';
@@ -101,37 +106,25 @@ function mapObject(object: Json, path: string, findings: MappingFindings) {
       path: `${path}.quality`,
     });
   }
-  flatten(object.properties, `${path}.properties`, '', result, findings);
-  return result;
-}
-
-function flatten(
-  properties: unknown,
-  path: string,
-  prefix: string,
-  result: MappedSchema,
-  findings: MappingFindings,
-): void {
-  if (properties === undefined || properties === null) {
-    return;
+  const root = propertyList(
+    object.properties,
+    `${path}.properties`,
+    '',
+    findings,
+  );
+  if (!root) {
+    return result;
   }
-  if (!Array.isArray(properties)) {
-    findings.error(
-      path,
-      `is ${shown(
-        properties,
-      )}, not a list of properties: the contract gets no fields from it`,
-    );
-    return;
-  }
-  properties.forEach((property, index) => {
-    const at = `${path}[${index}]`;
+  const names = new Set<string>();
+  // Nested properties are walked without recursion and within the schema
+  // limits (see walkNestedFields): past them, an error names where.
+  const limit = walkNestedFields(root, (property, at, prefix) => {
     if (!isObject(property)) {
       findings.error(
         at,
         `is ${shown(property)}, not a property: it is ignored`,
       );
-      return;
+      return [];
     }
     const ownName = textOf(property.name);
     if (ownName === undefined) {
@@ -139,16 +132,17 @@ function flatten(
         `${at}.name`,
         `is missing: every ODCS property needs a name, so this one cannot be part of the contract — add \`name:\``,
       );
-      return;
+      return [];
     }
     const name = prefix ? `${prefix}.${ownName}` : ownName;
-    if (result.schema.some(field => field.name === name)) {
+    if (names.has(name)) {
       findings.warning(
         `${at}.name`,
         `repeats the field name ${name}: the second one is ignored`,
       );
-      return;
+      return [];
     }
+    names.add(name);
     result.schema.push(fieldOf(property, name, at, findings));
     if (property.primaryKey === true || property.criticalDataElement === true) {
       result.keyFields.push(name);
@@ -162,17 +156,57 @@ function flatten(
           property.primaryKey === true || property.criticalDataElement === true,
       });
     }
-    flatten(property.properties, `${at}.properties`, name, result, findings);
+    const children = [
+      propertyList(property.properties, `${at}.properties`, name, findings),
+    ];
     if (isObject(property.items)) {
-      flatten(
-        property.items.properties,
-        `${at}.items.properties`,
-        name,
-        result,
-        findings,
+      children.push(
+        propertyList(
+          property.items.properties,
+          `${at}.items.properties`,
+          name,
+          findings,
+        ),
       );
     }
+    return children.filter(isDefined);
   });
+  if (limit) {
+    findings.error(
+      limit.path,
+      nestedFieldsLimitMessage(
+        limit,
+        'the contract cannot be read past it — flatten deep structures or split the contract',
+      ),
+    );
+  }
+  return result;
+}
+
+/** A `properties` list to walk, or undefined (absent, or not a list: an error). */
+function propertyList(
+  properties: unknown,
+  path: string,
+  prefix: string,
+  findings: MappingFindings,
+): FieldList<string> | undefined {
+  if (properties === undefined || properties === null) {
+    return undefined;
+  }
+  if (!Array.isArray(properties)) {
+    findings.error(
+      path,
+      `is ${shown(
+        properties,
+      )}, not a list of properties: the contract gets no fields from it`,
+    );
+    return undefined;
+  }
+  return { list: properties, path, context: prefix };
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
 }
 
 function fieldOf(
