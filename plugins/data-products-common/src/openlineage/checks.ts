@@ -201,7 +201,7 @@ export function checkTimestamp(
         path,
         `has no time zone ("${clip(value)}"): read as UTC; send Z or ±hh:mm`,
       );
-      return utc;
+      return notBeforeEpoch(utc, value, path, problems);
     }
     problems.add(
       path,
@@ -209,8 +209,30 @@ export function checkTimestamp(
         value,
       )}"`,
     );
+    return undefined;
   }
-  return ms;
+  return notBeforeEpoch(ms, value, path, problems);
+}
+
+/**
+ * No pipeline reported a run before 1970: a year such as 0001 or 1900 is a
+ * placeholder or a unit mistake, and would make lags absurd (and times
+ * before the epoch negative). The one rule for every reported time.
+ */
+function notBeforeEpoch(
+  ms: number,
+  value: string,
+  path: string,
+  problems: ProblemList,
+): number | undefined {
+  if (ms >= 0) return ms;
+  problems.add(
+    path,
+    `is before 1970-01-01T00:00:00Z ("${clip(
+      value,
+    )}"): send the time the run happened, such as ${EXAMPLE_TIME}`,
+  );
+  return undefined;
 }
 
 /** Clocks drift; a time a little ahead of the server's is still real. */

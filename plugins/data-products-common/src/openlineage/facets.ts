@@ -16,7 +16,9 @@ import {
   checkUuid,
   child,
   item,
+  isObject,
 } from './checks';
+import { checkColumnCounts } from './columnCounts';
 import {
   nestedFieldsLimitMessage,
   walkNestedFields,
@@ -105,41 +107,58 @@ export function checkIoFacets(
   problems: ProblemList,
 ): void {
   const stats = facet(facets, 'outputStatistics', path, problems);
+  let rowCount: number | undefined;
   if (stats) {
     const at = child(path, 'outputStatistics');
-    checkCount(stats.rowCount, child(at, 'rowCount'), problems);
+    rowCount = checkCount(stats.rowCount, child(at, 'rowCount'), problems);
     checkCount(stats.size, child(at, 'size'), problems);
     checkCount(stats.fileCount, child(at, 'fileCount'), problems);
   }
-  checkDataQualityMetrics(facets, path, problems);
+  checkDataQualityMetrics(facets, path, problems, rowCount);
   checkDataQualityAssertions(facets, path, problems);
 }
 
+/**
+ * `dataQualityMetrics`; its column counts are judged against its own
+ * rowCount, else the outputStatistics rowCount reported beside it (the
+ * rule native runs follow: see columnCounts.ts).
+ */
 function checkDataQualityMetrics(
   facets: Record<string, unknown>,
   path: string,
   problems: ProblemList,
+  statsRowCount?: number,
 ): void {
   const metrics = facet(facets, 'dataQualityMetrics', path, problems);
   if (!metrics) return;
   const at = child(path, 'dataQualityMetrics');
-  checkCount(metrics.rowCount, child(at, 'rowCount'), problems);
+  const rowCount = checkCount(
+    metrics.rowCount,
+    child(at, 'rowCount'),
+    problems,
+  );
   checkCount(metrics.bytes, child(at, 'bytes'), problems);
   checkCount(metrics.fileCount, child(at, 'fileCount'), problems);
+  const columnsPath = child(at, 'columnMetrics');
   const columns = checkObject(
     metrics.columnMetrics,
-    child(at, 'columnMetrics'),
+    columnsPath,
     problems,
     true,
   );
   if (!columns) return;
+  checkColumnCounts(columns, columnsPath, problems, {
+    rowCount: rowCount ?? statsRowCount,
+  });
   for (const [name, value] of Object.entries(columns)) {
-    const colPath = child(child(at, 'columnMetrics'), name);
-    const column = checkObject(value, colPath, problems);
-    if (!column) continue;
-    checkCount(column.nullCount, child(colPath, 'nullCount'), problems);
-    checkCount(column.distinctCount, child(colPath, 'distinctCount'), problems);
-    checkAmount(column.count, child(colPath, 'count'), problems);
+    // the counts OpenLineage defines beyond null and distinct
+    if (isObject(value)) {
+      checkAmount(
+        value.count,
+        child(child(columnsPath, name), 'count'),
+        problems,
+      );
+    }
   }
 }
 

@@ -20,12 +20,28 @@ import {
   item,
 } from './checks';
 import type { ColumnCounts, ObservedField } from '../scoring/runs';
+import { checkColumnCounts } from './columnCounts';
+import { checkKnownFields } from './unknownFields';
 import { boundNativeRunText } from './boundedText';
 import { toIsoString } from './timestamp';
 import type { NativeRun, RunProblem } from './types';
 
 /** Run ids are stored and indexed; anything longer is not an id. */
 const MAX_RUN_ID_LENGTH = 255;
+
+/** Every field of a native run, as the API document lists them. */
+const RUN_FIELDS = [
+  'product',
+  'runId',
+  'status',
+  'startedAt',
+  'finishedAt',
+  'watermark',
+  'rowCount',
+  'columns',
+  'schema',
+  'errorMessage',
+];
 
 const PRODUCT_REF =
   /^(?:([A-Za-z][A-Za-z0-9]*):)?(?:([a-zA-Z0-9][a-zA-Z0-9_.-]*)\/)?([a-zA-Z0-9](?:[a-zA-Z0-9_.-]*[a-zA-Z0-9])?)$/;
@@ -68,6 +84,10 @@ export function parseNativeRunBatch(body: unknown, now: Date): NativeRunBatch {
   }
   if (body.runs === undefined) {
     top.add('runs', 'is missing: send {"runs": [ … ]}');
+    return refused();
+  }
+  checkKnownFields(body, ['runs'], '', 'a request body', top);
+  if (top.problems.length > 0) {
     return refused();
   }
   const list = checkArray(body.runs, 'runs', top);
@@ -116,6 +136,8 @@ function parseNativeRun(
   const run = checkObject(entry, path, problems);
   if (!run) return undefined;
   const before = problems.problems.length;
+  // A misspelt field (`watermak`) is refused, never dropped in silence.
+  checkKnownFields(run, RUN_FIELDS, path, 'a run', problems);
 
   const product = checkProduct(run.product, child(path, 'product'), problems);
   const runId = checkText(run.runId, child(path, 'runId'), problems);
@@ -221,51 +243,7 @@ function checkColumns(
 ): Record<string, ColumnCounts> | undefined {
   const columns = checkObject(value, path, problems, true);
   if (!columns) return undefined;
-  const result: Record<string, ColumnCounts> = {};
-  for (const [name, entry] of Object.entries(columns)) {
-    const at = child(path, name);
-    if (name === '__proto__') {
-      problems.add(at, 'is not a usable column name');
-      continue;
-    }
-    const counts = checkObject(entry, at, problems);
-    if (!counts) continue;
-    const nullCount = checkCount(
-      counts.nullCount,
-      child(at, 'nullCount'),
-      problems,
-    );
-    const distinctCount = checkCount(
-      counts.distinctCount,
-      child(at, 'distinctCount'),
-      problems,
-    );
-    if (
-      rowCount !== undefined &&
-      nullCount !== undefined &&
-      nullCount > rowCount
-    ) {
-      problems.add(
-        child(at, 'nullCount'),
-        `is ${nullCount}, more than rowCount ${rowCount}`,
-      );
-    }
-    if (
-      rowCount !== undefined &&
-      distinctCount !== undefined &&
-      distinctCount > rowCount
-    ) {
-      problems.add(
-        child(at, 'distinctCount'),
-        `is ${distinctCount}, more than rowCount ${rowCount}`,
-      );
-    }
-    const parsed: ColumnCounts = {};
-    if (nullCount !== undefined) parsed.nullCount = nullCount;
-    if (distinctCount !== undefined) parsed.distinctCount = distinctCount;
-    result[name] = parsed;
-  }
-  return result;
+  return checkColumnCounts(columns, path, problems, { rowCount, strict: true });
 }
 
 function checkSchema(
