@@ -3,10 +3,9 @@ import path from 'node:path';
 import {
   ClassifiedContractChange,
   DataProductEntityV1alpha1,
-  Enforcement,
   StockroomPolicy,
-  classifyContractChanges,
-  contractChangeVerdict,
+  breakingChangeEnforcement,
+  judgeContractChange,
   isDataProductEntity,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
@@ -135,7 +134,8 @@ export async function compareFile(
         changes: [],
         verdict: 'ok',
         category: typeof category === 'string' ? category : undefined,
-        enforcement: enforcementOf(context.policy, category),
+        enforcement: breakingChangeEnforcement(context.policy, category),
+        blocks: false,
         name: product.name,
         isNew: true,
         locate,
@@ -146,7 +146,11 @@ export async function compareFile(
       });
       continue;
     }
-    const changes = classifyContractChanges(beforeContract, afterContract);
+    const { changes, verdict, enforcement, blocks } = judgeContractChange(
+      beforeContract,
+      afterContract,
+      { category, policy: context.policy },
+    );
     const sources: ChangeSources = {
       entity: {
         file: target.display,
@@ -164,14 +168,10 @@ export async function compareFile(
       fromVersion,
       toVersion,
       changes,
-      verdict: contractChangeVerdict(
-        changes,
-        beforeContract.version,
-        afterContract.version,
-        category as DataProductEntityV1alpha1['spec']['category'],
-      ),
+      verdict,
       category: typeof category === 'string' ? category : undefined,
-      enforcement: enforcementOf(context.policy, category),
+      enforcement,
+      blocks,
       name: product.name,
       isNew: false,
       locate,
@@ -374,23 +374,6 @@ function odcsDocument(
         lineCounter: loaded.lineCounter,
       }
     : undefined;
-}
-
-/** As the backend reads it: a category the policy does not know enforces nothing. */
-function enforcementOf(
-  policy: StockroomPolicy,
-  category: unknown,
-): Enforcement {
-  const categories = policy.categories as Record<
-    string,
-    | StockroomPolicy['categories'][keyof StockroomPolicy['categories']]
-    | undefined
-  >;
-  return (
-    (typeof category === 'string' &&
-      categories[category]?.rules['breaking-change-needs-major']) ||
-    'off'
-  );
 }
 
 function nameOf(value: Record<string, unknown>): string {

@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
+import { majorVersionOf } from '@stockroom/plugin-data-products-common';
 import { annotation, problemAnnotation } from '../format/github';
 import { formatInputProblem } from '../format/problems';
 import { plural } from '../format/summary';
 import type { FormatName, FormattedOutput } from '../format/types';
 import type { DiffReport, DiffResult } from './types';
 
-/** The verdict fails the run: not `ok`, and its rule is at `block` for the category. */
+/** The verdict fails the run (the engine's judgeContractChange decides). */
 export function blocks(result: DiffResult): boolean {
-  return result.verdict !== 'ok' && result.enforcement === 'block';
+  return result.blocks;
 }
 
 /** Why a verdict other than `ok` does not fail the run, if it does not. */
@@ -28,7 +29,7 @@ export function verdictAdvice(result: DiffResult): string | undefined {
   const breaking = result.changes.filter(c => c.kind === 'breaking').length;
   const count =
     breaking === 1 ? 'a breaking change' : `${breaking} breaking changes`;
-  const major = majorOf(result.fromVersion);
+  const major = majorVersionOf(result.fromVersion);
   if (result.verdict === 'needs-major') {
     const bump =
       major === undefined
@@ -52,11 +53,6 @@ export function successorName(name: string, major: number | undefined): string {
   const versioned = /^(.*)-v(\d+)$/.exec(name);
   const current = major ?? (versioned ? Number(versioned[2]) : 1);
   return `${versioned ? versioned[1] : name}-v${current + 1}`;
-}
-
-function majorOf(version: string | null): number | undefined {
-  const match = /^(\d+)\.\d+\.\d+(?:[-+].*)?$/.exec(version ?? '');
-  return match ? Number(match[1]) : undefined;
 }
 
 /**

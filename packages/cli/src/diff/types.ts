@@ -29,6 +29,8 @@ export interface DiffResult {
    * opens an incident only when it is not `off`).
    */
   enforcement: Enforcement;
+  /** The verdict fails the run: not `ok` and the rule at `block` (judgeContractChange). */
+  blocks: boolean;
   /** metadata.name, for the "new entity" suggestion. */
   name: string;
   /** The product is not at the base ref: nothing to compare, verdict ok. */

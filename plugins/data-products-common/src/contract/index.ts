@@ -20,6 +20,7 @@ export {
 } from './diff/verdict';
 export { contractFingerprint } from './fingerprint';
 export {
+  breakingChangeEnforcement,
   judgeContractChange,
   type ContractChangeJudgement,
   type JudgeContractChangeOptions,

@@ -15,7 +15,7 @@ import type {
 /** @public */
 export interface JudgeContractChangeOptions {
   /** The product's category; unknown categories are judged with the rule off. */
-  category: DataProductCategory | string | undefined;
+  category: unknown;
   policy: StockroomPolicy;
   /**
    * `after` is another entity whose `lifecycle.supersedes` names `before`
@@ -53,14 +53,7 @@ export function judgeContractChange(
   options: JudgeContractChangeOptions,
 ): ContractChangeJudgement {
   const changes = classifyContractChanges(before, after);
-  const categories = options.policy.categories as Record<
-    string,
-    CategoryPolicy
-  >;
-  const category = String(options.category);
-  const categoryPolicy = Object.hasOwn(categories, category)
-    ? categories[category]
-    : undefined;
+  const categoryPolicy = knownCategoryPolicy(options.policy, options.category);
   // A category the policy does not know still gets a verdict (reported), but
   // enforces nothing: the entity itself is rejected for its category.
   const verdict = contractChangeVerdict(
@@ -70,12 +63,41 @@ export function judgeContractChange(
     categoryPolicy ?? (options.category as DataProductCategory),
     { supersedesBefore: options.supersedesBefore },
   );
-  const enforcement =
-    categoryPolicy?.rules['breaking-change-needs-major'] ?? 'off';
+  const enforcement = breakingChangeEnforcement(
+    options.policy,
+    options.category,
+  );
   return {
     changes,
     verdict,
     enforcement,
     blocks: verdict !== 'ok' && enforcement === 'block',
   };
+}
+
+/**
+ * The enforcement of `breaking-change-needs-major` for a category; `off` for
+ * a category the policy does not know (the entity is rejected for it anyway).
+ *
+ * @public
+ */
+export function breakingChangeEnforcement(
+  policy: StockroomPolicy,
+  category: unknown,
+): Enforcement {
+  return (
+    knownCategoryPolicy(policy, category)?.rules[
+      'breaking-change-needs-major'
+    ] ?? 'off'
+  );
+}
+
+function knownCategoryPolicy(
+  policy: StockroomPolicy,
+  category: unknown,
+): CategoryPolicy | undefined {
+  const categories = policy.categories as Record<string, CategoryPolicy>;
+  return typeof category === 'string' && Object.hasOwn(categories, category)
+    ? categories[category]
+    : undefined;
 }

@@ -42,3 +42,4 @@ export {
   placeholderOutsideFolderMessage,
   placeholderTooLargeMessage,
 } from './placeholders';
+export { majorVersionOf } from './majorVersion';

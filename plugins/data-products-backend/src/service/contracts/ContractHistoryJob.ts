@@ -4,8 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DataProductEntityV1alpha1,
   StockroomPolicy,
-  classifyContractChanges,
-  contractChangeVerdict,
+  judgeContractChange,
   contractFingerprint,
   fromCatalogShape,
   isDataProductEntity,
@@ -121,17 +120,13 @@ export class ContractHistoryJob {
         // Recorded by another run since the fingerprints were read.
         return 'unchanged';
       }
-      next.changes = classifyContractChanges(previous.contract, contract);
-      next.verdict = contractChangeVerdict(
-        next.changes,
-        previous.version ?? undefined,
-        next.version ?? undefined,
-        entity.spec.category,
+      const { changes, verdict, enforcement } = judgeContractChange(
+        previous.contract,
+        contract,
+        { category: entity.spec.category, policy },
       );
-      const enforcement =
-        policy.categories[entity.spec.category]?.rules[
-          'breaking-change-needs-major'
-        ] ?? 'off';
+      next.changes = changes;
+      next.verdict = verdict;
       const { recorded, incidentOpened } = await store.recordVersion(
         next,
         breakingChangeIncident(previous, next, enforcement),

@@ -1,11 +1,9 @@
-import { SEMVER_PATTERN } from '../../kind/patterns';
+import { majorVersionOf } from '../../kind/majorVersion';
 import { ruleFinding } from '../finding';
 import type { CategoryPolicy, ContractChange, Finding } from '../types';
 
 const WHY =
   'Consumers pin a major version; a breaking change inside one breaks them without warning. Core entities publish a new major as a new entity (e.g. -v3) alongside the old one, with spec.migration.fieldMapping.';
-
-const SEMVER = new RegExp(SEMVER_PATTERN);
 
 /**
  * `breaking-change-needs-major`: when a contract change is classified
@@ -26,8 +24,8 @@ export function checkBreakingChangeNeedsMajor(
   if (breaking.length === 0) {
     return [];
   }
-  const from = majorOf(fromVersion);
-  const to = majorOf(toVersion);
+  const from = majorVersionOf(fromVersion);
+  const to = majorVersionOf(toVersion);
   if (from !== undefined && to !== undefined && to > from) {
     return [];
   }
@@ -53,11 +51,4 @@ export function checkBreakingChangeNeedsMajor(
       why: WHY,
     },
   );
-}
-
-function majorOf(version: string | undefined): number | undefined {
-  if (typeof version !== 'string' || !SEMVER.test(version)) {
-    return undefined;
-  }
-  return Number(version.split('.')[0]);
 }
