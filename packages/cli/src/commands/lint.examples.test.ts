@@ -43,7 +43,7 @@ describe('stockroom lint examples/', () => {
 
     expect(byName('growth-trial-conversion')).toMatchObject({
       file: 'examples/data-products/growth-trial-conversion.yaml',
-      expiresOn: '2026-11-29',
+      expiresOn: '2026-12-05',
     });
     expect(byName('campaign-spend-q1-adhoc').expiresOn).toBe('2026-05-31');
     expect(byName('customer-identity-v2').expiresOn).toBeNull();
@@ -91,7 +91,7 @@ describe('stockroom lint examples/', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain(
-      'dataproduct:default/growth-trial-conversion  expiring (expires on 2026-11-29)',
+      'dataproduct:default/growth-trial-conversion  expiring (expires on 2026-12-05)',
     );
     expect(stdout).toContain(
       'dataproduct:default/campaign-spend-q1-adhoc  expired (expired on 2026-05-31)',
