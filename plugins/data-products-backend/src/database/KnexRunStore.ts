@@ -1,7 +1,11 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
+  MAX_RUN_MESSAGE_LENGTH,
   QualityObservation,
   RunEventFacts,
+  boundEnds,
+  boundText,
+  keptEnds,
 } from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
@@ -76,6 +80,9 @@ type RunRow = {
   row_count: number | string | null;
   columns: string | null;
   error_message: string | null;
+  /** Set when the message is longer than stored messages may be (old rows). */
+  error_message_length?: number | string | null;
+  error_message_tail?: string | null;
   recorded_at: DbTime;
 };
 
@@ -165,7 +172,7 @@ export class KnexRunStore implements RunStore {
         { column: 'id', order: 'desc' },
       ])
       .limit(limit)
-      .select(RUN_COLUMNS);
+      .select(this.readRunColumns());
     return (rows as unknown as RunRow[]).map(fromRunRow);
   }
 
@@ -297,8 +304,33 @@ export class KnexRunStore implements RunStore {
     if (options.before) query.where('finished_at', '<', options.before);
     if (options.status) query.where('status', options.status);
     if (options.limit !== undefined) query.limit(options.limit);
-    const rows = await query.select(RUN_COLUMNS);
+    const rows = await query.select(this.readRunColumns());
     return (rows as unknown as RunRow[]).map(fromRunRow);
+  }
+
+  /**
+   * The run columns as read: an error message stored before intake bounded
+   * them (megabytes, possibly) is cut in SQL to its head and tail and its
+   * length, so a page of runs never reads it whole; fromRunRow marks the cut.
+   */
+  private readRunColumns(): Array<string | Knex.Raw> {
+    const { head, tail } = keptEnds(MAX_RUN_MESSAGE_LENGTH);
+    const long = 'length(error_message) > ?';
+    return [
+      ...RUN_COLUMNS.filter(column => column !== 'error_message'),
+      this.db.raw(
+        `CASE WHEN ${long} THEN substr(error_message, 1, ?) ELSE error_message END AS error_message`,
+        [MAX_RUN_MESSAGE_LENGTH, head],
+      ),
+      this.db.raw(
+        `CASE WHEN ${long} THEN substr(error_message, length(error_message) - ? + 1) END AS error_message_tail`,
+        [MAX_RUN_MESSAGE_LENGTH, tail],
+      ),
+      this.db.raw(
+        `CASE WHEN ${long} THEN length(error_message) END AS error_message_length`,
+        [MAX_RUN_MESSAGE_LENGTH],
+      ),
+    ];
   }
 
   async productsWithRunsSince(
@@ -498,7 +530,9 @@ function fromRunRow(row: RunRow): StoredRun {
     // PostgreSQL hands bigint back as text.
     ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
     ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
-    ...(row.error_message !== null ? { errorMessage: row.error_message } : {}),
+    ...(row.error_message !== null
+      ? { errorMessage: storedErrorMessage(row) }
+      : {}),
     ...(row.job_name !== null && row.job_namespace !== null
       ? { job: { namespace: row.job_namespace, name: row.job_name } }
       : {}),
@@ -519,6 +553,27 @@ function fromRunRow(row: RunRow): StoredRun {
       : {}),
     recordedAt: toDate(row.recorded_at),
   };
+}
+
+/**
+ * The message of a row read by readRunColumns, within the bound intake
+ * applies; boundText also catches what SQL's length() misses (SQLite counts
+ * only up to a NUL, which rows stored before NUL was refused may hold).
+ */
+function storedErrorMessage(row: RunRow): string {
+  const message = row.error_message ?? '';
+  if (
+    row.error_message_length !== null &&
+    row.error_message_length !== undefined
+  ) {
+    return boundEnds(
+      message,
+      row.error_message_tail ?? '',
+      Number(row.error_message_length),
+      MAX_RUN_MESSAGE_LENGTH,
+    );
+  }
+  return boundText(message, MAX_RUN_MESSAGE_LENGTH).text;
 }
 
 function fromSnapshotRow(row: SnapshotRow): ScorecardSnapshot {

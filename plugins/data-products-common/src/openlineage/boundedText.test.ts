@@ -1,9 +1,9 @@
 import {
   MAX_RUN_MESSAGE_LENGTH,
   MAX_RUN_NAME_LENGTH,
+  boundEnds,
   boundText,
   cutMarker,
-  joinCut,
   keptEnds,
 } from './boundedText';
 import { eventFacts } from './eventFacts';
@@ -55,7 +55,15 @@ describe('boundText', () => {
 
   it('marks a cut in words, as a store writes it on read', () => {
     expect(cutMarker(1234567)).toBe(' […1,234,567 characters cut…] ');
-    expect(joinCut('head', 12, 'tail')).toBe('head […12 characters cut…] tail');
+    // A store read the first and last 9,000 characters of a 4.5 MB row.
+    expect(
+      boundEnds(
+        'H'.repeat(9_000),
+        'T'.repeat(9_000),
+        4_500_000,
+        MAX_RUN_MESSAGE_LENGTH,
+      ),
+    ).toBe(boundText(HUGE, MAX_RUN_MESSAGE_LENGTH).text);
   });
 
   it('refuses a bound too small to hold the marker', () => {

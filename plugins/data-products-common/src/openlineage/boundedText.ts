@@ -97,12 +97,29 @@ export function boundText(
 }
 
 /**
- * A text whose middle was cut elsewhere (a store reading an old row: its
- * head, its tail, and the number of characters between them).
+ * The same bound, for a text a store cut in SQL without reading it whole
+ * (rows written before this rule): its first and last characters, at least
+ * {@link keptEnds} of each, and its full length in characters.
  *
  * @public
  */
-export function joinCut(head: string, cut: number, tail: string): string {
+export function boundEnds(
+  head: string,
+  tail: string,
+  length: number,
+  max: number,
+): string {
+  const ends = keptEnds(max);
+  const first = clipEnd(head.slice(0, ends.head));
+  const last = clipStart(tail.slice(Math.max(0, tail.length - ends.tail)));
+  const cut = Math.max(
+    0,
+    length - countCodePoints(first) - countCodePoints(last),
+  );
+  return joinCut(first, cut, last);
+}
+
+function joinCut(head: string, cut: number, tail: string): string {
   return `${head}${cutMarker(cut)}${tail}`;
 }
 

@@ -3,9 +3,9 @@ export { parseNativeRunBatch } from './nativeRuns';
 export {
   MAX_RUN_MESSAGE_LENGTH,
   MAX_RUN_NAME_LENGTH,
+  boundEnds,
   boundText,
   cutMarker,
-  joinCut,
   keptEnds,
 } from './boundedText';
 export { datasetKey, datasetKeysOf, datasetIdentities } from './datasetKey';

@@ -44,6 +44,7 @@ import {
   parseRunsQuery,
   runItems,
   runningRunItems,
+  runsPage,
   scorecardResponse,
 } from './responses';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
@@ -390,18 +391,15 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       const running = before
         ? []
         : await store.listRunningRuns(entityRef, MAX_RUNNING_SHOWN);
-      res.json({
-        entityRef,
-        items: [
-          ...runningRunItems(running, clock()),
-          ...runItems(runs, contract.freshness, previousSuccess),
-        ],
-        // Pass as `before` for the next page; null on the last one.
-        nextBefore:
-          runs.length === limit
-            ? runs[runs.length - 1].finishedAt?.toISOString() ?? null
-            : null,
+      // Within a byte budget too; `nextBefore` (null on the last page) is
+      // what to pass as `before` for the next.
+      const page = runsPage({
+        running: runningRunItems(running, clock()),
+        runs,
+        items: runItems(runs, contract.freshness, previousSuccess),
+        full: runs.length === limit,
       });
+      res.json({ entityRef, ...page });
     },
   );
 

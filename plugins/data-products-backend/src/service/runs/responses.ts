@@ -139,6 +139,63 @@ function runItem(run: StoredRun) {
   };
 }
 
+/**
+ * The most a page of `GET …/runs` holds, in bytes of JSON: with messages
+ * bounded (16,384 characters) a page of 50 fits easily, and no page of
+ * any limit grows past it. A page cut short says where the next starts.
+ */
+export const RUNS_PAGE_MAX_BYTES = 1024 * 1024;
+
+/** Room kept for the page's envelope (entityRef, nextBefore, brackets). */
+const ENVELOPE_BYTES = 1024;
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/**
+ * A page of `GET …/runs` within `maxBytes`: the running runs first, then as
+ * many closed ones (latest first) as fit, and at least one, so paging always
+ * moves on. `runs` are the closed runs read for the page, `runItems` their
+ * items, `full` whether the store returned as many as the limit asked.
+ *
+ * When the bytes cut the page short, it ends before a run whose finish time
+ * differs from the next one's where it can: `before` is exclusive, so the
+ * next page would skip runs that finished at the same instant as the last
+ * one shown.
+ */
+export function runsPage<Item>(options: {
+  running: Item[];
+  runs: StoredRun[];
+  items: Item[];
+  full: boolean;
+  maxBytes?: number;
+}): { items: Item[]; nextBefore: string | null } {
+  const { running, runs, items, full } = options;
+  const maxBytes = options.maxBytes ?? RUNS_PAGE_MAX_BYTES;
+  // Each item costs its JSON and a comma.
+  let used = ENVELOPE_BYTES + running.reduce((n, i) => n + jsonBytes(i) + 1, 0);
+  let shown = 0;
+  while (shown < items.length) {
+    const cost = jsonBytes(items[shown]) + 1;
+    if (shown > 0 && used + cost > maxBytes) break;
+    used += cost;
+    shown++;
+  }
+  const finishedAt = (index: number) => runs[index]?.finishedAt?.getTime();
+  if (shown < items.length) {
+    let end = shown;
+    while (end > 1 && finishedAt(end - 1) === finishedAt(end)) end--;
+    if (finishedAt(end - 1) !== finishedAt(end)) shown = end;
+  }
+  const more = shown < items.length || full;
+  const last = runs[shown - 1];
+  return {
+    items: [...running, ...items.slice(0, shown)],
+    nextBefore: more && last ? last.finishedAt?.toISOString() ?? null : null,
+  };
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
