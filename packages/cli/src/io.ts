@@ -10,6 +10,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** The clock; read only by {@link todayUtc}. */
   now(): Date;
+  /** Where answers to `stockroom init`'s questions are read from. */
+  stdin?: NodeJS.ReadableStream;
+  /** True when a person can answer questions (stdin is a terminal). */
+  interactive?: boolean;
 }
 
 /** The io of the running process. */
@@ -23,6 +27,8 @@ export function processIo(): CliIo {
       process.stderr.write(text);
     },
     now: () => new Date(),
+    stdin: process.stdin,
+    interactive: Boolean(process.stdin.isTTY),
   };
 }
 

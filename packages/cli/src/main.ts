@@ -1,6 +1,8 @@
+import { DATA_PRODUCT_CATEGORIES } from '@stockroom/plugin-data-products-common';
 import { Command, CommanderError, Option } from 'commander';
 import { diffCommand } from './commands/diff';
 import { exportOdcsCommand } from './commands/exportOdcs';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { renewCommand } from './commands/renew';
 import { FORMATS } from './format';
@@ -49,7 +51,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
   // Settings made before `.command()` are inherited by every subcommand.
   const program = new Command('stockroom')
     .description(
-      'Stockroom: lint DataProduct YAML with the catalog’s own rules, diff contracts against a git ref, renew convenience views, export contracts to ODCS.',
+      'Stockroom: start a DataProduct, lint DataProduct YAML with the catalog’s own rules, diff contracts against a git ref, renew convenience views, export contracts to ODCS.',
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -81,7 +83,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .option(
       '-c, --config <file>',
-      'app-config YAML whose `stockroom:` section sets the policy (default: built-in defaults)',
+      'app-config YAML whose `stockroom:` section sets the policy; repeat to merge several as the backend does (default: built-in defaults)',
+      collect,
     )
     .addHelpText(
       'after',
@@ -104,7 +107,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .option(
       '-c, --config <file>',
-      'app-config YAML whose `stockroom:` section sets the expiry policy',
+      'app-config YAML whose `stockroom:` section sets the expiry policy; repeatable',
+      collect,
     )
     .addHelpText(
       'after',
@@ -138,7 +142,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .option(
       '-c, --config <file>',
-      'app-config YAML whose `stockroom:` section sets where rule breaking-change-needs-major blocks (default: core entities and shared marts)',
+      'app-config YAML whose `stockroom:` section sets where rule breaking-change-needs-major blocks (default: core entities and shared marts); repeatable',
+      collect,
     )
     .addHelpText(
       'after',
@@ -146,6 +151,62 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .action(async (files: string[], options) => {
       setExitCode(await diffCommand(files, options, io));
+    });
+
+  program
+    .command('init')
+    .description(
+      'Write the catalog-info.yaml of a new data product, as the "New data product" software template does: asks for what the flags leave out when run in a terminal.',
+    )
+    .option('--name <name>', 'metadata.name, e.g. payments-ledger')
+    .option('--title <title>', 'a human-readable name')
+    .option('--description <text>', 'what consumers get, one sentence')
+    .option('--owner <group>', 'owning group, e.g. group:default/payments-eng')
+    .option('--system <ref>', 'System entity it belongs to')
+    .option('--type <type>', 'free-form spec.type (default: table)')
+    .addOption(
+      new Option('--category <category>', 'how strictly it is managed').choices(
+        [...DATA_PRODUCT_CATEGORIES],
+      ),
+    )
+    .option(
+      '--created-on <date>',
+      'spec.lifecycle.createdOn, YYYY-MM-DD (default: today, UTC)',
+    )
+    .option(
+      '--contract-version <semver>',
+      'spec.version, core entities and shared marts (default: 0.1.0)',
+    )
+    .option(
+      '--field <name:type[:description]>',
+      'a schema field; repeat for each (core entities describe every field)',
+      collect,
+    )
+    .option('--p95 <duration>', 'freshness P95, e.g. 30m (core, shared marts)')
+    .option('--p99 <duration>', 'freshness P99, at least P95 (core entities)')
+    .option('--tier <tier>', 'freshness tier: streaming, micro-batch, daily')
+    .option(
+      '--escalation <channel>',
+      'escalation channel, e.g. "#payments-data" (core, shared marts)',
+    )
+    .option(
+      '--on-call <ref>',
+      'who gets paged, e.g. pagerduty:payments-primary (core entities)',
+    )
+    .option('-o, --out <file>', 'the file to write', 'catalog-info.yaml')
+    .option('--force', 'overwrite the file when it exists')
+    .option('--no-input', 'never ask; a missing required flag is an error')
+    .option(
+      '-c, --config <file>',
+      'app-config YAML whose `stockroom:` policy the new file is checked against; repeatable',
+      collect,
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written, 2 usage or input error (nothing written).',
+    )
+    .action(async options => {
+      setExitCode(await initCommand(options, io));
     });
 
   program
@@ -168,4 +229,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     });
 
   return program;
+}
+
+/** Commander's accumulator for a repeatable option. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { main } from '../main';
 
 export interface CliRun {
@@ -9,10 +10,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `stockroom <argv>` in-process with captured output. */
+/**
+ * Runs `stockroom <argv>` in-process with captured output. `stdin` makes
+ * the run interactive, as at a terminal, with that text typed in.
+ */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; today?: string } = {},
+  options: { cwd?: string; today?: string; stdin?: string } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -25,6 +29,9 @@ export async function runCli(
       stderr += text;
     },
     now: () => new Date(`${options.today ?? '2026-11-25'}T15:30:00Z`),
+    stdin:
+      options.stdin === undefined ? undefined : Readable.from([options.stdin]),
+    interactive: options.stdin !== undefined,
   });
   return { code, stdout, stderr };
 }

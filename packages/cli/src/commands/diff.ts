@@ -17,7 +17,7 @@ export interface DiffOptions {
   base: string;
   format: FormatName;
   now?: string;
-  config?: string;
+  config?: string[];
 }
 
 /**
@@ -59,10 +59,7 @@ async function diff(
     // verdicts do not depend on the date.
     parseDateOption('--now', options.now);
   }
-  const policy = loadPolicy(
-    options.config && path.resolve(io.cwd, options.config),
-    options.config,
-  );
+  const policy = await loadPolicy(options.config, io.cwd);
   const repo = await openRepo(io.cwd);
   const commit = await repo.resolveCommit(options.base);
   if (!commit) {

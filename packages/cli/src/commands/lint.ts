@@ -13,7 +13,7 @@ import { parseDateOption, todayUtc } from '../today';
 export interface LintOptions {
   format: FormatName;
   now?: string;
-  config?: string;
+  config?: string[];
 }
 
 /**
@@ -29,10 +29,7 @@ export async function lintCommand(
   const now = options.now
     ? parseDateOption('--now', options.now)
     : todayUtc(io.now);
-  const policy = loadPolicy(
-    options.config && path.resolve(io.cwd, options.config),
-    options.config,
-  );
+  const policy = await loadPolicy(options.config, io.cwd);
   const display = (absolute: string) =>
     toPosix(path.relative(io.cwd, absolute)) || '.';
 

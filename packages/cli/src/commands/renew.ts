@@ -18,7 +18,7 @@ import { parseDateOption, todayUtc } from '../today';
 export interface RenewOptions {
   on?: string;
   name?: string;
-  config?: string;
+  config?: string[];
 }
 
 interface Candidate {
@@ -40,10 +40,7 @@ export async function renewCommand(
   const today = todayUtc(io.now);
   const on = options.on ? parseDateOption('--on', options.on) : today;
   const date = formatIsoDate(on);
-  const policy = loadPolicy(
-    options.config && path.resolve(io.cwd, options.config),
-    options.config,
-  );
+  const policy = await loadPolicy(options.config, io.cwd);
   const absolute = path.resolve(io.cwd, file);
   const text = readText(absolute, file);
   const target = pickProduct(parse(text, file), options.name, file);
@@ -101,7 +98,7 @@ export async function renewCommand(
 
 function printExpiry(
   entity: DataProductEntityV1alpha1,
-  policy: ReturnType<typeof loadPolicy>,
+  policy: Awaited<ReturnType<typeof loadPolicy>>,
   today: Date,
   io: CliIo,
 ) {

@@ -5,6 +5,10 @@ import {
 import { stringify } from 'yaml';
 import type { DataProductAnswers, FieldAnswer } from './answers';
 
+const HEADER =
+  '# A new data product. Check it with `stockroom lint`; the YAML reference\n' +
+  '# is docs/dataproduct-yaml.md in the Stockroom repository.\n';
+
 /**
  * The catalog-info.yaml of a new data product, as the software template's
  * skeleton writes it (examples/templates/data-product/skeleton/): a draft
@@ -50,10 +54,6 @@ export function renderDataProduct(answers: DataProductAnswers): string {
   };
   return `${HEADER}${stringify(entity, { lineWidth: 0 })}`;
 }
-
-const HEADER =
-  '# A new data product. Check it with `stockroom lint`; the YAML reference\n' +
-  '# is docs/dataproduct-yaml.md in the Stockroom repository.\n';
 
 function renderField(field: FieldAnswer) {
   return compact({
