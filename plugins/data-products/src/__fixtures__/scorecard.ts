@@ -177,25 +177,37 @@ function run(
   };
 }
 
-/** Latest first: one late run (lag 1 h 12 min > 1 h P99), one failure. */
+/**
+ * Latest first, as the backend answers: lags and breach verdicts worked out
+ * by hand against the 1 h P99 SLA: one late run (lag 1 h 12 min), one failure.
+ */
 export const identityRuns: DataProductRuns = {
   items: [
     run('run-0006', '2026-11-25T05:45:00.000Z', {
-      watermark: '2026-11-25T05:20:00.000Z', // 25 min
+      watermark: '2026-11-25T05:20:00.000Z',
+      lagMs: 25 * MINUTE,
+      breach: false,
     }),
     run('run-0005', '2026-11-25T05:15:00.000Z', {
-      watermark: '2026-11-25T04:03:00.000Z', // 1 h 12 min: late
+      watermark: '2026-11-25T04:03:00.000Z',
+      lagMs: 72 * MINUTE, // late
+      breach: true,
     }),
     run('run-0004', '2026-11-25T04:45:00.000Z', {
       status: 'failed',
       rowCount: null,
       errorMessage: 'Snowflake warehouse IDENTITY_WH suspended',
+      lagMs: null,
+      breach: true,
     }),
     run('run-0003', '2026-11-25T04:15:00.000Z', {
-      watermark: '2026-11-25T03:55:00.000Z', // 20 min
+      watermark: '2026-11-25T03:55:00.000Z',
+      lagMs: 20 * MINUTE,
+      breach: false,
     }),
     run('run-0002', '2026-11-25T03:45:00.000Z', {
-      lagMs: 45 * MINUTE, // as the backend measured it
+      lagMs: 45 * MINUTE,
+      breach: false,
     }),
   ],
   nextBefore: null,

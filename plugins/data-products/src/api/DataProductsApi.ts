@@ -159,8 +159,13 @@ export interface DataProductRun {
   watermark: string | null;
   rowCount: number | null;
   errorMessage: string | null;
-  /** Freshness lag in ms, when the backend reports it per run. */
+  /** Freshness lag in ms as the backend measured it; null when not measurable. */
   lagMs?: number | null;
+  /**
+   * The backend's SLA verdict for the run: failed, or a lag beyond the p99
+   * SLA (p95 when no p99). The browser shows it, never recomputes it.
+   */
+  breach?: boolean;
 }
 
 /** @public */

@@ -222,6 +222,8 @@ describe('DataProductsClient', () => {
         rowCount: null,
         columns: null,
         errorMessage: 'boom',
+        lagMs: null,
+        breach: true,
       };
       const { client, fetch } = clientAnswering(
         json({ items: [run, { status: 'no id' }], nextBefore: null }),
@@ -240,6 +242,7 @@ describe('DataProductsClient', () => {
             rowCount: null,
             errorMessage: 'boom',
             lagMs: null,
+            breach: true,
           },
         ],
         nextBefore: null,

@@ -306,6 +306,7 @@ function readRun(value: unknown): DataProductRun | undefined {
     rowCount: numberOrNull(value.rowCount),
     errorMessage: stringOrNull(value.errorMessage),
     lagMs: numberOrNull(value.lagMs),
+    breach: value.breach === true,
   };
 }
 

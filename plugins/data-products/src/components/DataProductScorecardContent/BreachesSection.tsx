@@ -88,7 +88,7 @@ export function BreachesSection(props: { runs: RunsState; line: BreachLine }) {
   } else if (runs.items.length === 0) {
     body = <NoRunsYet />;
   } else {
-    const found = breaches(withLags(runs.items), line.slaMs);
+    const found = breaches(withLags(runs.items));
     const failed = found.filter(b => b.reason === 'failed').length;
     const late = found.length - failed;
     const oldest = runs.items[runs.items.length - 1]?.finishedAt;

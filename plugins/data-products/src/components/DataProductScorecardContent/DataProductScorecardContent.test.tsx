@@ -558,6 +558,14 @@ describe('DataProductScorecardContent', () => {
     const { container } = await renderScorecard(
       mockApi({
         getScorecard: jest.fn(async () => noSla),
+        // with no SLA the backend counts only failures as breaches
+        getRuns: jest.fn(async () => ({
+          ...identityRuns,
+          items: identityRuns.items.map(run => ({
+            ...run,
+            breach: run.status === 'failed',
+          })),
+        })),
         getScorecardHistory: jest.fn(async () => ({
           items: identityHistory.items.map(item => ({ ...item, lag: null })),
         })),

@@ -1,4 +1,3 @@
-import { freshnessLagMs } from '@stockroom/plugin-data-products-common';
 import type { DataProductRun } from '../../api';
 import { num } from './format';
 
@@ -15,51 +14,25 @@ export interface Breach extends RunWithLag {
 }
 
 /**
- * The lag of each successful run, latest first as the runs arrive: the
- * backend's when it sends one, else the common package's `freshnessLagMs`
- * (finishedAt − watermark, or the age since the previous successful run in
- * the list) — the same measure the scorecard uses, not one of our own.
+ * The lag of each successful run, as the backend measured it (the rule
+ * engine's `freshnessLagMs` over the whole history, which the browser's
+ * page of runs could not reproduce at its edges).
  */
 export function withLags(runs: readonly DataProductRun[]): RunWithLag[] {
-  return runs.map((run, index) => {
-    if (run.status !== 'success') return { run };
-    const given = num(run.lagMs);
-    if (given !== undefined) return { run, lagMs: given };
-    const previous = runs
-      .slice(index + 1)
-      .find(older => older.status === 'success' && older.finishedAt);
-    const lag = freshnessLagMs(
-      {
-        finishedAt: run.finishedAt ?? undefined,
-        watermark: run.watermark ?? undefined,
-      },
-      previous ? { finishedAt: previous.finishedAt ?? undefined } : undefined,
-    );
-    return { run, lagMs: lag };
-  });
+  return runs.map(run =>
+    run.status === 'success' ? { run, lagMs: num(run.lagMs) } : { run },
+  );
 }
 
 /**
- * The runs that count as SLA breaches under the line the backend scored
- * with (`slaMs` of the reliability evidence: the p99 SLA, else p95): failed
- * runs, and successful runs lagging beyond it. Without a line only failures
- * are breaches, as in the scorecard.
+ * The runs the backend judged SLA breaches (`breach`), with the reason
+ * shown: a failure, or a successful run that was late.
  */
-export function breaches(
-  runs: readonly RunWithLag[],
-  slaMs: number | undefined,
-): Breach[] {
-  const found: Breach[] = [];
-  for (const entry of runs) {
-    if (entry.run.status === 'failed') {
-      found.push({ ...entry, reason: 'failed' });
-    } else if (
-      slaMs !== undefined &&
-      entry.lagMs !== undefined &&
-      entry.lagMs > slaMs
-    ) {
-      found.push({ ...entry, reason: 'late' });
-    }
-  }
-  return found;
+export function breaches(runs: readonly RunWithLag[]): Breach[] {
+  return runs
+    .filter(entry => entry.run.breach === true)
+    .map(entry => ({
+      ...entry,
+      reason: entry.run.status === 'failed' ? 'failed' : 'late',
+    }));
 }
