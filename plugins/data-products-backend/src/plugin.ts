@@ -13,6 +13,7 @@ import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
 import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
 import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
 import { createRouter } from './service/router';
+import { createNotFoundRouter } from './service/notFoundRouter';
 import {
   ScorecardService,
   createRunsRouter,
@@ -234,6 +235,8 @@ export const dataProductsPlugin = createBackendPlugin({
             contractHistory: contractHistoryStore,
           }),
         );
+        // last: a JSON 404 for what no router above answers
+        httpRouter.use(createNotFoundRouter());
       },
     });
   },

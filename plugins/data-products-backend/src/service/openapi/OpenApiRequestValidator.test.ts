@@ -215,6 +215,61 @@ describe('OpenApiRequestValidator', () => {
     );
   });
 
+  it('names a missing or unknown body field by its full path, not its parent', async () => {
+    const app = express();
+    app.use(express.json());
+    app.post('/runs', validator.middleware({ body: false }), (req, res) => {
+      res.json(asRunProblems(validator.bodyProblems(req)));
+    });
+    const response = await request(app)
+      .post('/runs')
+      .send({
+        runs: [
+          {
+            product: 'dataproduct:default/orders',
+            runId: 'r1',
+            status: 'success',
+            watermak: '2026-11-25T09:00:00Z',
+          },
+        ],
+      });
+    expect(response.body).toEqual(
+      expect.arrayContaining([
+        {
+          index: 0,
+          path: 'finishedAt',
+          message: 'runs[0].finishedAt is required',
+        },
+        {
+          index: 0,
+          path: 'watermak',
+          message: 'runs[0].watermak is not a known field',
+        },
+      ]),
+    );
+  });
+
+  it.each([
+    ['a NUL', 'or%00ders', 'U+0000 (a control character) at character 3'],
+    [
+      'a right-to-left override',
+      'orders%E2%80%AEvsc.exe',
+      'U+202E (a bidirectional text control) at character 7',
+    ],
+  ])(
+    'refuses %s in a path parameter, naming the parameter',
+    async (_what, name, where) => {
+      const app = appFor('get', '/products/:namespace/:name/scorecard');
+      const response = await request(app).get(
+        `/products/default/${name}/scorecard`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        `The request does not match the API: name contains ${where}: path parameters may not hold control or bidirectional characters`,
+      );
+    },
+  );
+
   it('checks responses for the tests: undocumented statuses and wrong shapes', () => {
     expect(
       validator.responseProblems(

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import Ajv, { ValidateFunction } from 'ajv';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { describeSchemaError } from './describeSchemaError';
@@ -7,11 +7,12 @@ import { escapePointerSegment, pointerSegments } from './jsonPointer';
 import { relevantErrors } from './relevantErrors';
 import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
 import { ParameterSchema, quoted, readQueryValue } from './queryValue';
+import { unsafeCharacterProblem } from './unsafeCharacters';
 
 /** What is wrong with one part of a request. */
 export interface RequestProblem {
   in: 'path' | 'query' | 'body';
-  /** The parameter, or the field inside the body (`runs[2].status`). */
+  /** The parameter, or a JSON pointer to the field in the body (`/runs/2/status`). */
   path: string;
   message: string;
 }
@@ -216,6 +217,14 @@ export class OpenApiRequestValidator {
         }
         continue;
       }
+      const unsafe =
+        parameter.in === 'path' && typeof raw === 'string'
+          ? unsafeCharacterProblem(parameter.name, raw)
+          : undefined;
+      if (unsafe) {
+        problems.push({ in: 'path', path: parameter.name, message: unsafe });
+        continue;
+      }
       const read = readQueryValue(
         parameter.name,
         raw,
@@ -263,7 +272,7 @@ export class OpenApiRequestValidator {
     if (body.validate(req.body)) return [];
     return relevantErrors(body.validate.errors ?? []).map(error => ({
       in: 'body' as const,
-      path: error.instancePath,
+      path: problemPointer(error),
       message: describeSchemaError('', error),
     }));
   }
@@ -340,6 +349,23 @@ export class OpenApiRequestValidator {
     }
     return { value: current, pointer: at };
   }
+}
+
+/**
+ * The pointer of the field at fault: ajv points a missing or unknown field's
+ * error at the object holding it (`/runs/0`), the caller needs the field
+ * itself (`/runs/0/finishedAt`).
+ */
+function problemPointer(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  let field: unknown;
+  if (error.keyword === 'required') field = params.missingProperty;
+  if (error.keyword === 'additionalProperties') {
+    field = params.additionalProperty;
+  }
+  return typeof field === 'string'
+    ? `${error.instancePath}/${escapePointerSegment(field)}`
+    : error.instancePath;
 }
 
 function key(method: string, path: string): string {

@@ -167,11 +167,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       const index = problem.index ?? 0;
       if (!accepted.has(index)) continue;
       const base = batch ? itemPath(index) : '';
-      const required = /^(\S+) is required/.exec(problem.message)?.[1];
-      const path =
-        problem.path === '' && required
-          ? required
-          : [base, problem.path].filter(Boolean).join('.');
+      const path = [base, problem.path].filter(Boolean).join('.');
       problems.push({
         ...(batch ? { index } : {}),
         path: path.replace(/\.\[/g, '['),
@@ -426,7 +422,7 @@ function requireJson(req: Request, res: Response, next: express.NextFunction) {
 /** Clear answers for what express.json refuses; anything else passes on. */
 function bodyErrors(
   error: unknown,
-  _req: Request,
+  req: Request,
   res: Response,
   next: express.NextFunction,
 ) {
@@ -455,6 +451,17 @@ function bodyErrors(
     });
     return;
   }
+  if (isUndecodableBody(error)) {
+    const encoding = req.get('content-encoding') ?? 'compressed';
+    res.status(400).json({
+      error: {
+        name: 'InputError',
+        message: `The request body is not ${encoding} data, though its Content-Encoding header says ${encoding}: compress the body, or send it without the header`,
+      },
+      problems: [],
+    });
+    return;
+  }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     res.status(415).json({
       error: {
@@ -465,6 +472,16 @@ function bodyErrors(
     return;
   }
   next(error);
+}
+
+/**
+ * express.json inflates a body sent with Content-Encoding gzip or deflate;
+ * when it is not compressed at all, zlib's error (Z_DATA_ERROR, a bare
+ * "Bad Request") is all the caller would see.
+ */
+function isUndecodableBody(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 function formatBytes(bytes: number): string {
