@@ -57,3 +57,4 @@ export type {
   ScoringRun,
   Timestamp,
 } from './runs';
+export { isBreachingNow } from './breachingNow';

@@ -1,7 +1,6 @@
 export { createInventoryRouter } from './createInventoryRouter';
 export type { InventoryRouterOptions } from './createInventoryRouter';
 export { DEFAULT_CATALOG_CACHE_TTL_MS } from './InventoryCatalog';
-export { isBreaching } from './inventoryRows';
 export {
   DEFAULT_PAGE_SIZE,
   INVENTORY_SORTS,

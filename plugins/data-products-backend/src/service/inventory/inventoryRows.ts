@@ -1,4 +1,7 @@
-import { ScoreDimension } from '@stockroom/plugin-data-products-common';
+import {
+  ScoreDimension,
+  isBreachingNow,
+} from '@stockroom/plugin-data-products-common';
 import { LatestScores } from '../../database/InventorySnapshotReader';
 import { EvaluatedCatalogProduct } from './InventoryCatalog';
 
@@ -22,28 +25,6 @@ const UNKNOWN_SCORES: Record<ScoreDimension, null> = Object.freeze({
 });
 
 /**
- * Whether a product breaches its SLA now, by its latest snapshot:
- *
- * - freshness 3 or lower: the scoring window's measured P95 lag is beyond
- *   the promised p95 (the engine's 5 and 4 both need P95 ≤ p95), or
- * - reliability 2 or lower: more SLA breaches — failed runs, and runs later
- *   than the p99 SLA (p95 when no p99) — than the reliability ladder allows
- *   a 3 (50 per 1,000 runs by default).
- *
- * Unknown scores never breach. Both come from the snapshot's columns, which
- * the engine's evidence decided when the snapshot was taken.
- */
-export function isBreaching(scores: {
-  freshness: number | null;
-  reliability: number | null;
-}): boolean {
-  return (
-    (scores.freshness !== null && scores.freshness <= 3) ||
-    (scores.reliability !== null && scores.reliability <= 2)
-  );
-}
-
-/**
  * The inventory: every product the caller sees, with its latest snapshot if
  * it has one. Snapshots of products the caller does not see are dropped.
  */
@@ -58,7 +39,7 @@ export function inventoryRows(
       ...product,
       overall: snapshot?.overall ?? null,
       scores,
-      breaching: isBreaching(scores),
+      breaching: isBreachingNow(scores),
       computedAt: snapshot?.takenAt ?? null,
     };
   });
