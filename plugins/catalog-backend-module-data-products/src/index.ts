@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { catalogModuleDataProducts as default } from './module';
+export { placeholderResolvers } from './placeholders/placeholderResolvers';
 export {
   DataProductProcessor,
   InvalidDataProductError,

@@ -1,9 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { UrlReaderService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { PlaceholderProcessor } from '@backstage/plugin-catalog-backend';
 import {
+  DataProductProcessor,
+  InvalidDataProductError,
+  placeholderResolvers,
+} from '@stockroom/plugin-catalog-backend-module-data-products';
+import {
+  ANNOTATION_EXPIRES_ON,
+  ANNOTATION_FINDINGS,
   DEFAULT_POLICY,
+  LABEL_STATE,
   StockroomPolicy,
-  judgeDataProduct,
   parseIsoDate,
   policyFromConfig,
 } from '@stockroom/plugin-data-products-common';
@@ -15,15 +26,17 @@ import {
   coreEntityWith,
 } from '../__testUtils__/fixtures';
 import { REPO_ROOT, runCli, tempDir } from '../__testUtils__/runCli';
-import { resolvePlaceholders } from './resolvePlaceholders';
 
 /*
- * The CLI must never differ from the catalog processor. The processor
- * rejects an entity on `judgeDataProduct(...).blocking` (schema problems,
- * unusable ODCS parts, blocking rule findings); this suite computes that
- * verdict straight from the engine and asserts that `stockroom lint` reports
- * exactly it — findings, order, state, expiry and exit code — for every
- * example and a set of broken variants, on several days and policies.
+ * The CLI must never differ from the catalog. This suite runs the catalog's
+ * own pieces on every example and a set of broken variants: Backstage's
+ * PlaceholderProcessor with our module's resolvers (as the catalog resolves
+ * `$yaml` contracts in a file location), then the real DataProductProcessor
+ * (validateEntityKind rejects, postProcessEntity writes state, expiry and
+ * findings onto the stored entity). `stockroom lint` must report exactly
+ * that — the rejection's problems, or the stored state, expiry and
+ * findings — and exit 1 exactly when the catalog rejects, on several days
+ * and policies.
  */
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples/data-products');
@@ -90,30 +103,73 @@ const STRICT_CONFIG = `stockroom:
       rules: { field-semantics: warn, owner-is-group: "off" }
 `;
 
-interface Expected {
-  state: string | null;
-  expiresOn: string | null;
-  findings: unknown[];
-  blocked: boolean;
-}
+/** What the catalog concludes about one entity. */
+type CatalogVerdict =
+  | { blocked: true; problems: unknown[] }
+  | {
+      blocked: false;
+      state: string | null;
+      expiresOn: string | null;
+      findings: unknown[];
+    };
 
-/** The catalog processor's verdict, from the engine alone. */
-/**
- * What the catalog processor concludes: it calls judgeDataProduct (see
- * DataProductProcessor), rejecting `blocking` and showing the rest.
- */
-function processorVerdict(
-  entity: unknown,
+const refuseUrlRead = async (): Promise<never> => {
+  // file locations read through our resolvers; a URL read here is a test bug
+  throw new Error('the parity suite reads files only');
+};
+
+const placeholders = new PlaceholderProcessor({
+  resolvers: placeholderResolvers,
+  reader: {
+    readUrl: refuseUrlRead,
+    readTree: refuseUrlRead,
+    search: refuseUrlRead,
+  } as UrlReaderService,
+  integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+});
+
+async function catalogVerdict(
+  raw: unknown,
+  file: string,
   policy: StockroomPolicy,
   now: Date,
-): Expected {
-  const judgement = judgeDataProduct(entity, policy, now);
+): Promise<CatalogVerdict> {
+  const location = { type: 'file', target: file };
+  const entity = await placeholders.preProcessEntity(
+    // a copy made in this realm: structuredClone's objects come from Node's
+    // realm under Jest, and the catalog's placeholder walk skips them
+    JSON.parse(JSON.stringify(raw)),
+    location,
+    () => {},
+  );
+  const processor = new DataProductProcessor({ policy, clock: () => now });
+  try {
+    await processor.validateEntityKind(entity);
+  } catch (error) {
+    if (!(error instanceof InvalidDataProductError)) throw error;
+    return { blocked: true, problems: error.problems };
+  }
+  const stored = await processor.postProcessEntity(entity, location, () => {});
+  const annotations = stored.metadata.annotations ?? {};
   return {
-    state: judgement.state,
-    expiresOn: judgement.expiresOn,
-    findings: judgement.findings,
-    blocked: judgement.blocking.length > 0,
+    blocked: false,
+    state: stored.metadata.labels?.[LABEL_STATE] ?? null,
+    expiresOn: annotations[ANNOTATION_EXPIRES_ON] ?? null,
+    findings: JSON.parse(annotations[ANNOTATION_FINDINGS] ?? '[]'),
   };
+}
+
+/** What lint reports, in the catalog's terms. */
+function lintVerdict(result: any): CatalogVerdict {
+  const errors = result.findings.filter((f: any) => f.severity === 'error');
+  return errors.length > 0
+    ? { blocked: true, problems: errors }
+    : {
+        blocked: false,
+        state: result.state,
+        expiresOn: result.expiresOn,
+        findings: result.findings,
+      };
 }
 
 function fixtureFiles(): Record<string, string> {
@@ -131,7 +187,7 @@ function fixtureFiles(): Record<string, string> {
   return files;
 }
 
-describe('stockroom lint gives the catalog processor’s verdict', () => {
+describe('stockroom lint gives the catalog’s verdict', () => {
   const files = fixtureFiles();
   const cwd = tempDir(files);
   const entities = Object.entries(files)
@@ -142,22 +198,23 @@ describe('stockroom lint gives the catalog processor’s verdict', () => {
       parseAllDocuments(text)
         .map(d => d.toJSON())
         .filter(e => e?.kind === 'DataProduct')
-        .map((entity: any) => ({
-          file: name,
-          // the processor sees the entity after placeholder resolution
-          entity: resolvePlaceholders(entity, path.join(cwd, name))
-            .entity as any,
-        })),
+        .map((entity: any) => ({ file: name, entity })),
     );
+  const verdictOf =
+    ({ file, entity }: { file: string; entity: unknown }) =>
+    (policy: StockroomPolicy, day: string) =>
+      catalogVerdict(entity, path.join(cwd, file), policy, parseIsoDate(day)!);
 
-  it('covers blocking, warning, schema and clean cases', () => {
-    const verdicts = entities.map(({ entity }) =>
-      processorVerdict(entity, DEFAULT_POLICY, parseIsoDate('2026-11-25')!),
+  it('covers rejected, warned and clean cases', async () => {
+    const verdicts = await Promise.all(
+      entities.map(e => verdictOf(e)(DEFAULT_POLICY, '2026-11-25')),
     );
-    expect(verdicts.some(v => v.state === null)).toBe(true);
-    expect(verdicts.some(v => v.blocked && v.state !== null)).toBe(true);
+    expect(verdicts.some(v => v.blocked)).toBe(true);
     expect(verdicts.some(v => !v.blocked && v.findings.length > 0)).toBe(true);
-    expect(verdicts.some(v => v.findings.length === 0)).toBe(true);
+    expect(verdicts.some(v => !v.blocked && v.findings.length === 0)).toBe(
+      true,
+    );
+    expect(verdicts.some(v => !v.blocked && v.expiresOn !== null)).toBe(true);
   });
 
   describe.each([
@@ -169,7 +226,6 @@ describe('stockroom lint gives the catalog processor’s verdict', () => {
       : DEFAULT_POLICY;
 
     it.each(DAYS)('on %s', async day => {
-      const now = parseIsoDate(day)!;
       const { code, stdout } = await runCli(
         [
           'lint',
@@ -186,19 +242,20 @@ describe('stockroom lint gives the catalog processor’s verdict', () => {
       const results = JSON.parse(stdout).results;
       expect(results).toHaveLength(entities.length);
       let anyBlocked = false;
-      for (const { file, entity } of entities) {
-        const expected = processorVerdict(entity, policy, now);
+      for (const product of entities) {
+        const { file, entity } = product;
+        const expected = await verdictOf(product)(policy, day);
         anyBlocked ||= expected.blocked;
         const actual = results.find(
           (r: any) =>
             r.file === file && r.entityRef.endsWith(`/${entity.metadata.name}`),
         );
-        expect({ file, ...actual }).toEqual({
+        expect(actual?.entityRef).toBe(
+          `dataproduct:default/${entity.metadata.name}`,
+        );
+        expect({ file, ...lintVerdict(actual) }).toEqual({
           file,
-          entityRef: `dataproduct:default/${entity.metadata.name}`,
-          state: expected.state,
-          expiresOn: expected.expiresOn,
-          findings: expected.findings,
+          ...expected,
         });
       }
       expect(code).toBe(anyBlocked ? 1 : 0);
@@ -206,22 +263,14 @@ describe('stockroom lint gives the catalog processor’s verdict', () => {
   });
 
   it.each(Object.keys(VARIANTS))(
-    'exits 1 exactly when the processor would reject %s',
+    'exits 1 exactly when the catalog would reject %s',
     async name => {
       const { code } = await runCli(
         ['lint', `variants/${name}.yaml`, '--now', '2026-11-25'],
-        {
-          cwd,
-        },
+        { cwd },
       );
-      const { entity } = entities.find(
-        e => e.file === `variants/${name}.yaml`,
-      )!;
-      const expected = processorVerdict(
-        entity,
-        DEFAULT_POLICY,
-        parseIsoDate('2026-11-25')!,
-      );
+      const product = entities.find(e => e.file === `variants/${name}.yaml`)!;
+      const expected = await verdictOf(product)(DEFAULT_POLICY, '2026-11-25');
       expect(code).toBe(expected.blocked ? 1 : 0);
     },
   );
