@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DataProductEntityV1alpha1,
-  classifyContractChanges,
-  contractChangeVerdict,
-  normalizeContract,
-} from '@stockroom/plugin-data-products-common';
-import { parse } from 'yaml';
-import {
   COMPONENT,
   CORE_ENTITY,
   coreEntityWith,
@@ -125,26 +118,6 @@ async function diffJson(cwd: string, ...args: string[]) {
   return { ...run, json: run.stdout ? JSON.parse(run.stdout) : undefined };
 }
 
-/** The engine's verdict, computed without the CLI: the CLI must say exactly this. */
-function engineDiff(before: string, after: string) {
-  const contract = (text: string) =>
-    normalizeContract(parse(text) as DataProductEntityV1alpha1).contract;
-  const from = contract(before);
-  const to = contract(after);
-  const changes = classifyContractChanges(from, to);
-  return {
-    fromVersion: from.version ?? null,
-    toVersion: to.version ?? null,
-    changes,
-    verdict: contractChangeVerdict(
-      changes,
-      from.version,
-      to.version,
-      parse(after).spec.category,
-    ),
-  };
-}
-
 describe('stockroom diff', () => {
   it('fails a shared mart that removes a field without a major bump (needs-major, exit 1)', async () => {
     const repo = gitRepo({ 'attribution.yaml': MART });
@@ -172,15 +145,13 @@ describe('stockroom diff', () => {
               kind: 'breaking',
               change: 'field-removed',
               path: 'spec.contract.schema[1]',
-              message: expect.stringContaining('channel'),
+              message: 'field channel removed (was string)',
             },
           ],
           verdict: 'needs-major',
         },
       ],
     });
-    // Same verdict as the engine's, to the letter.
-    expect(json.results[0]).toMatchObject(engineDiff(MART, after));
   });
 
   it('passes the same removal with a major bump (ok, exit 0)', async () => {
@@ -231,8 +202,19 @@ describe('stockroom diff', () => {
     );
 
     const { json } = await diffJson(repo.dir, '--base', 'HEAD');
+    // written by hand from the spec: removing a field is breaking, and a
+    // core entity publishes a breaking change as a new entity
     expect(json.results[0]).toMatchObject({
-      ...engineDiff(CORE_ENTITY, after),
+      fromVersion: '1.2.0',
+      toVersion: '2.0.0',
+      changes: [
+        {
+          kind: 'breaking',
+          change: 'field-removed',
+          path: 'spec.contract.schema[1]',
+          message: 'field status removed (was string)',
+        },
+      ],
       verdict: 'needs-new-entity',
     });
   });
