@@ -23,6 +23,7 @@ const TASKS = [
   'data-products-alerts',
   'data-products-contract-history',
   'data-products-lifecycle-notifications',
+  'data-products-product-sightings',
   'data-products-scoring',
 ];
 

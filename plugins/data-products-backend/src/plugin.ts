@@ -10,8 +10,15 @@ import { InventorySnapshotReader } from './database/InventorySnapshotReader';
 import { KnexRunStore } from './database/KnexRunStore';
 import { KnexContractHistoryStore } from './database/KnexContractHistoryStore';
 import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
+import { KnexProductSightingsStore } from './database/KnexProductSightingsStore';
 import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
 import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
+import { MissingProductsReport } from './service/lifecycle/MissingProductsReport';
+import {
+  PRODUCT_SIGHTINGS_TASK_ID,
+  ProductSightingsJob,
+} from './service/lifecycle/ProductSightingsJob';
+import { createMissingProductsRouter } from './service/lifecycle/createMissingProductsRouter';
 import { createRouter } from './service/router';
 import { createNotFoundRouter } from './service/notFoundRouter';
 import {
@@ -113,6 +120,30 @@ export const dataProductsPlugin = createBackendPlugin({
             'Lifecycle notifications are disabled (stockroom.lifecycle.notifications.enabled: false)',
           );
         }
+
+        // The catalog forgets a product whose file stops defining it; these
+        // sightings are what GET /lifecycle/missing compares it against.
+        const sightingsStore = await KnexProductSightingsStore.create({
+          database,
+        });
+        const sightingsJob = new ProductSightingsJob({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store: sightingsStore,
+        });
+        await scheduler.scheduleTask({
+          id: PRODUCT_SIGHTINGS_TASK_ID,
+          scope: 'global',
+          // Often enough that a product's last sighting and file are recent
+          // when it goes missing (the orphan cleanup runs every 30 s).
+          frequency: { minutes: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const seen = await sightingsJob.run(new Date());
+            logger.debug(`Product sightings: ${seen} products in the catalog`);
+          },
+        });
 
         const historyJob = new ContractHistoryJob({
           catalog: deps.catalog,
@@ -224,6 +255,18 @@ export const dataProductsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             scheduler,
             auditor: deps.auditor,
+          }),
+        );
+        httpRouter.use(
+          createMissingProductsRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            report: new MissingProductsReport({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              sightings: sightingsStore,
+            }),
           }),
         );
         httpRouter.use(

@@ -10,6 +10,7 @@ import { createRunsRouter } from '../runs';
 import { createInventoryRouter } from '../inventory';
 import { createRouter } from '../router';
 import { createTasksRouter } from '../tasks';
+import { createMissingProductsRouter } from '../lifecycle/createMissingProductsRouter';
 import { CONTRACT_FORMATS } from '../contracts/parseContractFormat';
 import {
   INVENTORY_SORTS,
@@ -79,6 +80,9 @@ describe('OpenApiRequestValidator', () => {
       ),
       ...routesOf(
         createTasksRouter({ ...services, scheduler: mockServices.scheduler() }),
+      ),
+      ...routesOf(
+        createMissingProductsRouter({ ...services, report: {} as any }),
       ),
     ];
     expect(routes.sort()).toEqual(validator.operations().sort());

@@ -1,0 +1,80 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ProductSightingsStore } from '../../database/ProductSightingsStore';
+import { findMissingProducts } from './findMissingProducts';
+import { MissingItem, missingItem } from './missingItem';
+import { readFailingLocations } from './readFailingLocations';
+import { readPresentProducts } from './readPresentProducts';
+import { LocationRecheck, recheckLocation } from './recheckLocation';
+
+// Dry runs in flight at once: each one makes the catalog read a file from
+// its source (an SCM API for `url` locations).
+const RECHECK_CONCURRENCY = 4;
+
+/**
+ * The products the plugin has seen that are gone from the catalog, orphaned
+ * or stale, each with what the catalog says about its file. The catalog is
+ * read with the plugin's own credentials: it must see every product to tell
+ * which are gone, so callers are gated by a permission instead.
+ */
+export class MissingProductsReport {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      sightings: ProductSightingsStore;
+    },
+  ) {}
+
+  async list(): Promise<MissingItem[]> {
+    const { catalog, auth, sightings } = this.deps;
+    const credentials = await auth.getOwnServiceCredentials();
+    const [known, present, failing] = await Promise.all([
+      sightings.listKnown(),
+      readPresentProducts(catalog, credentials),
+      readFailingLocations(catalog, credentials),
+    ]);
+    const missing = findMissingProducts(known, present, failing);
+    // A stale product's file is known to fail already; the others are
+    // re-read to learn what their file defines now.
+    const toRecheck = new Set(
+      missing
+        .filter(m => m.status !== 'stale' && m.known.location)
+        .map(m => m.known.location!),
+    );
+    const rechecks = await this.recheckAll([...toRecheck], credentials);
+    return missing.map(m => {
+      const location = m.known.location;
+      return missingItem(m, {
+        statusErrors: (location && failing.get(location)) || [],
+        recheck: location ? rechecks.get(location) : undefined,
+      });
+    });
+  }
+
+  private async recheckAll(
+    locations: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, LocationRecheck>> {
+    const results = new Map<string, LocationRecheck>();
+    const queue = [...locations];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        results.set(
+          next,
+          await recheckLocation(this.deps.catalog, next, credentials),
+        );
+      }
+    };
+    await Promise.all(
+      Array.from(
+        { length: Math.min(RECHECK_CONCURRENCY, queue.length) },
+        worker,
+      ),
+    );
+    return results;
+  }
+}
