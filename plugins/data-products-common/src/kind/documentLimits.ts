@@ -1,10 +1,11 @@
-import { formatPath } from './explain';
 import {
   MAX_DOCUMENT_BYTES,
   MAX_DOCUMENT_DEPTH,
+  MAX_SCHEMA_DEPTH,
   formatCount,
   formatLimitBytes,
 } from './limits';
+import { firstPathDeeperThan } from './nestingDepth';
 import type { ValidationProblem } from './problem';
 
 /** What {@link documentLimitProblems} found, beyond the problems themselves. */
@@ -17,68 +18,27 @@ export interface DocumentLimits {
   tooDeep: boolean;
 }
 
-type Segment = string | number;
-/** A value still to measure; its path is kept as a link to its parent's. */
-type Pending = {
-  value: unknown;
-  depth: number;
-  key?: Segment;
-  parent?: Pending;
-};
-
 /**
- * The entity's size as compact JSON and its nesting depth, measured without
+ * The entity's nesting depth and its size as compact JSON, measured without
  * recursion (a document nested 20,000 levels deep must get a finding, not
- * overflow the stack) and without serializing it (the measure stops as soon
- * as the size is known to be over the limit, so a 10 MB text costs nothing).
- * At most one problem per limit: the first place nested too deep, the size.
- * Runs on every validation, so valid entities cost one cheap pass.
+ * overflow the stack) and without serializing it (the size stops counting
+ * once it is over the limit, so a 10 MB text costs nothing). At most one
+ * problem per limit: the first place nested too deep, the size. Runs on
+ * every validation, so valid entities cost two cheap passes.
  */
 export function documentLimitProblems(entity: unknown): DocumentLimits {
   const problems: ValidationProblem[] = [];
-  let bytes = 0;
-  let tooDeepAt: Pending | undefined;
-  const stack: Pending[] = [{ value: entity, depth: 1 }];
-  while (stack.length > 0) {
-    const pending = stack.pop()!;
-    const { value, depth } = pending;
-    const overSize = bytes > MAX_DOCUMENT_BYTES;
-    if (overSize && tooDeepAt) break;
-    if (value === null || typeof value !== 'object') {
-      if (!overSize) bytes += scalarBytes(value, MAX_DOCUMENT_BYTES - bytes);
-      continue;
-    }
-    if (depth > MAX_DOCUMENT_DEPTH) {
-      tooDeepAt ??= pending;
-      // nothing below the first deep place needs naming; the size still counts
-      if (overSize) continue;
-    }
-    const entries: Array<[Segment, unknown]> = Array.isArray(value)
-      ? value.map((item, index) => [index, item])
-      : Object.entries(value).filter(([, item]) => item !== undefined);
-    if (!overSize) {
-      // brackets and commas, then each key with its quotes and colon
-      bytes += 2 + Math.max(0, entries.length - 1);
-      for (const [key] of entries) {
-        if (typeof key === 'string') bytes += scalarBytes(key, Infinity) + 1;
-      }
-    }
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, item] = entries[i];
-      stack.push({ value: item, depth: depth + 1, key, parent: pending });
-    }
-  }
-  if (tooDeepAt) {
-    const path = formatPath(segmentsOf(tooDeepAt));
+  const tooDeepAt = firstPathDeeperThan(entity, MAX_DOCUMENT_DEPTH);
+  if (tooDeepAt !== undefined) {
     problems.push({
-      path,
+      path: tooDeepAt,
       message: `${
-        path || 'the entity'
+        tooDeepAt || 'the entity'
       } is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (objects and lists inside one another)`,
-      hint: `A DataProduct may nest at most ${MAX_DOCUMENT_DEPTH} levels: flatten the structure (an ODCS contract nests at most 32 levels of properties).`,
+      hint: `A DataProduct may nest at most ${MAX_DOCUMENT_DEPTH} levels: flatten the structure (an ODCS contract nests at most ${MAX_SCHEMA_DEPTH} levels of properties).`,
     });
   }
-  if (bytes > MAX_DOCUMENT_BYTES) {
+  if (jsonBytesOver(entity, MAX_DOCUMENT_BYTES)) {
     problems.push({
       path: '',
       message: `the entity is larger than the limit of ${formatLimitBytes(
@@ -90,12 +50,27 @@ export function documentLimitProblems(entity: unknown): DocumentLimits {
   return { problems, tooDeep: tooDeepAt !== undefined };
 }
 
-function segmentsOf(pending: Pending): Segment[] {
-  const segments: Segment[] = [];
-  for (let at: Pending | undefined = pending; at?.parent; at = at.parent) {
-    segments.push(at.key!);
+/** Whether `value` as compact JSON (UTF-8) is more than `limit` bytes. */
+function jsonBytesOver(value: unknown, limit: number): boolean {
+  let bytes = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && bytes <= limit) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') {
+      bytes += scalarBytes(node, limit - bytes);
+      continue;
+    }
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node).filter(([, item]) => item !== undefined);
+    // brackets and commas, then each key with its quotes and colon
+    bytes += 2 + Math.max(0, entries.length - 1);
+    for (const [key, item] of entries) {
+      if (typeof key === 'string') bytes += scalarBytes(key, Infinity) + 1;
+      stack.push(item);
+    }
   }
-  return segments.reverse();
+  return bytes > limit;
 }
 
 /**

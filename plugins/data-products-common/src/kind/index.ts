@@ -42,4 +42,5 @@ export {
   placeholderOutsideFolderMessage,
   placeholderTooLargeMessage,
 } from './placeholders';
+export { placeholderTooDeepMessage } from './placeholderDepth';
 export { majorVersionOf } from './majorVersion';
