@@ -20,6 +20,7 @@ import {
   item,
 } from './checks';
 import type { ColumnCounts, ObservedField } from '../scoring/runs';
+import { MAX_SCHEMA_FIELDS, formatCount } from '../kind/limits';
 import { checkColumnCounts } from './columnCounts';
 import { checkKnownFields } from './unknownFields';
 import { boundNativeRunText } from './boundedText';
@@ -253,6 +254,17 @@ function checkSchema(
 ): ObservedField[] | undefined {
   const list = checkArray(value, path, problems);
   if (!list) return undefined;
+  if (list.length > MAX_SCHEMA_FIELDS) {
+    problems.add(
+      item(path, MAX_SCHEMA_FIELDS),
+      `is past the limit of ${formatCount(
+        MAX_SCHEMA_FIELDS,
+      )} fields in one schema: report at most ${formatCount(
+        MAX_SCHEMA_FIELDS,
+      )}`,
+    );
+    return undefined;
+  }
   const fields: ObservedField[] = [];
   list.forEach((entry, i) => {
     const at = item(path, i);

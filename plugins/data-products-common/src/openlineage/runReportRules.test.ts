@@ -187,3 +187,27 @@ describe('column counts: one rule for native runs and OpenLineage', () => {
     },
   );
 });
+
+describe('schema limits of a native run', () => {
+  it('refuses a schema of more than 10,000 fields, naming the first one past it', () => {
+    const schema = Array.from({ length: 10_001 }, (_, i) => ({
+      name: `c${i}`,
+      type: 'int',
+    }));
+    const batch = parseNativeRunBatch({ runs: [nativeRun({ schema })] }, NOW);
+    expect(batch.runs).toEqual([]);
+    expect(batch.problems).toEqual([
+      {
+        index: 0,
+        path: 'runs[0].schema[10000]',
+        message: expect.stringContaining(
+          'is past the limit of 10,000 fields in one schema',
+        ),
+      },
+    ]);
+    schema.pop();
+    expect(
+      parseNativeRunBatch({ runs: [nativeRun({ schema })] }, NOW).problems,
+    ).toEqual([]);
+  });
+});
