@@ -1,6 +1,6 @@
 // The example inventory the demo portal loads (examples/data-products/),
-// read from the YAML itself so the suite follows the examples.
-import { execFileSync } from 'node:child_process';
+// read from the YAML itself so the suite follows the examples, and the
+// calendar of the demo under test.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +11,11 @@ const dir = path.resolve(
   '../examples/data-products',
 );
 
-function isoDay(value) {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return value === undefined ? undefined : String(value);
-}
-
-/** Every example DataProduct: name, title, category, stage, sunset, successor. */
+/**
+ * Every example DataProduct: name, title, category, stage, successor. No
+ * dates: the portal serves them moved to the day it started (see
+ * examples/README.md), so expected dates come from `inDays` below.
+ */
 export const exampleProducts = fs
   .readdirSync(dir)
   .filter(f => f.endsWith('.yaml') && !f.endsWith('.odcs.yaml'))
@@ -30,8 +29,6 @@ export const exampleProducts = fs
     title: entity.metadata.title ?? entity.metadata.name,
     category: entity.spec.category,
     stage: entity.spec.lifecycle?.stage,
-    // YAML dates come back as Date objects
-    sunsetOn: isoDay(entity.spec.lifecycle?.sunsetOn),
     successor: entity.spec.lifecycle?.successor,
   }))
   .sort((a, b) => a.name.localeCompare(b.name));
@@ -47,24 +44,24 @@ export function exampleProduct(name) {
 }
 
 /**
- * The state of every example product today, from the same engine the portal
- * uses (`stockroom lint`): states like `expiring` move with the calendar, so
- * the suite asks rather than hard-coding a date-bound answer.
+ * The day the portal under test rendered the examples' dates for:
+ * scripts/e2e.mjs fixes it (STOCKROOM_DEMO_TODAY) for the portal and the
+ * suite alike; against your own `yarn start` it is today (UTC).
  */
-export function statesToday() {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const out = execFileSync(
-    process.execPath,
-    [
-      path.join(root, 'packages/cli/bin/stockroom'),
-      'lint',
-      'examples',
-      '--format',
-      'json',
-    ],
-    { cwd: root, encoding: 'utf8' },
+export const DEMO_TODAY =
+  process.env.STOCKROOM_DEMO_TODAY ?? new Date().toISOString().slice(0, 10);
+
+if (!/^\d{4}-\d{2}-\d{2}$/.test(DEMO_TODAY)) {
+  throw new Error(
+    `STOCKROOM_DEMO_TODAY must be YYYY-MM-DD, got ${JSON.stringify(
+      DEMO_TODAY,
+    )}`,
   );
-  return new Map(
-    JSON.parse(out).results.map(r => [r.entityRef.split('/').pop(), r.state]),
-  );
+}
+
+/** `YYYY-MM-DD` of the day `days` after (negative: before) DEMO_TODAY. */
+export function inDays(days) {
+  const date = new Date(`${DEMO_TODAY}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

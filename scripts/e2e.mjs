@@ -6,7 +6,11 @@
 // 2. starts the demo portal (`scripts/start.mjs` = `backstage-cli repo start`)
 //    with one extra config file that points SQLite at a scratch folder, so the
 //    developer's .stockroom-data/ is never touched; the portal runs in its own
-//    process group with the replay disabled (STOCKROOM_DEMO_REPLAY=0);
+//    process group with the replay disabled (STOCKROOM_DEMO_REPLAY=0), and
+//    renders the examples' lifecycle dates for today into the scratch folder
+//    (STOCKROOM_DEMO_EXAMPLES_DIR); today is fixed once here and handed to the
+//    portal and the tests alike (STOCKROOM_DEMO_TODAY), so their expectations
+//    ("expires in 10 days") count from the day the dates were rendered for;
 // 3. once the backend answers, runs `yarn demo:replay` itself (so it knows
 //    when the 30 days of runs are in) while the frontend bundle builds;
 // 4. waits for the frontend, then runs `node --test` on e2e/*.test.mjs;
@@ -124,6 +128,11 @@ const env = {
     process.env.PATH
   }`,
   STOCKROOM_DEMO_REPLAY: '0', // we replay ourselves, to know when it is done
+  // the demo's lifecycle dates, rendered for today into the scratch folder;
+  // e2e/examples.mjs counts its expected dates from the same day
+  STOCKROOM_DEMO_DATES: '1',
+  STOCKROOM_DEMO_TODAY: new Date().toISOString().slice(0, 10),
+  STOCKROOM_DEMO_EXAMPLES_DIR: path.join(scratch, 'examples'),
   BROWSER: 'none', // the dev server must not try to open a browser
   FORCE_COLOR: '0',
 };
