@@ -6,6 +6,7 @@ import {
   placeholderOutsideFolderMessage,
   placeholderPathProblem,
   placeholderTooLargeMessage,
+  placeholderTooDeepMessage,
 } from '@stockroom/plugin-data-products-common';
 import { parseAllDocuments } from 'yaml';
 import { describeFsError } from '../fsErrors';
@@ -161,7 +162,13 @@ export function resolvePlaceholders(
       return value;
     }
     try {
-      return parse(content);
+      const parsed = parse(content);
+      const tooDeep = placeholderTooDeepMessage(target, parsed);
+      if (tooDeep) {
+        problem('error', `${key} may not read ${tooDeep}`);
+        return value;
+      }
+      return parsed;
     } catch (error) {
       problem(
         'error',

@@ -9,6 +9,7 @@ import {
   placeholderOutsideFolderMessage,
   placeholderPathProblem,
   placeholderTooLargeMessage,
+  placeholderTooDeepMessage,
 } from '@stockroom/plugin-data-products-common';
 import parseGitUrl from 'git-url-parse';
 import fs from 'node:fs/promises';
@@ -162,7 +163,12 @@ function resolverFor(parse: Parse): PlaceholderResolver {
     const content = isLocalFileBase(params.baseUrl)
       ? await readLocal(params)
       : await readRemote(params);
-    return parse(content, params) as any;
+    const parsed = parse(content, params);
+    const tooDeep = placeholderTooDeepMessage(params.value, parsed);
+    if (tooDeep) {
+      throw new Error(`Placeholder $${params.key} may not read ${tooDeep}`);
+    }
+    return parsed as any;
   };
 }
 
