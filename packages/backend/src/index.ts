@@ -39,6 +39,10 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 // scaffolder: the "New data product" template (examples/templates/) at /create;
 // its built-in fetch:template and debug:log actions are all the template uses
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// lets the catalog accept kind Template
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 
 // A plugin whose start-up fails (e.g. migrations it cannot run) would
 // otherwise leave the process up answering 503 forever: exit non-zero so the
