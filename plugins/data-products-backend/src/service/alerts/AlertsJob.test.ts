@@ -9,6 +9,7 @@ import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStor
 import { KnexNotificationLogStore } from '../../database/KnexNotificationLogStore';
 import { KnexRunStore } from '../../database/KnexRunStore';
 import { RunRecord } from '../../database/RunStore';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import { catalogProduct, group } from '../runs/__testUtils__/runsApp';
 import { ALERTS_TASK_ID, createAlertsTask } from './alertsTask';
@@ -25,10 +26,50 @@ const IDENTITY_TEAM = 'group:default/identity-platform';
 
 const sla = { freshness: { p95: '30m', p99: '1h' } };
 
+/**
+ * A notifications service that refuses what `refusal` names (as the
+ * notifications backend answers 413 to a body over its limit) and never
+ * answers sends to `hangFor`; it records everything else, like
+ * RecordingNotificationService.
+ */
+class RefusingNotificationService extends RecordingNotificationService {
+  readonly refused: NotificationSendOptions[] = [];
+  readonly hangFor = new Set<string>();
+
+  constructor(
+    private readonly refusal: (
+      options: NotificationSendOptions,
+    ) => string | undefined,
+  ) {
+    super();
+  }
+
+  async send(options: NotificationSendOptions): Promise<void> {
+    const { recipients } = options;
+    const refs =
+      recipients.type === 'entity' ? [recipients.entityRef].flat() : [];
+    if (refs.some(ref => this.hangFor.has(ref))) {
+      await new Promise(() => {});
+    }
+    const reason = this.refusal(options);
+    if (reason) {
+      this.refused.push(options);
+      throw new Error(`Failed to send notifications: Error: ${reason}`);
+    }
+    await super.send(options);
+  }
+}
+
 describe('the alerts task', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function setUp(databaseId: TestDatabaseId) {
+  async function setUp(
+    databaseId: TestDatabaseId,
+    options: {
+      notifications?: RecordingNotificationService;
+      task?: Partial<Parameters<typeof createAlertsTask>[0]>;
+    } = {},
+  ) {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({ knex });
     const runs = await KnexRunStore.create({ database });
@@ -41,7 +82,8 @@ describe('the alerts task', () => {
         group('orders-team', ['user:default/ada']),
       ],
     });
-    const notifications = new RecordingNotificationService();
+    const notifications =
+      options.notifications ?? new RecordingNotificationService();
     const logger = mockServices.logger.mock();
     let now = new Date('2026-11-25T12:00:00Z');
     const task = createAlertsTask({
@@ -53,6 +95,7 @@ describe('the alerts task', () => {
       contractHistory,
       logger,
       clock: () => now,
+      ...options.task,
     });
 
     let slot = 0;
@@ -130,6 +173,8 @@ describe('the alerts task', () => {
         sent: 1,
         alreadySent: 0,
         failed: 0,
+        deferred: 0,
+        gaveUp: 0,
       });
       expect(notifications.sent).toEqual([
         {
@@ -161,6 +206,8 @@ describe('the alerts task', () => {
         sent: 0,
         alreadySent: 1,
         failed: 0,
+        deferred: 0,
+        gaveUp: 0,
       });
       expect(notifications.sent).toHaveLength(1);
     });
@@ -254,6 +301,8 @@ describe('the alerts task', () => {
         sent: 1,
         alreadySent: 0,
         failed: 0,
+        deferred: 0,
+        gaveUp: 0,
       });
       expect(notifications.sent).toEqual([
         {
@@ -277,8 +326,8 @@ describe('the alerts task', () => {
       );
     });
 
-    it('keeps a failed alert due and delivers it on the next run', async () => {
-      const { task, report, notifications, notificationLog, logger } =
+    it('keeps a failed alert due and delivers it after a wait', async () => {
+      const { task, report, notifications, notificationLog, logger, setNow } =
         await setUp(databaseId);
       await report(ORDERS, 'of');
       await report(IDENTITY, 'of');
@@ -289,9 +338,11 @@ describe('the alerts task', () => {
         sent: 1,
         alreadySent: 0,
         failed: 1,
+        deferred: 0,
+        gaveUp: 0,
       });
       expect(logger.warn).toHaveBeenCalledWith(
-        `Could not send the sla-breach alert about ${ORDERS} to ${ORDERS_TEAM}; it is retried on the next run`,
+        `Could not send the sla-breach alert about ${ORDERS} to ${ORDERS_TEAM} (attempt 1); it is retried from 2026-11-25T12:10:00.000Z`,
         expect.any(Error),
       );
       expect((await notificationLog.list()).map(s => s.entityRef)).toEqual([
@@ -299,16 +350,147 @@ describe('the alerts task', () => {
       ]);
 
       notifications.failFor.clear();
+      // Not before the wait (10 minutes after a first failure) is over.
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ sent: 0, deferred: 1, failed: 0 }),
+      );
+      setNow(new Date('2026-11-25T12:10:00Z'));
       expect(await task.run()).toEqual({
         due: 2,
         sent: 1,
         alreadySent: 1,
         failed: 0,
+        deferred: 0,
+        gaveUp: 0,
       });
       expect(notifications.sentTo().map(s => s.recipient)).toEqual([
         IDENTITY_TEAM,
         ORDERS_TEAM,
       ]);
+    });
+
+    it('does not let an alert the notifications backend refuses block the others, and gives it up after 5 attempts', async () => {
+      const notifications = new RefusingNotificationService(options =>
+        options.payload.metadata?.entityRef === ORDERS
+          ? 'Request failed with status 413'
+          : undefined,
+      );
+      const { task, report, notificationLog, logger, setNow } = await setUp(
+        databaseId,
+        { notifications },
+      );
+      await report(ORDERS, 'of');
+      await report(IDENTITY, 'of');
+
+      // First run: identity's alert goes out, orders' is refused.
+      expect(await task.run()).toEqual({
+        due: 2,
+        sent: 1,
+        alreadySent: 0,
+        failed: 1,
+        deferred: 0,
+        gaveUp: 0,
+      });
+      expect(notifications.sentTo().map(s => s.recipient)).toEqual([
+        IDENTITY_TEAM,
+      ]);
+
+      // Retried after 10, 20, 40 and 80 minutes; the fifth refusal gives up.
+      const retries = [
+        '2026-11-25T12:10:00Z',
+        '2026-11-25T12:30:00Z',
+        '2026-11-25T13:10:00Z',
+        '2026-11-25T14:30:00Z',
+      ];
+      for (const [i, at] of retries.entries()) {
+        // A minute early, it waits.
+        setNow(new Date(Date.parse(at) - 60_000));
+        expect(await task.run()).toEqual(
+          expect.objectContaining({ deferred: 1, failed: 0, gaveUp: 0 }),
+        );
+        setNow(new Date(at));
+        expect(await task.run()).toEqual(
+          expect.objectContaining(
+            i < retries.length - 1
+              ? { alreadySent: 1, failed: 1, gaveUp: 0 }
+              : { alreadySent: 1, failed: 0, gaveUp: 1 },
+          ),
+        );
+      }
+      expect(notifications.refused).toHaveLength(5);
+      expect(logger.error).toHaveBeenCalledWith(
+        `Could not send the sla-breach alert about ${ORDERS} to ${ORDERS_TEAM} (attempt 5); gave up: it is recorded as undeliverable and not retried`,
+        expect.any(Error),
+      );
+      expect(
+        (await notificationLog.list()).map(n => [n.entityRef, n.kind]),
+      ).toEqual([
+        [IDENTITY, 'sla-breach'],
+        [ORDERS, 'sla-breach-undeliverable'],
+      ]);
+
+      // Never tried again, by this instance or another.
+      setNow(new Date('2026-11-25T20:00:00Z'));
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ sent: 0, alreadySent: 2, failed: 0 }),
+      );
+      expect(notifications.refused).toHaveLength(5);
+    });
+
+    it('does not wait for a send that never answers', async () => {
+      const notifications = new RefusingNotificationService(() => undefined);
+      notifications.hangFor.add(ORDERS_TEAM);
+      const { task, report } = await setUp(databaseId, {
+        notifications,
+        task: { sendTimeoutMs: 200 },
+      });
+      await report(ORDERS, 'of');
+      await report(IDENTITY, 'of');
+
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ due: 2, sent: 1, failed: 1 }),
+      );
+      expect(notifications.sentTo().map(s => s.recipient)).toEqual([
+        IDENTITY_TEAM,
+      ]);
+    });
+
+    it('delivers an alert about a run whose message was stored at 4.5 MB, under the notifications backend’s 100 kB body limit', async () => {
+      // express.json's default limit, which the notifications backend keeps.
+      const notifications = new RefusingNotificationService(options =>
+        Buffer.byteLength(JSON.stringify(options)) > 100 * 1024
+          ? 'Request failed with status 413'
+          : undefined,
+      );
+      const { task, runs, getNow } = await setUp(databaseId, {
+        notifications,
+      });
+      // Stored as it came, before intake bounded messages.
+      const message = `${'H'.repeat(1_000_000)}${'m'.repeat(
+        2_500_000,
+      )}${'T'.repeat(1_000_000)}`;
+      await runs.insertRuns(
+        [
+          {
+            entityRef: ORDERS,
+            runId: 'run-huge',
+            status: 'failed',
+            eventTime: getNow(),
+            finishedAt: getNow(),
+            errorMessage: message,
+          },
+        ],
+        getNow(),
+      );
+
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ due: 1, sent: 1, failed: 0 }),
+      );
+      const { description } = notifications.sent[0].payload;
+      expect(description!.length).toBeLessThanOrEqual(4_000);
+      expect(description).toMatch(
+        /^Run run-huge failed at 2026-11-25T12:00:00.000Z: H+ \[…[\d,]+ characters cut…\] T+\. 1 breaching run in a row so far\./,
+      );
     });
 
     it('sends each alert once when two runs overlap', async () => {

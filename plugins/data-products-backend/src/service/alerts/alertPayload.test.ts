@@ -140,4 +140,44 @@ describe('alertPayload', () => {
     });
     expect(payload.description).toContain('field f4 is missing; and 3 more.');
   });
+
+  it('quotes the head and tail of a long error message, keeping the payload small', () => {
+    const message = `${'H'.repeat(1_000_000)}${'m'.repeat(
+      2_500_000,
+    )}${'T'.repeat(1_000_000)}`;
+    const payload = alertPayload({
+      ...breach,
+      firstRun: { ...breach.firstRun, cause: 'failed', errorMessage: message },
+    });
+    // 1,000 characters of the message: 38 kept for the marker, 481 of
+    // head and of tail.
+    expect(payload.description).toBe(
+      `Run run-1 failed at 2026-11-25T10:00:00.000Z: ${'H'.repeat(
+        481,
+      )} […4,499,038 characters cut…] ${'T'.repeat(
+        481,
+      )}. 2 breaching runs in a row so far. Breaches count against the reliability score of dataproduct:default/orders.`,
+    );
+    // The notifications backend refuses a body over 100 kB.
+    expect(
+      Buffer.byteLength(JSON.stringify({ recipients: {}, payload })),
+    ).toBeLessThan(10_000);
+  });
+
+  it('bounds the description and the title whatever they quote', () => {
+    const long = (i: number) => ({ message: `${i}${'x'.repeat(50_000)}` });
+    const payload = alertPayload({
+      ...drift,
+      product: { ...drift.product, title: 'O'.repeat(1_000) },
+      incident: {
+        ...drift.incident,
+        details: { ...drift.incident.details, drift: [long(1), long(2)] },
+      },
+    });
+    expect(payload.title.length).toBeLessThanOrEqual(255);
+    expect(payload.description!.length).toBeLessThanOrEqual(4_000);
+    expect(payload.description).toMatch(
+      /^The schema run run-9 reported .* \[…[\d,]+ characters cut…\] .*Fix the pipeline, or publish the change as a new contract version\.$/,
+    );
+  });
 });

@@ -1,5 +1,9 @@
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { formatDuration } from '@stockroom/plugin-data-products-common';
+import {
+  MAX_RUN_NAME_LENGTH,
+  boundText,
+  formatDuration,
+} from '@stockroom/plugin-data-products-common';
 import { entityPagePath } from '../entityRefs';
 import { DriftAlert, DueAlert, SlaBreachAlert } from './DueAlert';
 
@@ -14,16 +18,41 @@ export const ALERT_TOPICS = {
 /** Drift items listed in one alert; the incident on the page has them all. */
 const MAX_LISTED = 5;
 
+/**
+ * Characters of a run's error message quoted in an alert (head and tail,
+ * as stored messages are cut): the Scorecard tab shows the stored one.
+ */
+export const MAX_ALERT_MESSAGE_LENGTH = 1_000;
+
+/**
+ * Characters of an alert's description, and of its title. The
+ * notifications backend refuses a request body over 100 kB (express's
+ * default): bounded so, a payload stays far below it whatever it quotes.
+ */
+export const MAX_ALERT_DESCRIPTION_LENGTH = 4_000;
+export const MAX_ALERT_TITLE_LENGTH = MAX_RUN_NAME_LENGTH;
+
 /** The product's Scorecard tab, where the breach or drift shows. */
 export function scorecardPath(entityRef: string): string {
   return `${entityPagePath(entityRef)}/scorecard`;
 }
 
-/** What the owner reads. */
+/** What the owner reads, within the bounds above. */
 export function alertPayload(alert: DueAlert): NotificationPayload {
-  return alert.kind === 'sla-breach'
-    ? breachPayload(alert)
-    : driftPayload(alert);
+  const payload =
+    alert.kind === 'sla-breach' ? breachPayload(alert) : driftPayload(alert);
+  return {
+    ...payload,
+    title: boundText(payload.title, MAX_ALERT_TITLE_LENGTH).text,
+    ...(payload.description !== undefined
+      ? {
+          description: boundText(
+            payload.description,
+            MAX_ALERT_DESCRIPTION_LENGTH,
+          ).text,
+        }
+      : {}),
+  };
 }
 
 function breachPayload(alert: SlaBreachAlert): NotificationPayload {
@@ -38,7 +67,11 @@ function breachPayload(alert: SlaBreachAlert): NotificationPayload {
           sla.ms,
         )} ${sla.percentile.toUpperCase()} SLA.`
       : `Run ${firstRun.runId} failed at ${firstRun.finishedAt}${
-          firstRun.errorMessage ? `: ${firstRun.errorMessage}` : ''
+          firstRun.errorMessage
+            ? `: ${
+                boundText(firstRun.errorMessage, MAX_ALERT_MESSAGE_LENGTH).text
+              }`
+            : ''
         }.`;
   const runs =
     alert.breachingRuns === 1

@@ -25,6 +25,12 @@ export function createAlertsTask(options: {
   clock?: () => Date;
   /** How old a breach streak or incident may be and still alert; 24 h by default. */
   lookbackMs?: number;
+  /** Attempts before a failing alert is given up; 5 by default. */
+  maxAttempts?: number;
+  /** Wait after a first failure, doubled after each; 10 min by default. */
+  retryBaseMs?: number;
+  /** How long one send may take; 30 s by default. */
+  sendTimeoutMs?: number;
 }): {
   id: string;
   /** For `scheduler.scheduleTask`. */
@@ -38,10 +44,10 @@ export function createAlertsTask(options: {
     const summary = await job.run(clock(), signal);
     // Quiet on the usual run, where everything due went out before.
     let level: 'warn' | 'info' | 'debug' = 'debug';
-    if (summary.failed > 0) level = 'warn';
+    if (summary.failed > 0 || summary.gaveUp > 0) level = 'warn';
     else if (summary.sent > 0) level = 'info';
     logger[level](
-      `Alerts: ${summary.due} due, ${summary.sent} sent, ${summary.alreadySent} sent before, ${summary.failed} failed`,
+      `Alerts: ${summary.due} due, ${summary.sent} sent, ${summary.alreadySent} sent or given up before, ${summary.failed} failed, ${summary.deferred} waiting to be retried, ${summary.gaveUp} given up`,
     );
     return summary;
   };
