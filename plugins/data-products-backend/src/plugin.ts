@@ -13,6 +13,7 @@ import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
 import { KnexProductSightingsStore } from './database/KnexProductSightingsStore';
 import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
 import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
+import { MissingProductNotices } from './service/lifecycle/MissingProductNotices';
 import { MissingProductsReport } from './service/lifecycle/MissingProductsReport';
 import {
   PRODUCT_SIGHTINGS_TASK_ID,
@@ -131,6 +132,19 @@ export const dataProductsPlugin = createBackendPlugin({
           auth: deps.auth,
           store: sightingsStore,
         });
+        const missingProducts = new MissingProductsReport({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          sightings: sightingsStore,
+        });
+        const missingNotices = lifecycleNotifications.enabled
+          ? new MissingProductNotices({
+              report: missingProducts,
+              store,
+              notifications: deps.notifications,
+              logger,
+            })
+          : undefined;
         await scheduler.scheduleTask({
           id: PRODUCT_SIGHTINGS_TASK_ID,
           scope: 'global',
@@ -140,8 +154,16 @@ export const dataProductsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { minutes: 1 },
           fn: async () => {
-            const seen = await sightingsJob.run(new Date());
+            const now = new Date();
+            const seen = await sightingsJob.run(now);
             logger.debug(`Product sightings: ${seen} products in the catalog`);
+            // Owners hear once that a product dropped out of the catalog.
+            const notices = await missingNotices?.run(now);
+            if (notices && notices.sent + notices.failed > 0) {
+              logger.info(
+                `Missing-product notices: ${notices.sent} sent, ${notices.alreadySent} sent before, ${notices.failed} failed`,
+              );
+            }
           },
         });
 
@@ -262,11 +284,7 @@ export const dataProductsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
-            report: new MissingProductsReport({
-              catalog: deps.catalog,
-              auth: deps.auth,
-              sightings: sightingsStore,
-            }),
+            report: missingProducts,
           }),
         );
         httpRouter.use(

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ProductSightingsStore } from '../../database/ProductSightingsStore';
-import { findMissingProducts } from './findMissingProducts';
+import { MissingProduct, findMissingProducts } from './findMissingProducts';
 import { MissingItem, missingItem } from './missingItem';
 import { readFailingLocations } from './readFailingLocations';
 import { readPresentProducts } from './readPresentProducts';
@@ -30,14 +30,8 @@ export class MissingProductsReport {
   ) {}
 
   async list(): Promise<MissingItem[]> {
-    const { catalog, auth, sightings } = this.deps;
-    const credentials = await auth.getOwnServiceCredentials();
-    const [known, present, failing] = await Promise.all([
-      sightings.listKnown(),
-      readPresentProducts(catalog, credentials),
-      readFailingLocations(catalog, credentials),
-    ]);
-    const missing = findMissingProducts(known, present, failing);
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { missing, failing } = await this.find(credentials);
     // A stale product's file is known to fail already; the others are
     // re-read to learn what their file defines now.
     const toRecheck = new Set(
@@ -53,6 +47,40 @@ export class MissingProductsReport {
         recheck: location ? rechecks.get(location) : undefined,
       });
     });
+  }
+
+  /**
+   * The missing products without re-reading any file, and a way to describe
+   * one of them fully: for callers that act on a few, like the notices.
+   */
+  async findMissing(): Promise<{
+    missing: MissingProduct[];
+    describe: (product: MissingProduct) => Promise<MissingItem>;
+  }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { missing, failing } = await this.find(credentials);
+    const describe = async (product: MissingProduct) => {
+      const location = product.known.location;
+      const recheck =
+        location && product.status !== 'stale'
+          ? await recheckLocation(this.deps.catalog, location, credentials)
+          : undefined;
+      return missingItem(product, {
+        statusErrors: (location && failing.get(location)) || [],
+        recheck,
+      });
+    };
+    return { missing, describe };
+  }
+
+  private async find(credentials: BackstageCredentials) {
+    const { catalog, sightings } = this.deps;
+    const [known, present, failing] = await Promise.all([
+      sightings.listKnown(),
+      readPresentProducts(catalog, credentials),
+      readFailingLocations(catalog, credentials),
+    ]);
+    return { missing: findMissingProducts(known, present, failing), failing };
   }
 
   private async recheckAll(

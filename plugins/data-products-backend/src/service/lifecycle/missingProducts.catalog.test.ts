@@ -113,8 +113,10 @@ describe('GET /lifecycle/missing with the real catalog', () => {
   let catalogScheduler: SchedulerService;
   let pluginScheduler: SchedulerService;
   let file: string;
+  let notifications: RecordingNotificationService;
 
   async function start(options: { fileDryRuns: boolean }) {
+    notifications = new RecordingNotificationService();
     const dir = createMockDirectory();
     dir.setContent({ 'catalog-info.yaml': PRODUCT });
     file = dir.resolve('catalog-info.yaml');
@@ -130,7 +132,7 @@ describe('GET /lifecycle/missing with the real catalog', () => {
           pluginScheduler = s;
         }),
         plugin,
-        new RecordingNotificationService().factory(),
+        notifications.factory(),
         mockServices.rootConfig.factory({
           data: {
             catalog: {
@@ -217,6 +219,34 @@ describe('GET /lifecycle/missing with the real catalog', () => {
     expect(gone.locationErrors[0]).toContain('found "my product"');
     expect(gone.explanation).toMatch(/^The catalog no longer has this product/);
     expect(Date.parse(gone.lastSeenAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('tells the owner once that their product went missing, with the catalog’s error', async () => {
+    await start({ fileDryRuns: true });
+    await seenByThePlugin();
+    expect(notifications.sent).toEqual([]);
+
+    fs.writeFileSync(
+      file,
+      PRODUCT.replace('name: orders-core', 'name: my product'),
+    );
+    await waitFor(isOrphan, 'orders-core to be orphaned');
+    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
+    await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
+    await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
+
+    expect(notifications.sent).toHaveLength(1);
+    const [notice] = notifications.sent;
+    expect(notice.recipients).toEqual({
+      type: 'entity',
+      entityRef: 'group:default/commerce-eng',
+    });
+    expect(notice.payload.title).toBe('Orders is missing from the catalog');
+    expect(notice.payload.description).toContain(
+      `dataproduct:default/orders-core (last seen `,
+    );
+    expect(notice.payload.description).toContain(`defined in file:${file}`);
+    expect(notice.payload.description).toContain('found "my product"');
   });
 
   it('lists the product of an emptied file: the file defines nothing now', async () => {

@@ -1,0 +1,98 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { NotificationLogStore } from '../../database/NotificationLogStore';
+import { MissingProduct } from './findMissingProducts';
+import { MissingItem } from './missingItem';
+import { MissingProductsReport } from './MissingProductsReport';
+
+/** The notifications topic of missing-product notices. */
+export const MISSING_TOPIC = 'data-product-missing';
+
+/** What one run did. */
+export interface MissingNoticesSummary {
+  sent: number;
+  alreadySent: number;
+  failed: number;
+}
+
+/**
+ * Tells a product's owner, once, that the catalog dropped (or is about to
+ * drop) their product, with the catalog's error for its file. A stale
+ * product is not notified: it is still in the catalog, and the API lists it.
+ *
+ * Once-only through the same notification log as the lifecycle notices. The
+ * key holds the last sighting, so a product that comes back and goes missing
+ * again is a new notice, and the orphaned-then-gone steps of one
+ * disappearance are one.
+ */
+export class MissingProductNotices {
+  constructor(
+    private readonly deps: {
+      report: MissingProductsReport;
+      store: NotificationLogStore;
+      notifications: NotificationService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async run(now: Date): Promise<MissingNoticesSummary> {
+    const { missing, describe } = await this.deps.report.findMissing();
+    const summary = { sent: 0, alreadySent: 0, failed: 0 };
+    for (const product of missing) {
+      if (product.status === 'stale' || !product.known.owner) continue;
+      summary[await this.notifyOnce(product, describe, now)] += 1;
+    }
+    return summary;
+  }
+
+  private async notifyOnce(
+    product: MissingProduct,
+    describe: (product: MissingProduct) => Promise<MissingItem>,
+    now: Date,
+  ): Promise<keyof MissingNoticesSummary> {
+    const { store, notifications, logger } = this.deps;
+    const { entityRef, owner, lastSeenAt } = product.known;
+    try {
+      const sent = await store.claim(
+        {
+          dedupeKey: [
+            'missing',
+            entityRef,
+            owner,
+            lastSeenAt.toISOString(),
+          ].join('|'),
+          kind: 'missing',
+          entityRef,
+          recipient: owner!,
+          sentAt: now,
+        },
+        // The file is re-read only for a notice that goes out.
+        async () =>
+          notifications.send({
+            recipients: { type: 'entity', entityRef: owner! },
+            payload: missingPayload(await describe(product)),
+          }),
+      );
+      return sent ? 'sent' : 'alreadySent';
+    } catch (error) {
+      logger.warn(
+        `Could not tell ${owner} that ${entityRef} is missing from the catalog; it is retried on the next run`,
+        error as Error,
+      );
+      return 'failed';
+    }
+  }
+}
+
+function missingPayload(item: MissingItem) {
+  return {
+    title: `${item.title ?? item.entityRef} is missing from the catalog`,
+    description: `${item.entityRef} (last seen ${item.lastSeenAt}, defined in ${
+      item.location ?? 'an unknown file'
+    }): ${item.explanation}`,
+    severity: 'high' as const,
+    topic: MISSING_TOPIC,
+    scope: `missing:${item.entityRef}`,
+    metadata: { entityRef: item.entityRef, notice: 'missing' },
+  };
+}
