@@ -17,7 +17,7 @@ import {
   type ScoreThresholds,
 } from './thresholds';
 import { SCORE_DIMENSIONS, type Scorecard, type ScorecardInput } from './types';
-import { measureRunWindow } from './window';
+import { measureRunWindow, type RunWindow } from './window';
 
 /** @public */
 export function computeScorecard(
@@ -26,13 +26,29 @@ export function computeScorecard(
   thresholds: ScoreThresholds = DEFAULT_SCORE_THRESHOLDS,
 ): Scorecard {
   const windowDays = input.windowDays ?? DEFAULT_SCORING_WINDOW_DAYS;
-  if (!(windowDays > 0 && Number.isFinite(windowDays))) {
-    throw new RangeError(
-      `windowDays must be a positive number of days, not ${windowDays}`,
-    );
-  }
+  return scoreRunWindow(
+    measureRunWindow(input.runs, now, windowDays),
+    input,
+    now,
+    thresholds,
+  );
+}
+
+/**
+ * The scorecard of runs already measured ({@link RunWindowMeter}): what a
+ * store streaming a large window in chunks calls, so the runs themselves are
+ * never all in memory. The same scores as {@link computeScorecard} of the
+ * same runs.
+ *
+ * @public
+ */
+export function scoreRunWindow(
+  window: RunWindow,
+  input: Omit<ScorecardInput, 'runs' | 'windowDays'>,
+  now: Date,
+  thresholds: ScoreThresholds = DEFAULT_SCORE_THRESHOLDS,
+): Scorecard {
   const contract = input.contract;
-  const window = measureRunWindow(input.runs, now, windowDays);
   const dimensions: Scorecard['dimensions'] = {
     freshness: scoreFreshness(window, contract?.freshness, thresholds),
     reliability: scoreReliability(window, contract?.freshness, thresholds),
@@ -52,7 +68,7 @@ export function computeScorecard(
   };
   return {
     overall: overallScore(dimensions),
-    window: { from: window.from, to: window.to, runs: window.runs.length },
+    window: { from: window.from, to: window.to, runs: window.runCount },
     dimensions,
   };
 }

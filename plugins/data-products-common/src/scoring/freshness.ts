@@ -23,7 +23,7 @@ export function scoreFreshness(
   const p99 = nearestRankSorted(window.lagsMs, 0.99);
   const evidence: FreshnessEvidence = {
     window: { from: window.from, to: window.to },
-    runs: window.runs.length,
+    runs: window.runCount,
     successfulRuns: window.successfulRuns,
     measuredRuns: window.lagsMs.length,
     p95LagMs: p95 ?? null,
@@ -40,13 +40,13 @@ export function scoreFreshness(
       'No freshness promise to measure against: declare contract.freshness.p95 (e.g. 30m)',
     );
   }
-  if (window.runs.length === 0) {
+  if (window.runCount === 0) {
     return unknown(`No runs in ${days}`);
   }
   if (p95 === undefined || p99 === undefined) {
     return unknown(
       `No successful run with a measurable lag in ${days} (${plural(
-        window.runs.length,
+        window.runCount,
         'run',
       )}, ${window.failedRuns} failed)`,
     );

@@ -1,4 +1,8 @@
-export { computeScorecard, overallScore } from './computeScorecard';
+export {
+  computeScorecard,
+  overallScore,
+  scoreRunWindow,
+} from './computeScorecard';
 export { scoreFreshness } from './freshness';
 export { scoreReliability, breachesPer1000 } from './reliability';
 export { scoreQuality, scoreQualityRate } from './quality';
@@ -19,8 +23,18 @@ export {
   type RunSlaVerdict,
 } from './slaBreaches';
 export { nearestRank, nearestRankSorted } from './percentile';
-export { meanNullRate, meanDuplicateRate, type MeanRate } from './rates';
-export { measureRunWindow, type RunWindow } from './window';
+export {
+  meanNullRate,
+  meanDuplicateRate,
+  type MeanRate,
+  type RateSum,
+} from './rates';
+export {
+  measureRunWindow,
+  RunWindowMeter,
+  type ColumnRateSums,
+  type RunWindow,
+} from './window';
 export {
   DEFAULT_SCORE_THRESHOLDS,
   DEFAULT_SCORING_WINDOW_DAYS,

@@ -12,7 +12,13 @@
 import type { SchemaField } from '../kind/types';
 import { formatCount, formatRate, plural } from './format';
 import { atMost, scoreAtMost } from './ladder';
-import { meanDuplicateRate, meanNullRate } from './rates';
+import {
+  addDuplicateRate,
+  addNullRate,
+  meanOf,
+  type MeanRate,
+  type RateSum,
+} from './rates';
 import { DEFAULT_SCORE_THRESHOLDS, type ScoreThresholds } from './thresholds';
 import { timestampMs } from './runs';
 import type {
@@ -61,8 +67,6 @@ export function scoreQuality(
   const maxDuplicateRate = maxOf(contract?.quality?.maxDuplicateRate);
   const primary = primaryKeys(contract?.schema);
   const observed = inWindow(observations, window);
-  // Counts measured by the product's runs and by other jobs' checks alike.
-  const measured = [...window.runs, ...observed];
 
   const checks: QualityCheck[] = [];
   for (const field of keyFields) {
@@ -71,7 +75,7 @@ export function scoreQuality(
         check(
           field,
           'nullRate',
-          meanNullRate(measured, field),
+          meanRateOf(window, observed, field, 'nullRate'),
           maxNullRate,
           thresholds,
         ),
@@ -82,7 +86,7 @@ export function scoreQuality(
         check(
           field,
           'duplicateRate',
-          meanDuplicateRate(measured, field),
+          meanRateOf(window, observed, field, 'duplicateRate'),
           maxDuplicateRate,
           thresholds,
         ),
@@ -93,7 +97,7 @@ export function scoreQuality(
   const assertions = assertionEvidence(observed, keyFields, thresholds);
   const evidence: QualityEvidence = {
     window: { from: window.from, to: window.to },
-    runs: window.runs.length,
+    runs: window.runCount,
     keyFields,
     maxNullRate: maxNullRate ?? null,
     maxDuplicateRate: maxDuplicateRate ?? null,
@@ -184,6 +188,24 @@ function summarizeWorst(worst: QualityCheck, checks: QualityCheck[]): string {
   )}`;
 }
 
+/**
+ * The mean rate of `field` over the counts measured by the product's runs
+ * and by other jobs' checks alike: the runs' sums, then each check's rate
+ * added in time order.
+ */
+function meanRateOf(
+  window: RunWindow,
+  observed: readonly QualityObservation[],
+  field: string,
+  metric: QualityCheck['metric'],
+): MeanRate {
+  const fromRuns = window.columnRates.get(field)?.[metric];
+  const total: RateSum = { sum: fromRuns?.sum ?? 0, runs: fromRuns?.runs ?? 0 };
+  const add = metric === 'nullRate' ? addNullRate : addDuplicateRate;
+  for (const o of observed) add(total, o, field);
+  return meanOf(total);
+}
+
 function inWindow(
   observations: readonly QualityObservation[],
   window: RunWindow,
@@ -203,7 +225,7 @@ function sourcesOf(
   observed: readonly QualityObservation[],
 ): string[] {
   const sources: string[] = [];
-  if (window.runs.some(run => run.columns)) sources.push('runs');
+  if (window.runsReportColumns) sources.push('runs');
   for (const o of observed) {
     if (!sources.includes(o.source)) sources.push(o.source);
   }

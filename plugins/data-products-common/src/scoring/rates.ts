@@ -16,46 +16,70 @@ export interface MeanRate {
   runs: number;
 }
 
+/**
+ * A running sum of rates and how many runs reported one: the state of a mean
+ * fed one run at a time. The sum is taken in feeding order, so a mean fed in
+ * the same order is the same number to the last bit. @public
+ */
+export interface RateSum {
+  sum: number;
+  runs: number;
+}
+
+/** Adds the run's null rate of `field` to `total`, if it reports one. */
+export function addNullRate(total: RateSum, run: Counted, field: string): void {
+  const rows = run.rowCount;
+  const nulls = run.columns?.[field]?.nullCount;
+  if (typeof rows !== 'number' || rows <= 0 || typeof nulls !== 'number') {
+    return;
+  }
+  total.sum += nulls / rows;
+  total.runs++;
+}
+
+/**
+ * Adds the run's duplicate rate of `field` to `total`, if it reports one.
+ * More distinct values than rows cannot happen; where a producer reports it
+ * anyway the run counts as duplicate-free, never as a negative rate that
+ * would hide another run's duplicates.
+ */
+export function addDuplicateRate(
+  total: RateSum,
+  run: Counted,
+  field: string,
+): void {
+  const rows = run.rowCount;
+  const distinct = run.columns?.[field]?.distinctCount;
+  if (typeof rows !== 'number' || rows <= 0 || typeof distinct !== 'number') {
+    return;
+  }
+  total.sum += Math.max(0, 1 - distinct / rows);
+  total.runs++;
+}
+
+/** The mean of a {@link RateSum}. */
+export function meanOf(total: RateSum): MeanRate {
+  return total.runs === 0
+    ? { runs: 0 }
+    : { rate: total.sum / total.runs, runs: total.runs };
+}
+
 /** @public */
 export function meanNullRate(
   runs: readonly Counted[],
   field: string,
 ): MeanRate {
-  let sum = 0;
-  let count = 0;
-  for (const run of runs) {
-    const rows = run.rowCount;
-    const nulls = run.columns?.[field]?.nullCount;
-    if (typeof rows !== 'number' || rows <= 0 || typeof nulls !== 'number') {
-      continue;
-    }
-    sum += nulls / rows;
-    count++;
-  }
-  return count === 0 ? { runs: 0 } : { rate: sum / count, runs: count };
+  const total = { sum: 0, runs: 0 };
+  for (const run of runs) addNullRate(total, run, field);
+  return meanOf(total);
 }
 
-/**
- * Mean duplicate rate. More distinct values than rows cannot happen; where a
- * producer reports it anyway the run counts as duplicate-free, never as a
- * negative rate that would hide another run's duplicates.
- *
- * @public
- */
+/** @public */
 export function meanDuplicateRate(
   runs: readonly Counted[],
   field: string,
 ): MeanRate {
-  let sum = 0;
-  let count = 0;
-  for (const run of runs) {
-    const rows = run.rowCount;
-    const distinct = run.columns?.[field]?.distinctCount;
-    if (typeof rows !== 'number' || rows <= 0 || typeof distinct !== 'number') {
-      continue;
-    }
-    sum += Math.max(0, 1 - distinct / rows);
-    count++;
-  }
-  return count === 0 ? { runs: 0 } : { rate: sum / count, runs: count };
+  const total = { sum: 0, runs: 0 };
+  for (const run of runs) addDuplicateRate(total, run, field);
+  return meanOf(total);
 }

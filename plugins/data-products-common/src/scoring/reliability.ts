@@ -40,7 +40,7 @@ export function scoreReliability(
     slaMs === undefined
       ? 0
       : window.lagsMs.length - countAtMost(window.lagsMs, slaMs);
-  const runs = window.runs.length;
+  const runs = window.runCount;
   const breaches = window.failedRuns + lateRuns;
   const per1000 = breachesPer1000(breaches, runs);
   const evidence: ReliabilityEvidence = {
