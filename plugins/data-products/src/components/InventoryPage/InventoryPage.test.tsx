@@ -136,22 +136,26 @@ describe('InventoryContent (the inventory page)', () => {
     const rows = table.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(3);
     const orders = within(rows[0]);
-    expect(orders.getByText('Shared mart')).toBeInTheDocument();
     expect(orders.getByTestId('data-product-state')).toHaveTextContent(
       'Active',
     );
     expect(orders.getByTestId('breaching')).toBeInTheDocument();
     expect(orders.getByTestId('score')).toHaveTextContent('2.4 / 5');
-    expect(orders.getByLabelText('Reliability: 1 of 5')).toBeInTheDocument();
-    expect(orders.getByLabelText('Quality: unknown')).toBeInTheDocument();
-    expect(orders.getByText('$900 / month')).toBeInTheDocument();
-    expect(orders.getByText('$150 per consumer')).toBeInTheDocument();
+    // the cost on one short line, the exact figures in its tooltip
+    expect(orders.getByTestId('cost')).toHaveTextContent(/^\$900\/mo$/);
+    expect(orders.getByTestId('cost')).toHaveAttribute(
+      'title',
+      '$900 a month · $150 per consumer · funded by group:default/commerce-data',
+    );
+    expect(within(rows[2]).getByTestId('cost')).toHaveTextContent(
+      /^\$4\.2K\/mo$/,
+    );
     expect(orders.getByTestId('funding-hint')).toHaveTextContent(
       'Many teams consume it: fund it centrally',
     );
 
     const view = within(rows[1]);
-    expect(view.getByText('Expires 2026-11-28')).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent('Expires 2026-11-28');
     expect(view.getByTestId('funding-hint')).toHaveTextContent(
       'One team consumes it: that team pays',
     );
@@ -255,7 +259,7 @@ describe('InventoryContent (the inventory page)', () => {
 
   it('asks the backend for the order of a sorted column', async () => {
     const api = mockApi();
-    await renderPage(api);
+    await renderPage(api, '/data-products?columns=name,reliability');
     await screen.findByTestId('total-products');
     // weak links first: the backend's default, no sort sent
     expect(lastQuery(api).sort).toBeUndefined();
@@ -278,6 +282,7 @@ describe('InventoryContent (the inventory page)', () => {
       screen.getByRole('button', { name: 'Weakest first' }),
     );
     await waitFor(() => expect(search().get('sort')).toBeNull());
+    expect(search().get('columns')).toBe('name,reliability');
   });
 
   it('pages with the cursor, forwards and back', async () => {
@@ -330,6 +335,139 @@ describe('InventoryContent (the inventory page)', () => {
       await screen.findByTestId('inventory-query-error'),
     ).toHaveTextContent('minScore 9 must be a number from 1 to 5');
     expect(lastQuery(api)).toEqual({ minScore: 9 });
+  });
+
+  describe('columns', () => {
+    /** The header texts of the table, as shown. */
+    function headers(): string[] {
+      return within(screen.getByRole('region', { name: 'Data products' }))
+        .getAllByRole('columnheader')
+        .map(th => th.textContent ?? '');
+    }
+
+    it('shows the tier-review columns by default', async () => {
+      await renderPage(mockApi());
+      await region('Data products').findByRole('link', {
+        name: 'Orders mart',
+      });
+      expect(headers()).toEqual([
+        'Name',
+        'State',
+        'Owner',
+        'Overall',
+        'Expiry',
+        'Cost',
+        'Consumers',
+      ]);
+      expect(search().get('columns')).toBeNull();
+    });
+
+    it('shows the columns the URL names, in table order, ignoring unknown names', async () => {
+      await renderPage(
+        mockApi(),
+        '/data-products?columns=freshness,bogus,tier,owner',
+      );
+      const table = region('Data products');
+      await table.findByRole('link', { name: 'Orders mart' });
+      // the name stays: it says which product a row is
+      expect(headers()).toEqual(['Name', 'Owner', 'Tier', 'Fresh']);
+
+      // an abbreviated header carries its full name as tooltip and label
+      const fresh = table.getByRole('columnheader', { name: 'Freshness' });
+      expect(within(fresh).getByTitle('Freshness')).toHaveTextContent('Fresh');
+      expect(
+        within(
+          table.getByRole('columnheader', { name: 'Freshness tier' }),
+        ).getByTitle('Freshness tier'),
+      ).toHaveTextContent('Tier');
+
+      const orders = within(table.getAllByRole('row')[1]);
+      expect(orders.getByText('Micro-batch')).toBeInTheDocument();
+      expect(orders.getByLabelText('Freshness: 2 of 5')).toBeInTheDocument();
+    });
+
+    it('falls back to the defaults when the URL names no known column', async () => {
+      await renderPage(mockApi(), '/data-products?columns=bogus,,');
+      await region('Data products').findByRole('link', {
+        name: 'Orders mart',
+      });
+      expect(headers()).toEqual([
+        'Name',
+        'State',
+        'Owner',
+        'Overall',
+        'Expiry',
+        'Cost',
+        'Consumers',
+      ]);
+    });
+
+    it('chooses columns from the menu into the URL, without fetching again', async () => {
+      const api = mockApi();
+      await renderPage(api, '/data-products?state=active');
+      await region('Data products').findByRole('link', {
+        name: 'Orders mart',
+      });
+      const calls = api.getInventory.mock.calls.length;
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Columns (7 of 16)' }),
+      );
+      const menu = within(
+        await screen.findByRole('listbox', { name: 'Columns' }),
+      );
+      expect(menu.getByRole('option', { name: 'Name' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
+      expect(menu.getByRole('option', { name: 'Cost' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      await userEvent.click(menu.getByRole('option', { name: 'Reliability' }));
+      await waitFor(() =>
+        expect(search().get('columns')).toBe(
+          'name,state,owner,overall,reliability,expiresOn,cost,consumers',
+        ),
+      );
+      await userEvent.click(menu.getByRole('option', { name: 'Cost' }));
+      await waitFor(() =>
+        expect(search().get('columns')).toBe(
+          'name,state,owner,overall,reliability,expiresOn,consumers',
+        ),
+      );
+      // Escape closes the menu and keeps the choice
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() =>
+        expect(
+          screen.queryByRole('listbox', { name: 'Columns' }),
+        ).not.toBeInTheDocument(),
+      );
+      expect(
+        screen.getByRole('button', { name: 'Columns (7 of 16)' }),
+      ).toBeInTheDocument();
+
+      expect(headers()).toEqual([
+        'Name',
+        'State',
+        'Owner',
+        'Overall',
+        'Rel',
+        'Expiry',
+        'Consumers',
+      ]);
+      expect(search().get('state')).toBe('active');
+      expect(api.getInventory.mock.calls.length).toBe(calls);
+
+      // a filter change keeps the chosen columns
+      await userEvent.click(
+        screen.getByRole('switch', { name: 'Breaching now' }),
+      );
+      await waitFor(() => expect(search().get('breaching')).toBe('true'));
+      expect(search().get('columns')).toBe(
+        'name,state,owner,overall,reliability,expiresOn,consumers',
+      );
+    });
   });
 
   describe('CSV export', () => {

@@ -19,6 +19,7 @@ import {
   fetchWholeInventory,
   inventoryCsv,
 } from './csv';
+import { ColumnChooser } from './ColumnChooser';
 import { daysLeftInMonth } from './format';
 import { DEFAULT_MANY_CONSUMERS } from './fundingHint';
 import { InventoryFilters, hasFilters } from './InventoryFilters';
@@ -224,6 +225,9 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
           }
         >
           <Flex direction="column" gap="3">
+            <Flex justify="end">
+              <ColumnChooser columns={url.columns} onChange={url.setColumns} />
+            </Flex>
             <InventoryTable
               items={page?.items}
               loading={loading}
@@ -232,6 +236,7 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
               order={query.order}
               onSortChange={url.setSort}
               manyConsumers={manyConsumers}
+              columns={url.columns}
             />
             <Flex align="center" justify="between" gap="3">
               <Flex align="center" gap="2">

@@ -10,28 +10,28 @@ import {
   Badge,
   Cell,
   CellText,
+  Column,
   Flex,
   Table,
   Text,
   type ColumnConfig,
   type SortDescriptor,
 } from '@backstage/ui';
-import type { ScoreDimension } from '@stockroom/plugin-data-products-common';
-import type {
-  InventoryItem,
-  InventorySortKey,
-  InventorySortOrder,
+import {
+  INVENTORY_SORT_KEYS,
+  type InventoryItem,
+  type InventorySortKey,
+  type InventorySortOrder,
 } from '../../api';
 import { StateBadge } from '../common/StateBadge';
-import { categoryLabel } from '../common/presentation';
+import { categoryLabel, sentenceCase } from '../common/presentation';
 import { resolveRef } from '../common/values';
-import {
-  DIMENSION_INFO,
-  DIMENSIONS,
-} from '../DataProductScorecardContent/dimensions';
+import { DIMENSION_INFO } from '../DataProductScorecardContent/dimensions';
 import { ScoreBadge } from '../DataProductScorecardContent/ScoreBadge';
-import { formatMoney } from './format';
+import { columnLayout, tableMinWidth } from './columnLayout';
+import { formatCompactMoney, formatMoney } from './format';
 import { FUNDING_HINT_TEXT, fundingHint } from './fundingHint';
+import { isDimensionColumn, type InventoryColumn } from './inventoryColumns';
 
 type Row = InventoryItem & { id: string };
 
@@ -82,12 +82,12 @@ function NameCell(props: { item: InventoryItem; entityPath: EntityPath }) {
   const label = item.title || item.name;
   return (
     <Cell>
-      {/*
-       * The name column's minimum width, in CSS: a width in the column
-       * config makes the table measure its container and lay out every
-       * row again before the first paint (react-aria's resizable table).
-       */}
-      <Flex direction="column" gap="1" style={{ minWidth: 200 }}>
+      {/* lines end between words or after a hyphen, never inside a word */}
+      <Flex
+        direction="column"
+        gap="1"
+        style={{ overflowWrap: 'normal', wordBreak: 'normal' }}
+      >
         {path ? (
           <Link to={path} style={{ fontWeight: 700 }}>
             {label}
@@ -164,16 +164,24 @@ function RefCell(props: { refText: string | null; defaultKind: string }) {
   );
 }
 
+/** "Expires 2026-06-08": the line may break after the word, never inside the date. */
+function DatedEvent(props: { what: string; date: string }) {
+  return (
+    <Text variant="body-small">
+      {`${props.what} `}
+      <span style={{ whiteSpace: 'nowrap' }}>{props.date}</span>
+    </Text>
+  );
+}
+
 function ExpiryCell(props: { item: InventoryItem }) {
   const { expiresOn, sunsetOn } = props.item;
   if (!expiresOn && !sunsetOn) return <Dash />;
   return (
     <Cell>
       <Flex direction="column" gap="1">
-        {expiresOn && (
-          <Text variant="body-small">{`Expires ${expiresOn}`}</Text>
-        )}
-        {sunsetOn && <Text variant="body-small">{`Sunset ${sunsetOn}`}</Text>}
+        {expiresOn && <DatedEvent what="Expires" date={expiresOn} />}
+        {sunsetOn && <DatedEvent what="Sunset" date={sunsetOn} />}
       </Flex>
     </Cell>
   );
@@ -187,28 +195,59 @@ function perConsumer(item: InventoryItem): number | null {
     : null;
 }
 
+/** The exact figures behind a compact cost: amount, per consumer, funder. */
+function costDetails(item: InventoryItem): string {
+  const { cost } = item;
+  if (!cost) return '';
+  const unit = perConsumer(item);
+  return [
+    `${formatMoney(cost.monthly, cost.currency)} a month`,
+    unit !== null && `${formatMoney(unit, cost.currency)} per consumer`,
+    cost.fundedBy ? `funded by ${cost.fundedBy}` : 'funding not declared',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * One line, `$1.2K/mo`; the exact amount, the cost per consumer and the
+ * funding group in its tooltip (and the "Who funds what" tile).
+ */
 function CostCell(props: { item: InventoryItem }) {
   const { item } = props;
   const { cost } = item;
   if (!cost || cost.monthly === null) return <Dash />;
-  const unit = perConsumer(item);
+  const details = costDetails(item);
   return (
     <Cell>
-      <Flex direction="column" gap="1">
-        <Text variant="body-medium" weight="bold">
-          {`${formatMoney(cost.monthly, cost.currency)} / month`}
-        </Text>
-        {unit !== null && (
-          <Text variant="body-x-small" color="secondary">
-            {`${formatMoney(unit, cost.currency)} per consumer`}
-          </Text>
-        )}
-        <Text variant="body-x-small" color="secondary">
-          {cost.fundedBy
-            ? `Funded by ${cost.fundedBy}`
-            : 'Funding not declared'}
-        </Text>
-      </Flex>
+      <Text
+        variant="body-medium"
+        weight="bold"
+        data-testid="cost"
+        title={details}
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {`${formatCompactMoney(cost.monthly, cost.currency)}/mo`}
+      </Text>
+    </Cell>
+  );
+}
+
+function TierCell(props: { tier: string | null | undefined }) {
+  if (!props.tier) return <Dash />;
+  return (
+    <Cell>
+      <Text variant="body-medium">{sentenceCase(props.tier)}</Text>
+    </Cell>
+  );
+}
+
+/** A category on as many lines as it needs, words whole (no ellipsis). */
+function CategoryCell(props: { category: string | null }) {
+  if (!props.category) return <Dash />;
+  return (
+    <Cell>
+      <Text variant="body-medium">{categoryLabel(props.category)}</Text>
     </Cell>
   );
 }
@@ -236,79 +275,86 @@ function ConsumersCell(props: { item: InventoryItem; manyConsumers: number }) {
   );
 }
 
-function columns(
+const SORTABLE = new Set<string>(INVENTORY_SORT_KEYS);
+
+/**
+ * A column header that never truncates: its width is set in CSS (so the
+ * fixed table layout keeps it, in one pass), and a long name is abbreviated
+ * with the full name as its tooltip and accessible name.
+ */
+function columnHeader(column: InventoryColumn) {
+  const { label, abbreviation, width } = columnLayout(column);
+  return () => (
+    <Column
+      id={column}
+      isRowHeader={column === 'name'}
+      allowsSorting={SORTABLE.has(column)}
+      style={width ? { width } : undefined}
+    >
+      {abbreviation ? (
+        <abbr title={label} aria-label={label}>
+          {abbreviation}
+        </abbr>
+      ) : (
+        label
+      )}
+    </Column>
+  );
+}
+
+function cellOf(
+  column: InventoryColumn,
   entityPath: EntityPath,
   manyConsumers: number,
-): ColumnConfig<Row>[] {
-  return [
-    {
-      id: 'name',
-      label: 'Name',
-      isRowHeader: true,
-      isSortable: true,
-      cell: item => <NameCell item={item} entityPath={entityPath} />,
-    },
-    {
-      id: 'category',
-      label: 'Category',
-      cell: item =>
-        item.category ? (
-          <CellText title={categoryLabel(item.category)} />
-        ) : (
-          <Dash />
-        ),
-    },
-    {
-      id: 'state',
-      label: 'State',
-      cell: item => <StateCell item={item} />,
-    },
-    {
-      id: 'owner',
-      label: 'Owner',
-      cell: item => <RefCell refText={item.owner} defaultKind="group" />,
-    },
-    {
-      id: 'overall',
-      label: 'Overall',
-      isSortable: true,
-      cell: item => (
+): (item: Row) => JSX.Element {
+  if (isDimensionColumn(column)) {
+    const label = DIMENSION_INFO[column].label;
+    return item => (
+      <DimensionScore score={item.dimensions[column]} label={label} />
+    );
+  }
+  switch (column) {
+    case 'name':
+      return item => <NameCell item={item} entityPath={entityPath} />;
+    case 'category':
+      return item => <CategoryCell category={item.category} />;
+    case 'state':
+      return item => <StateCell item={item} />;
+    case 'owner':
+      return item => <RefCell refText={item.owner} defaultKind="group" />;
+    case 'tier':
+      return item => <TierCell tier={item.freshnessTier} />;
+    case 'overall':
+      return item => (
         <Cell>
           <ScoreBadge score={item.overall} />
         </Cell>
-      ),
-    },
-    ...DIMENSIONS.map(
-      (dimension: ScoreDimension): ColumnConfig<Row> => ({
-        id: dimension,
-        label: DIMENSION_INFO[dimension].label,
-        isSortable: true,
-        cell: item => (
-          <DimensionScore
-            score={item.dimensions[dimension]}
-            label={DIMENSION_INFO[dimension].label}
-          />
-        ),
-      }),
-    ),
-    {
-      id: 'expiresOn',
-      label: 'Expiry',
-      isSortable: true,
-      cell: item => <ExpiryCell item={item} />,
-    },
-    {
-      id: 'cost',
-      label: 'Cost',
-      isSortable: true,
-      cell: item => <CostCell item={item} />,
-    },
-    {
-      id: 'consumers',
-      label: 'Consumers',
-      cell: item => <ConsumersCell item={item} manyConsumers={manyConsumers} />,
-    },
-  ];
+      );
+    case 'expiresOn':
+      return item => <ExpiryCell item={item} />;
+    case 'cost':
+      return item => <CostCell item={item} />;
+    case 'consumers':
+    default:
+      return item => (
+        <ConsumersCell item={item} manyConsumers={manyConsumers} />
+      );
+  }
+}
+
+function columnConfigFor(
+  columns: readonly InventoryColumn[],
+  entityPath: EntityPath,
+  manyConsumers: number,
+): ColumnConfig<Row>[] {
+  return columns.map(column => ({
+    id: column,
+    label: columnLayout(column).label,
+    isRowHeader: column === 'name',
+    isSortable: SORTABLE.has(column),
+    header: columnHeader(column),
+    cell: cellOf(column, entityPath, manyConsumers),
+  }));
 }
 
 /**
@@ -324,13 +370,23 @@ export function InventoryTable(props: {
   order?: InventorySortOrder;
   onSortChange: (sort: InventorySortKey, order: InventorySortOrder) => void;
   manyConsumers: number;
+  /** The columns to show, in table order. */
+  columns: readonly InventoryColumn[];
 }) {
-  const { items, loading, stale, sort, order, onSortChange, manyConsumers } =
-    props;
+  const {
+    items,
+    loading,
+    stale,
+    sort,
+    order,
+    onSortChange,
+    manyConsumers,
+    columns,
+  } = props;
   const entityPath = useEntityPath();
   const columnConfig = useMemo(
-    () => columns(entityPath, manyConsumers),
-    [entityPath, manyConsumers],
+    () => columnConfigFor(columns, entityPath, manyConsumers),
+    [columns, entityPath, manyConsumers],
   );
   const rows = useMemo<Row[] | undefined>(
     () => items?.map(item => ({ ...item, id: item.entityRef })),
@@ -344,25 +400,30 @@ export function InventoryTable(props: {
     : null;
 
   return (
-    <Table<Row>
-      columnConfig={columnConfig}
-      data={rows}
-      isPending={loading && !rows}
-      isStale={stale}
-      pagination={{ type: 'none' }}
-      sort={{
-        descriptor,
-        onSortChange: next =>
-          onSortChange(
-            String(next.column) as InventorySortKey,
-            next.direction === 'descending' ? 'desc' : 'asc',
-          ),
-      }}
-      emptyState={
-        <Text variant="body-medium" color="secondary">
-          No data product matches these filters.
-        </Text>
-      }
-    />
+    // Many columns scroll sideways rather than squeeze: the table never gets
+    // narrower than its columns' widths.
+    <div style={{ overflowX: 'auto' }}>
+      <Table<Row>
+        style={{ minWidth: tableMinWidth(columns) }}
+        columnConfig={columnConfig}
+        data={rows}
+        isPending={loading && !rows}
+        isStale={stale}
+        pagination={{ type: 'none' }}
+        sort={{
+          descriptor,
+          onSortChange: next =>
+            onSortChange(
+              String(next.column) as InventorySortKey,
+              next.direction === 'descending' ? 'desc' : 'asc',
+            ),
+        }}
+        emptyState={
+          <Text variant="body-medium" color="secondary">
+            No data product matches these filters.
+          </Text>
+        }
+      />
+    </div>
   );
 }

@@ -7,6 +7,12 @@ import {
   type InventorySortKey,
   type InventorySortOrder,
 } from '../../api';
+import {
+  COLUMNS_PARAM,
+  columnsParam,
+  parseColumns,
+  type InventoryColumn,
+} from './inventoryColumns';
 
 /** The filters a user sets; changing one starts again at the first page. */
 export type InventoryFilters = Omit<
@@ -33,21 +39,49 @@ function previousCursorsOf(state: unknown): string[] {
 /**
  * The inventory view lives in the URL's query string, with the API's own
  * parameter names: a reload keeps it, a link shares it, back and forward
- * step through the views. Every change is a new history entry.
+ * step through the views. Every change is a new history entry. The table's
+ * columns are there too (`columns`), outside the query sent to the backend.
  */
 export function useInventoryUrl() {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
-  const search = searchParams.toString();
+  const columnsValue = searchParams.get(COLUMNS_PARAM);
+  // the request key: choosing columns must not fetch the page again
+  const search = useMemo(() => {
+    const params = new URLSearchParams(searchParams);
+    params.delete(COLUMNS_PARAM);
+    return params.toString();
+  }, [searchParams]);
   const query = useMemo(() => parseInventoryQuery(search), [search]);
+  const columns = useMemo(() => parseColumns(columnsValue), [columnsValue]);
   const previousCursors = previousCursorsOf(location.state);
+
+  /** The URL for a query, keeping the chosen columns. */
+  const paramsFor = useCallback(
+    (next: InventoryQuery, chosen: readonly InventoryColumn[]) => {
+      const params = inventorySearchParams(next);
+      const value = columnsParam(chosen);
+      if (value) params.set(COLUMNS_PARAM, value);
+      return params;
+    },
+    [],
+  );
 
   const go = useCallback(
     (next: InventoryQuery, history?: PageHistory) =>
-      setSearchParams(inventorySearchParams(next), {
+      setSearchParams(paramsFor(next, columns), {
         state: history ?? null,
       }),
-    [setSearchParams],
+    [setSearchParams, paramsFor, columns],
+  );
+
+  /** Shows these columns; the data, the page and its history stay. */
+  const setColumns = useCallback(
+    (chosen: readonly InventoryColumn[]) =>
+      setSearchParams(paramsFor(query, chosen), {
+        state: { previousCursors } satisfies PageHistory,
+      }),
+    [setSearchParams, paramsFor, query, previousCursors],
   );
 
   const setFilters = useCallback(
@@ -107,6 +141,9 @@ export function useInventoryUrl() {
     query,
     /** The query string, to key requests on. */
     search,
+    /** The table's columns, in table order. */
+    columns,
+    setColumns,
     setFilters,
     clearFilters,
     setSort,

@@ -25,6 +25,7 @@ export const ordersMart: InventoryItem = {
   expiresOn: null,
   sunsetOn: null,
   successor: null,
+  freshnessTier: 'micro-batch',
   cost: {
     monthly: 900,
     currency: 'USD',
