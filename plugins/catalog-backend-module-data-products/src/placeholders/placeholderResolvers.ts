@@ -164,7 +164,8 @@ function resolverFor(parse: Parse): PlaceholderResolver {
       ? await readLocal(params)
       : await readRemote(params);
     const parsed = parse(content, params);
-    const tooDeep = placeholderTooDeepMessage(params.value, parsed);
+    // the readers above refused any value but a string path
+    const tooDeep = placeholderTooDeepMessage(String(params.value), parsed);
     if (tooDeep) {
       throw new Error(`Placeholder $${params.key} may not read ${tooDeep}`);
     }
