@@ -7,7 +7,8 @@ import {
   breakingChangeEnforcement,
   judgeContractChange,
   isDataProductEntity,
-  normalizeContract,
+  PreparedDataProduct,
+  prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import type { Document, LineCounter } from 'yaml';
 import { GitRepo } from '../git/git';
@@ -99,7 +100,7 @@ export async function compareFile(
     if (!normalized) {
       continue;
     }
-    const mappingErrors = normalized.findings.filter(
+    const mappingErrors = normalized.contractFindings.filter(
       f => f.severity === 'error',
     );
     if (mappingErrors.length > 0) {
@@ -305,9 +306,9 @@ function normalize(
   product: SideProduct,
   where: string,
   problems: InputProblem[],
-): ReturnType<typeof normalizeContract> | undefined {
+): PreparedDataProduct | undefined {
   try {
-    return normalizeContract(
+    return prepareDataProduct(
       product.entity as unknown as DataProductEntityV1alpha1,
     );
   } catch (error) {

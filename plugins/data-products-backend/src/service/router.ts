@@ -4,7 +4,7 @@ import {
   StockroomPolicy,
   contractToOdcs,
   formatIsoDate,
-  normalizeContract,
+  prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -137,7 +137,8 @@ export async function createRouter(
               .send(stringifyYaml(contractToOdcs(entity)));
             return;
           }
-          const { contract, findings } = normalizeContract(entity);
+          const { contract, contractFindings: findings } =
+            prepareDataProduct(entity);
           res.json({
             entityRef,
             version: contract.version ?? null,

@@ -53,8 +53,26 @@ export function withNormalizedContract(
   entity: DataProductEntityV1alpha1,
 ): DataProductEntityV1alpha1 {
   const authored = fromCatalogShape(entity);
-  const { version, stage, sunsetOn, cost, ...contract } =
-    normalizeContract(authored).contract;
+  const normalized = withContract(
+    authored,
+    normalizeContract(authored).contract,
+  );
+  const wasCatalogShape =
+    typeof (entity.spec as JsonObject | undefined)?.lifecycle === 'string';
+  return wasCatalogShape
+    ? (toCatalogShape(normalized) as DataProductEntityV1alpha1)
+    : normalized;
+}
+
+/**
+ * The authored entity with `normalized` as its contract (see
+ * withNormalizedContract), for callers that already normalized it.
+ */
+export function withContract(
+  authored: DataProductEntityV1alpha1,
+  normalizedContract: NormalizedContract,
+): DataProductEntityV1alpha1 {
+  const { version, stage, sunsetOn, cost, ...contract } = normalizedContract;
   const spec = authored.spec;
   const lifecycle = { ...spec.lifecycle };
   if (stage !== undefined) lifecycle.stage = stage;
@@ -69,9 +87,5 @@ export function withNormalizedContract(
       ...(cost !== undefined ? { cost } : {}),
     },
   };
-  const wasCatalogShape =
-    typeof (entity.spec as JsonObject | undefined)?.lifecycle === 'string';
-  return wasCatalogShape
-    ? (toCatalogShape(normalized) as DataProductEntityV1alpha1)
-    : normalized;
+  return normalized;
 }

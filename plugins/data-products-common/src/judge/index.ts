@@ -1,2 +1,4 @@
 export { judgeDataProduct, schemaFinding } from './judgeDataProduct';
 export type { Judgement } from './judgeDataProduct';
+export { prepareDataProduct } from './prepareDataProduct';
+export type { PreparedDataProduct } from './prepareDataProduct';

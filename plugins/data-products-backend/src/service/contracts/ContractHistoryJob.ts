@@ -2,13 +2,12 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DataProductEntityV1alpha1,
   StockroomPolicy,
   judgeContractChange,
   contractFingerprint,
-  fromCatalogShape,
   isDataProductEntity,
-  normalizeContract,
+  PreparedDataProduct,
+  prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import {
   ContractHistoryStore,
@@ -63,7 +62,7 @@ export class ContractHistoryJob {
     const credentials = await auth.getOwnServiceCredentials();
     const products = (await readDataProducts(catalog, credentials))
       .filter(isDataProductEntity)
-      .map(stored => fromCatalogShape(stored));
+      .map(stored => prepareDataProduct(stored));
     const latest = await store.latestFingerprints();
 
     const summary: ContractHistorySummary = {
@@ -89,14 +88,13 @@ export class ContractHistoryJob {
   }
 
   private async recordIfChanged(
-    entity: DataProductEntityV1alpha1,
+    { entity, contract }: PreparedDataProduct,
     latest: Map<string, string>,
     now: Date,
   ): Promise<Outcome> {
     const { store, policy, logger } = this.deps;
     const entityRef = stringifyEntityRef(entity);
     try {
-      const { contract } = normalizeContract(entity);
       const fingerprint = contractFingerprint(contract);
       if (latest.get(entityRef) === fingerprint) {
         return 'unchanged';

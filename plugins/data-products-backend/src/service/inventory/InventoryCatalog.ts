@@ -14,10 +14,9 @@ import {
   StockroomPolicy,
   evaluateLifecycle,
   formatIsoDate,
-  fromCatalogShape,
   isDataProductEntity,
   parseIsoDate,
-  withNormalizedContract,
+  prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { ownersOf } from '../entityRefs';
 
@@ -299,9 +298,9 @@ function evaluate(
 
 /** The inventory's facts of one catalog entity. */
 export function catalogProduct(stored: Entity): CatalogProduct {
-  const entity = withNormalizedContract(
-    fromCatalogShape(stored as DataProductEntityV1alpha1),
-  );
+  // the inventory reads a projection (CATALOG_FIELDS), which prepares like
+  // the whole entity: only the contract fields it needs are normalized
+  const { entity } = prepareDataProduct(stored);
   const entityRef = stringifyEntityRef(entity);
   const { metadata } = entity;
   const spec = (entity.spec ?? {}) as Partial<

@@ -1,38 +1,45 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DataProductEntityV1alpha1,
-  Evaluation,
+  DataProductState,
+  Judgement,
   StockroomPolicy,
-  evaluateDataProduct,
-  fromCatalogShape,
   isDataProductEntity,
-  withNormalizedContract,
+  judgeDataProduct,
+  prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 
 /** A data product with the engine's verdict on one day. */
 export interface EvaluatedProduct {
+  /** As prepareDataProduct reads it (contract normalized). */
   entity: DataProductEntityV1alpha1;
   entityRef: string;
-  evaluation: Evaluation;
+  /** judgeDataProduct's verdict; the catalog only holds valid products, so a state. */
+  evaluation: Judgement & { state: DataProductState };
 }
 
 /**
  * The engine's verdict on every DataProduct among `entities` at `now`. Other
  * kinds, and entities of kind DataProduct under another apiVersion, are
- * skipped: they are not ours to judge. Contracts are normalized first (an
- * ODCS document mapped), as the processor, the CLI and the inventory do.
+ * skipped: they are not ours to judge, and so is one the engine finds
+ * invalid (the catalog would not hold it; no state to report). The verdict
+ * is judgeDataProduct's, the one the processor and the CLI give.
  */
 export function evaluateProducts(
   entities: Entity[],
   policy: StockroomPolicy,
   now: Date,
 ): EvaluatedProduct[] {
-  return entities
-    .filter(isDataProductEntity)
-    .map(stored => withNormalizedContract(fromCatalogShape(stored)))
-    .map(entity => ({
-      entity,
-      entityRef: stringifyEntityRef(entity),
-      evaluation: evaluateDataProduct(entity, policy, now),
-    }));
+  const products: EvaluatedProduct[] = [];
+  for (const stored of entities.filter(isDataProductEntity)) {
+    const judgement = judgeDataProduct(stored, policy, now);
+    if (judgement.state !== null) {
+      products.push({
+        entity: prepareDataProduct(stored).entity,
+        entityRef: stringifyEntityRef(stored),
+        evaluation: { ...judgement, state: judgement.state },
+      });
+    }
+  }
+  return products;
 }

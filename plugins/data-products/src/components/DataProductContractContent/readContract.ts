@@ -1,7 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
-  normalizeContract,
-  type DataProductEntityV1alpha1,
+  prepareDataProduct,
   type Finding,
   type NormalizedContract,
   type SchemaField,
@@ -22,7 +21,7 @@ function isObject(value: unknown): boolean {
 
 /**
  * The contract of a DataProduct (catalog or authored shape) through
- * `normalizeContract`, so ODCS-authored contracts read like explicit ones,
+ * `prepareDataProduct`, so ODCS-authored contracts read like explicit ones,
  * trimmed of entries the tab could not show (a schema field without a name,
  * a non-string upstream). A contract the engine cannot read at all shows as
  * an empty one rather than breaking the entity page; the catalog processor
@@ -32,13 +31,13 @@ export function readContract(entity: Entity): {
   contract: ContractView;
   findings: Finding[];
 } {
-  let normalized: { contract: NormalizedContract; findings: Finding[] };
+  let normalized: { contract: NormalizedContract; contractFindings: Finding[] };
   try {
-    normalized = normalizeContract(entity as DataProductEntityV1alpha1);
+    normalized = prepareDataProduct(entity);
   } catch {
     return { contract: EMPTY, findings: [] };
   }
-  const { contract, findings } = normalized;
+  const { contract, contractFindings: findings } = normalized;
   return {
     contract: {
       ...contract,
