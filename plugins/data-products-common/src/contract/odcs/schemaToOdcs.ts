@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/types';
 import type { QualityExpectations, SchemaField } from '../../kind/types';
+import { MAX_SCHEMA_DEPTH } from '../../kind/limits';
 import { EXTENSION, extensionList } from './extensions';
 import { logicalTypeOf } from './logicalTypes';
 import { compact, tidy } from './values';
@@ -113,15 +114,24 @@ function rule(metric: string, rate: number, dimension: string): JsonObject {
 /**
  * Fields as a tree: `address.city` under `address` when `address` is an
  * object or array field. Nesting is kept only when reading the tree back
- * depth-first gives the fields in their original order; otherwise dotted
- * names stay flat (still valid ODCS), so import reproduces the contract.
+ * depth-first gives the fields in their original order, and only within
+ * MAX_SCHEMA_DEPTH levels (the tree is built and written recursively, and
+ * import refuses deeper); otherwise dotted names stay flat (still valid
+ * ODCS), so import reproduces the contract.
  */
 function nest(schema: SchemaField[]): Node[] {
+  const flat = () => schema.map(field => ({ field, children: [] }));
   const nodes = new Map<string, Node>();
+  const depths = new Map<Node, number>();
   const roots: Node[] = [];
   for (const field of schema) {
     const node: Node = { field, children: [] };
     const parent = parentOf(field.name, nodes);
+    const depth = parent ? depths.get(parent)! + 1 : 1;
+    if (depth > MAX_SCHEMA_DEPTH) {
+      return flat();
+    }
+    depths.set(node, depth);
     (parent ? parent.children : roots).push(node);
     if (!nodes.has(field.name)) {
       nodes.set(field.name, node);
@@ -135,7 +145,7 @@ function nest(schema: SchemaField[]): Node[] {
   roots.forEach(walk);
   return order.every((field, index) => field === schema[index])
     ? roots
-    : schema.map(field => ({ field, children: [] }));
+    : flat();
 }
 
 function parentOf(name: string, nodes: Map<string, Node>): Node | undefined {
