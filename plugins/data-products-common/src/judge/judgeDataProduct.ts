@@ -7,7 +7,8 @@ import { fromCatalogShape } from '../kind/catalogShape';
 import type { ValidationProblem } from '../kind/problem';
 import { validateDataProduct } from '../kind/validate';
 import { evaluateDataProduct } from '../policy/evaluateDataProduct';
-import type { Finding, Severity, StockroomPolicy } from '../policy/types';
+import { bySeverity } from '../policy/severity';
+import type { Finding, StockroomPolicy } from '../policy/types';
 
 /**
  * Everything Stockroom decides about one DataProduct document on one day.
@@ -23,12 +24,6 @@ export interface Judgement {
   /** The findings that make the catalog reject the entity (every `error`). */
   blocking: Finding[];
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
 
 /**
  * The single verdict every surface gives: the schema check first (a
@@ -62,7 +57,7 @@ export function judgeDataProduct(
   );
   // stable sort: within a severity, mapping findings precede rule findings
   const findings = [...contractFindings, ...evaluation.findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    bySeverity,
   );
   return {
     state: evaluation.state,

@@ -1,13 +1,8 @@
 import type { DataProductEntityV1alpha1 } from '../kind/types';
 import { evaluateLifecycle } from './lifecycle';
 import { ENTITY_RULES } from './rules';
-import type { Evaluation, Finding, Severity, StockroomPolicy } from './types';
-
-const SEVERITY_ORDER: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
+import { bySeverity } from './severity';
+import type { Evaluation, Finding, StockroomPolicy } from './types';
 
 /**
  * Everything Stockroom concludes about a data product on the day containing
@@ -34,9 +29,7 @@ export function evaluateDataProduct(
     }
   }
   // Array#sort is stable: within a severity, findings keep the spec's rule order.
-  findings.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  findings.sort(bySeverity);
   return {
     ...lifecycle,
     findings,

@@ -40,3 +40,4 @@ export {
   checkSemver,
   checkSlaPercentiles,
 } from './rules';
+export { SEVERITIES, bySeverity, isSeverity } from './severity';

@@ -1,15 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_FINDINGS,
+  bySeverity,
+  isSeverity,
   type Finding,
-  type Severity,
 } from '@stockroom/plugin-data-products-common';
-
-const SEVERITY_ORDER: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
 
 /** A finding as far as the UI can rely on it: every field a string. */
 export type DisplayedFinding = Omit<Finding, 'ruleId'> & { ruleId: string };
@@ -31,11 +26,7 @@ function toFinding(value: unknown): DisplayedFinding | undefined {
   if (!message) {
     return undefined;
   }
-  const severity = (
-    Object.keys(SEVERITY_ORDER).includes(text(raw.severity))
-      ? raw.severity
-      : 'info'
-  ) as Severity;
+  const severity = isSeverity(raw.severity) ? raw.severity : 'info';
   return {
     ruleId: text(raw.ruleId),
     severity,
@@ -68,6 +59,6 @@ export function readFindings(entity: Entity): FindingsRead {
   const findings = parsed
     .map(toFinding)
     .filter((f): f is DisplayedFinding => f !== undefined)
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    .sort(bySeverity);
   return { status: 'ok', findings };
 }
