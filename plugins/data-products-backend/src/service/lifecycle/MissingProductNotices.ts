@@ -5,6 +5,9 @@ import { MissingProduct } from './findMissingProducts';
 import { MissingItem } from './missingItem';
 import { MissingProductsReport } from './MissingProductsReport';
 
+// A few products going missing together is one owner's emptied file.
+const OUTAGE_MIN_COUNT = 3;
+
 /** The notifications topic of missing-product notices. */
 export const MISSING_TOPIC = 'data-product-missing';
 
@@ -36,10 +39,18 @@ export class MissingProductNotices {
   ) {}
 
   async run(now: Date): Promise<MissingNoticesSummary> {
-    const { missing, describe } = await this.deps.report.findMissing();
+    const { missing, knownCount, describe } =
+      await this.deps.report.findMissing();
     const summary = { sent: 0, alreadySent: 0, failed: 0 };
-    for (const product of missing) {
-      if (product.status === 'stale' || !product.known.owner) continue;
+    const dropped = missing.filter(product => product.status !== 'stale');
+    if (looksLikeCatalogOutage(dropped.length, knownCount)) {
+      this.deps.logger.warn(
+        `${dropped.length} of ${knownCount} known data products are missing from the catalog at once: not notifying their owners, as this looks like the catalog re-ingesting or failing rather than owners' edits. GET /api/data-products/lifecycle/missing lists them.`,
+      );
+      return summary;
+    }
+    for (const product of dropped) {
+      if (!product.known.owner) continue;
       summary[await this.notifyOnce(product, describe, now)] += 1;
     }
     return summary;
@@ -82,6 +93,19 @@ export class MissingProductNotices {
       return 'failed';
     }
   }
+}
+
+/**
+ * Owners edit files one at a time; most of the inventory vanishing at once
+ * is the catalog (a fresh database re-ingesting, a broken provider), and
+ * telling every owner their product is missing would be noise. More than
+ * half of the known products, and more than a handful, is the line.
+ */
+export function looksLikeCatalogOutage(
+  droppedCount: number,
+  knownCount: number,
+): boolean {
+  return droppedCount > OUTAGE_MIN_COUNT && droppedCount * 2 > knownCount;
 }
 
 function missingPayload(item: MissingItem) {

@@ -55,10 +55,12 @@ export class MissingProductsReport {
    */
   async findMissing(): Promise<{
     missing: MissingProduct[];
+    /** How many products the plugin knows, missing or not. */
+    knownCount: number;
     describe: (product: MissingProduct) => Promise<MissingItem>;
   }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const { missing, failing } = await this.find(credentials);
+    const { missing, failing, knownCount } = await this.find(credentials);
     const describe = async (product: MissingProduct) => {
       const location = product.known.location;
       const recheck =
@@ -70,7 +72,7 @@ export class MissingProductsReport {
         recheck,
       });
     };
-    return { missing, describe };
+    return { missing, knownCount, describe };
   }
 
   private async find(credentials: BackstageCredentials) {
@@ -80,7 +82,11 @@ export class MissingProductsReport {
       readPresentProducts(catalog, credentials),
       readFailingLocations(catalog, credentials),
     ]);
-    return { missing: findMissingProducts(known, present, failing), failing };
+    return {
+      missing: findMissingProducts(known, present, failing),
+      failing,
+      knownCount: known.length,
+    };
   }
 
   private async recheckAll(

@@ -115,10 +115,10 @@ describe('GET /lifecycle/missing with the real catalog', () => {
   let file: string;
   let notifications: RecordingNotificationService;
 
-  async function start(options: { fileDryRuns: boolean }) {
+  async function start(options: { fileDryRuns: boolean; content?: string }) {
     notifications = new RecordingNotificationService();
     const dir = createMockDirectory();
-    dir.setContent({ 'catalog-info.yaml': PRODUCT });
+    dir.setContent({ 'catalog-info.yaml': options.content ?? PRODUCT });
     file = dir.resolve('catalog-info.yaml');
     backend = await startTestBackend({
       features: [
@@ -247,6 +247,27 @@ describe('GET /lifecycle/missing with the real catalog', () => {
     );
     expect(notice.payload.description).toContain(`defined in file:${file}`);
     expect(notice.payload.description).toContain('found "my product"');
+  });
+
+  it('does not notify anyone when most of the inventory vanishes at once, but lists it', async () => {
+    const four = ['orders-core', 'orders-eu', 'orders-us', 'orders-apac']
+      .map(name => PRODUCT.replace('name: orders-core', `name: ${name}`))
+      .join('---\n');
+    await start({ fileDryRuns: true, content: four });
+    await seenByThePlugin();
+
+    fs.writeFileSync(file, '');
+    await waitFor(isOrphan, 'orders-core to be orphaned');
+    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
+    await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
+
+    expect(notifications.sent).toEqual([]);
+    expect((await missing()).map(item => item.status)).toEqual([
+      'gone',
+      'gone',
+      'gone',
+      'gone',
+    ]);
   });
 
   it('lists the product of an emptied file: the file defines nothing now', async () => {
