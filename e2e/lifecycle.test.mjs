@@ -33,14 +33,18 @@ const TOKEN =
 
 /** GET /api/data-products/lifecycle once the catalog holds all 11 products. */
 async function lifecycleItems() {
-  return eventually(async () => {
-    const res = await fetch(`${BACKEND_URL}/api/data-products/lifecycle`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-    const { items } = await res.json();
-    return items.length === 11 ? items : undefined;
-  }, 'GET /api/data-products/lifecycle did not list the 11 example products');
+  return eventually(
+    async () => {
+      const res = await fetch(`${BACKEND_URL}/api/data-products/lifecycle`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+      const { items } = await res.json();
+      return items.length === 11 ? items : undefined;
+    },
+    'GET /api/data-products/lifecycle did not list the 11 example products',
+    90_000, // the dev backend restarts when sources change: ride one out
+  );
 }
 
 const nameOf = item => item.entityRef.replace(/^dataproduct:default\//, '');
