@@ -7,6 +7,8 @@
  * this package also runs in browsers.
  */
 
+import { daysInMonth } from '../kind/calendarDate';
+
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
@@ -90,14 +92,4 @@ export function parseEventTimestamp(text: unknown): number | undefined {
 /** The canonical UTC form, `2026-03-01T12:00:00.000Z`, of epoch milliseconds. */
 export function toIsoString(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   calendarDaysBetween,
   formatIsoDate,
+  lastDayOfMonth,
   parseIsoDate,
   utcCalendarDay,
 } from './dates';
@@ -83,5 +84,17 @@ describe('calendar arithmetic', () => {
         parseIsoDate('2026-03-01')!,
       ),
     ).toBe(-90);
+  });
+});
+
+describe('lastDayOfMonth', () => {
+  it.each([
+    ['2026-12-03T10:00:00Z', '2026-12-31'],
+    ['2028-02-10T00:00:00Z', '2028-02-29'], // leap year
+    ['2026-02-28T23:59:59Z', '2026-02-28'],
+    ['2100-02-01T00:00:00Z', '2100-02-28'], // divisible by 100, not by 400
+    ['2026-04-30T12:00:00Z', '2026-04-30'],
+  ])('of %s is %s', (instant, expected) => {
+    expect(formatIsoDate(lastDayOfMonth(new Date(instant)))).toBe(expected);
   });
 });

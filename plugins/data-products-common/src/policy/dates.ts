@@ -47,6 +47,18 @@ export function utcCalendarDay(instant: Date): Date {
   );
 }
 
+/**
+ * The last calendar day of the month containing `instant` (UTC), for "what
+ * expires this month".
+ *
+ * @public
+ */
+export function lastDayOfMonth(instant: Date): Date {
+  return new Date(
+    Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + 1, 0),
+  );
+}
+
 /** The calendar day `days` after `date` (negative goes back). @public */
 export function addCalendarDays(date: Date, days: number): Date {
   return new Date(utcCalendarDay(date).getTime() + days * DAY_MS);

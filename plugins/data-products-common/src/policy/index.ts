@@ -18,6 +18,7 @@ export {
   addCalendarDays,
   calendarDaysBetween,
   formatIsoDate,
+  lastDayOfMonth,
   parseIsoDate,
   utcCalendarDay,
 } from './dates';

@@ -2,6 +2,7 @@ import {
   DATA_PRODUCT_CATEGORIES,
   DATA_PRODUCT_STATES,
   formatIsoDate,
+  lastDayOfMonth,
 } from '@stockroom/plugin-data-products-common';
 import { InventoryRow } from './inventoryRows';
 
@@ -54,9 +55,7 @@ export function totalsOf(rows: InventoryRow[]): InventoryTotals {
 export function summaryOf(rows: InventoryRow[], now: Date): InventorySummary {
   const currency = mainCurrency(rows);
   const today = formatIsoDate(now);
-  const monthEnd = formatIsoDate(
-    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)),
-  );
+  const monthEnd = formatIsoDate(lastDayOfMonth(now));
 
   const categories: Record<
     string,
