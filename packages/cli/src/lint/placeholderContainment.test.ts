@@ -55,6 +55,22 @@ describe('stockroom lint: what a placeholder may read', () => {
     );
   });
 
+  it('refuses a file: URL like the absolute path it is, as the catalog does', async () => {
+    const cwd = tempDir({
+      'team/catalog-info.yaml': describedBy('file:///etc/hostname'),
+    });
+    const { code, findings } = await lintFindings(cwd);
+    expect(code).toBe(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'placeholder',
+      severity: 'error',
+      path: 'metadata.description.$text',
+      message: expect.stringContaining(
+        'may not read the path given: it is an absolute path (file:///etc/hostname)',
+      ),
+    });
+  });
+
   it('refuses a symlink that leads out, and follows one that stays in', async () => {
     const cwd = tempDir({
       'secret.txt': 'host secret',

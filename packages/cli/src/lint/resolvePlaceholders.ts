@@ -118,16 +118,18 @@ export function resolvePlaceholders(
       );
       return value;
     }
+    // The path rule first: `file:` looks like a URL but is a local absolute
+    // path, which the catalog refuses.
+    const refused = placeholderPathProblem(target);
+    if (refused) {
+      problem('error', `${key} may not read the path given: it ${refused}`);
+      return value;
+    }
     if (REMOTE.test(target)) {
       problem(
         'warning',
         `${key} ${target} is a URL; the CLI does not fetch it, so the lint checked the entity without it`,
       );
-      return value;
-    }
-    const refused = placeholderPathProblem(target);
-    if (refused) {
-      problem('error', `${key} may not read the path given: it ${refused}`);
       return value;
     }
     const absolute = path.resolve(base, target);
