@@ -53,6 +53,49 @@ function listFiles(dir: string, prefix = ''): string[] {
     );
 }
 
+describe('the data-product template’s form', () => {
+  /**
+   * Every title, description and choice label of the form's schema (not
+   * properties that happen to be named `title` or `description`).
+   */
+  function labels(node: unknown, at = 'spec.parameters'): [string, unknown][] {
+    if (Array.isArray(node)) {
+      return node.flatMap((item, i) => labels(item, `${at}[${i}]`));
+    }
+    if (node === null || typeof node !== 'object') {
+      return [];
+    }
+    const inProperties = at.endsWith('.properties');
+    return Object.entries(node).flatMap(([key, value]) => [
+      ...(!inProperties && ['title', 'description'].includes(key)
+        ? [[`${at}.${key}`, value]]
+        : []),
+      ...(!inProperties && key === 'enumNames'
+        ? (value as unknown[]).map((v, i) => [`${at}.${key}[${i}]`, v])
+        : []),
+      ...(inProperties || typeof value === 'object'
+        ? labels(value, `${at}.${key}`)
+        : []),
+    ]) as [string, unknown][];
+  }
+
+  it('labels every question with text (a stray ": " makes YAML a mapping the form cannot show)', () => {
+    const { template } = templateRequest({});
+    const found = labels(template.spec.parameters);
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.filter(([, value]) => typeof value !== 'string')).toEqual([]);
+  });
+
+  it('offers the spec’s three categories', () => {
+    const { template } = templateRequest({});
+    expect(template.spec.parameters[1].properties.category.enum).toEqual([
+      'core-entity',
+      'shared-mart',
+      'convenience-view',
+    ]);
+  });
+});
+
 describe('the data-product template through the scaffolder dry run', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
