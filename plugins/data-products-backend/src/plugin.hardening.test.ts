@@ -116,6 +116,31 @@ describe('dataProductsPlugin: hostile and malformed requests', () => {
     expect(await storedRuns()).toBe(0);
   });
 
+  it('refuses a body of arrays nested 20,000 deep, alone or beside a valid event, without a 500', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    // valid, and writes no product's dataset: nothing of orders is stored
+    const unmapped = event({
+      run: { runId: '0190a3c4-5b6d-7e8f-9a0b-000000000001' },
+      outputs: [],
+    });
+    for (const body of [`[${deep}]`, `[${JSON.stringify(unmapped)},${deep}]`]) {
+      const res = await request(server)
+        .post('/api/data-products/openlineage')
+        .set('Authorization', service)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: body.startsWith('[[') ? '[0]' : '[1]',
+            message: expect.stringContaining('must be an object, not an array'),
+          }),
+        ]),
+      );
+    }
+  });
+
   it('says a gzip header on a plain body is the problem', async () => {
     for (const path of ['/runs', '/openlineage']) {
       const res = await request(server)

@@ -83,11 +83,11 @@ export function parseNativeRunBatch(body: unknown, now: Date): NativeRunBatch {
     top.add('', 'must be an object like {"runs": [ … ]}');
     return refused();
   }
+  // A misspelt `run` is named first, with the fix.
+  checkKnownFields(body, ['runs'], '', 'a request body', top);
   if (body.runs === undefined) {
     top.add('runs', 'is missing: send {"runs": [ … ]}');
-    return refused();
   }
-  checkKnownFields(body, ['runs'], '', 'a request body', top);
   if (top.problems.length > 0) {
     return refused();
   }

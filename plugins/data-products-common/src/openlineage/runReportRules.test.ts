@@ -135,6 +135,21 @@ describe('unknown fields of a native run', () => {
   });
 });
 
+describe('a misspelt runs', () => {
+  it('names the misspelt member with the fix, then the missing runs', () => {
+    const batch = parseNativeRunBatch({ run: [nativeRun()] }, NOW);
+    expect(batch.problems).toEqual([
+      {
+        path: 'run',
+        message: expect.stringContaining(
+          'run is not a request body field: did you mean `runs`?',
+        ),
+      },
+      { path: 'runs', message: expect.stringContaining('runs is missing') },
+    ]);
+  });
+});
+
 describe('column counts: one rule for native runs and OpenLineage', () => {
   it('refuses a nullCount above rowCount in dataQualityMetrics, as /runs does', () => {
     const { problems } = parseRunEvent(

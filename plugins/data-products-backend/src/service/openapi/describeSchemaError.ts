@@ -93,9 +93,18 @@ export function range(schema: {
 /** The offending value, short: as typed for a query, as JSON in a body. */
 function shown(data: unknown, query?: boolean): string {
   const text =
-    query || typeof data === 'string' ? String(data) : JSON.stringify(data);
+    query || typeof data === 'string' ? String(data) : safeJson(data);
   const short = text === undefined ? 'nothing' : text;
   return JSON.stringify(short.length > 60 ? `${short.slice(0, 60)}…` : short);
+}
+
+/** JSON of a value, or what it is when too deep to serialize (a 400, not a 500). */
+function safeJson(data: unknown): string | undefined {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return Array.isArray(data) ? 'an array' : 'an object';
+  }
 }
 
 function article(type: string): string {

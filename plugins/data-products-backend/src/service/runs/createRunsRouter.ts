@@ -159,6 +159,9 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     intake: Intake<T>,
     itemPath: (index: number) => string,
   ): RunProblem[] {
+    // Nothing accepted, nothing to add: the document's check would only
+    // re-walk a body already refused (perhaps one nested 20,000 deep).
+    if (intake.items.length === 0) return [];
     const accepted = new Set(intake.items.map(item => item.index));
     const batch = Array.isArray(req.body) || 'runs' in (req.body ?? {});
     const problems: RunProblem[] = [];
