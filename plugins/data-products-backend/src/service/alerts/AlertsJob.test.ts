@@ -9,8 +9,8 @@ import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStor
 import { KnexNotificationLogStore } from '../../database/KnexNotificationLogStore';
 import { KnexRunStore } from '../../database/KnexRunStore';
 import { RunRecord } from '../../database/RunStore';
-import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
+import { RefusingNotificationService } from './__testUtils__/RefusingNotificationService';
 import { catalogProduct, group } from '../runs/__testUtils__/runsApp';
 import { ALERTS_TASK_ID, createAlertsTask } from './alertsTask';
 
@@ -25,40 +25,6 @@ const ORDERS_TEAM = 'group:default/orders-team';
 const IDENTITY_TEAM = 'group:default/identity-platform';
 
 const sla = { freshness: { p95: '30m', p99: '1h' } };
-
-/**
- * A notifications service that refuses what `refusal` names (as the
- * notifications backend answers 413 to a body over its limit) and never
- * answers sends to `hangFor`; it records everything else, like
- * RecordingNotificationService.
- */
-class RefusingNotificationService extends RecordingNotificationService {
-  readonly refused: NotificationSendOptions[] = [];
-  readonly hangFor = new Set<string>();
-
-  constructor(
-    private readonly refusal: (
-      options: NotificationSendOptions,
-    ) => string | undefined,
-  ) {
-    super();
-  }
-
-  async send(options: NotificationSendOptions): Promise<void> {
-    const { recipients } = options;
-    const refs =
-      recipients.type === 'entity' ? [recipients.entityRef].flat() : [];
-    if (refs.some(ref => this.hangFor.has(ref))) {
-      await new Promise(() => {});
-    }
-    const reason = this.refusal(options);
-    if (reason) {
-      this.refused.push(options);
-      throw new Error(`Failed to send notifications: Error: ${reason}`);
-    }
-    await super.send(options);
-  }
-}
 
 describe('the alerts task', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
