@@ -4,6 +4,7 @@ import {
   DataProductState,
   Judgement,
   StockroomPolicy,
+  fromCatalogShape,
   isDataProductEntity,
   judgeDataProduct,
   prepareDataProduct,
@@ -32,7 +33,9 @@ export function evaluateProducts(
 ): EvaluatedProduct[] {
   const products: EvaluatedProduct[] = [];
   for (const stored of entities.filter(isDataProductEntity)) {
-    const judgement = judgeDataProduct(stored, policy, now);
+    // judged as authored, like the processor judges the file (the catalog
+    // stores spec.lifecycle as a string beside spec.lifecycleDetails)
+    const judgement = judgeDataProduct(fromCatalogShape(stored), policy, now);
     if (judgement.state !== null) {
       products.push({
         entity: prepareDataProduct(stored).entity,
