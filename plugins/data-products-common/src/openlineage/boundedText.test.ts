@@ -167,6 +167,32 @@ const errorFacet = (message: string) => ({
   },
 });
 
+describe('names of native runs', () => {
+  it.each([
+    [
+      'a schema field name',
+      {
+        schema: [
+          { name: 'id', type: 'string' },
+          { name: 'a\u0000b', type: 'int' },
+        ],
+      },
+      'runs[0].schema[1].name',
+      'runs[0].schema[1].name contains a NUL character (\\u0000) at position 1, which Stockroom cannot store: remove it',
+    ],
+    [
+      'a column name',
+      { rowCount: 1, columns: { 'x\u0000': { nullCount: 0 } } },
+      'runs[0].columns.x\\u0000',
+      'runs[0].columns.x\\u0000 is a column name with a NUL character (\\u0000), which Stockroom cannot store: remove it',
+    ],
+  ])('refuses a run with a NUL character in %s', (_, extra, path, message) => {
+    const batch = parseNativeRunBatch({ runs: [nativeRun(extra)] }, NOW);
+    expect(batch.runs).toEqual([]);
+    expect(batch.problems).toEqual([{ index: 0, path, message }]);
+  });
+});
+
 describe('OpenLineage events (POST /openlineage)', () => {
   it('keeps a 4.5 MB error message bounded, and warns with its path in the batch', () => {
     const parsed = parseRunEvent(
@@ -278,6 +304,29 @@ describe('OpenLineage events (POST /openlineage)', () => {
         ],
       },
       'outputs[0].facets.symlinks.identifiers[0].name',
+    ],
+    [
+      'nested schema field name',
+      {
+        outputs: [
+          {
+            namespace: 'pg',
+            name: 'orders',
+            facets: {
+              schema: {
+                fields: [
+                  {
+                    name: 'address',
+                    type: 'struct',
+                    fields: [{ name: 'ci\u0000ty', type: 'string' }],
+                  },
+                ],
+              },
+            },
+          },
+        ],
+      },
+      'outputs[0].facets.schema.fields[0].fields[0].name',
     ],
     [
       'parent job name',

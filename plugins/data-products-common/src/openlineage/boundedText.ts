@@ -221,6 +221,51 @@ function refuseNul(value: unknown, path: string, problems: ProblemList): void {
   }
 }
 
+/** A key as a path segment, its NUL characters written out. */
+function keyPath(path: string, key: string): string {
+  return child(path, key.split(NUL).join('\\u0000'));
+}
+
+/** Column names (the keys of a columns object) with a NUL are refused. */
+function refuseNulKeys(
+  value: unknown,
+  path: string,
+  problems: ProblemList,
+): void {
+  if (!isObject(value)) return;
+  for (const key of Object.keys(value)) {
+    if (key.includes(NUL)) {
+      problems.add(
+        keyPath(path, key),
+        'is a column name with a NUL character (\\u0000), which Stockroom cannot store: remove it',
+      );
+    }
+  }
+}
+
+/**
+ * Schema fields' names and types with a NUL are refused, nested fields
+ * included; walked with an explicit stack, so depth costs no recursion.
+ */
+function refuseNulInFields(
+  value: unknown,
+  path: string,
+  problems: ProblemList,
+): void {
+  const stack: Array<{ list: unknown; path: string }> = [{ list: value, path }];
+  while (stack.length > 0) {
+    const { list, path: at } = stack.pop()!;
+    if (!Array.isArray(list)) continue;
+    list.forEach((field, i) => {
+      if (!isObject(field)) return;
+      const fieldPath = item(at, i);
+      refuseNul(field.name, child(fieldPath, 'name'), problems);
+      refuseNul(field.type, child(fieldPath, 'type'), problems);
+      stack.push({ list: field.fields, path: child(fieldPath, 'fields') });
+    });
+  }
+}
+
 /** Applies `bound` to `object[key]` when it is a string. */
 function boundKey(
   object: unknown,
@@ -290,11 +335,26 @@ export function boundRunEventText(
           refuseNul(identifier.name, child(idPath, 'name'), problems);
         });
       }
+      if (isObject(facets) && isObject(facets.schema)) {
+        refuseNulInFields(
+          facets.schema.fields,
+          child(facetsPath, 'schema.fields'),
+          problems,
+        );
+      }
       const ioKey = side === 'inputs' ? 'inputFacets' : 'outputFacets';
       for (const [bag, bagPath] of [
         [facets, facetsPath],
         [dataset[ioKey], child(at, ioKey)],
       ] as const) {
+        const metrics = isObject(bag) ? bag.dataQualityMetrics : undefined;
+        if (isObject(metrics)) {
+          refuseNulKeys(
+            metrics.columnMetrics,
+            child(bagPath, 'dataQualityMetrics.columnMetrics'),
+            problems,
+          );
+        }
         const assertions = isObject(bag)
           ? bag.dataQualityAssertions
           : undefined;
@@ -303,9 +363,16 @@ export function boundRunEventText(
           : undefined;
         if (!Array.isArray(entries)) continue;
         const listPath = child(bagPath, 'dataQualityAssertions.assertions');
-        entries.forEach((entry, j) =>
-          boundKey(entry, 'assertion', item(listPath, j), label),
-        );
+        entries.forEach((entry, j) => {
+          boundKey(entry, 'assertion', item(listPath, j), label);
+          if (isObject(entry)) {
+            refuseNul(
+              entry.column,
+              child(item(listPath, j), 'column'),
+              problems,
+            );
+          }
+        });
       }
     });
   }
@@ -313,7 +380,8 @@ export function boundRunEventText(
 
 /**
  * Applies the rule to one native run report (`runs[i]` of `POST /runs`):
- * a NUL in its runId is a problem; its errorMessage comes back as stored
+ * a NUL in its runId, a schema field or a column name is a problem; its
+ * errorMessage comes back as stored
  * (undefined when absent or not a string, which the validator reports).
  */
 export function boundNativeRunText(
@@ -322,6 +390,8 @@ export function boundNativeRunText(
   problems: ProblemList,
 ): { errorMessage?: string } {
   refuseNul(run.runId, child(path, 'runId'), problems);
+  refuseNulInFields(run.schema, child(path, 'schema'), problems);
+  refuseNulKeys(run.columns, child(path, 'columns'), problems);
   return typeof run.errorMessage === 'string'
     ? {
         errorMessage: boundFreeText(
