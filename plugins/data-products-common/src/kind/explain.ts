@@ -3,7 +3,7 @@ import { inlineYaml } from './inlineYaml';
 import { formatCount } from './limits';
 import { NON_BLANK_PATTERN } from './patterns';
 import type { ValidationProblem } from './problem';
-import { didYouMeanPrefix } from './suggest';
+import { didYouMean, didYouMeanPrefix } from './suggest';
 import { valueKindOf } from './valueKinds';
 
 type Segment = string | number;
@@ -144,13 +144,15 @@ function explainError(
         schemaAt(root, parentSegments)?.properties ?? {},
       );
       const where = formatPath(parentSegments) || 'the entity';
+      // The suggestion is in the message, not only the hint: lint's short
+      // output and the catalog's error list show the message first.
+      const suggestion = didYouMean(String(key), allowed);
       return {
         path,
-        message: `${subject} is not a DataProduct field`,
-        hint: `${didYouMeanPrefix(
-          String(key),
-          allowed,
-        )}Fields allowed in ${where}: ${allowed.join(', ')}.`,
+        message: suggestion
+          ? `${subject} is not a DataProduct field: did you mean \`${suggestion}\`?`
+          : `${subject} is not a DataProduct field`,
+        hint: `Fields allowed in ${where}: ${allowed.join(', ')}.`,
       };
     }
 

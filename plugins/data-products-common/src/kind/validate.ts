@@ -4,6 +4,8 @@ import { DATA_PRODUCT_API_VERSION, DATA_PRODUCT_KIND } from './constants';
 import { explainSchemaErrors } from './explain';
 import { isCalendarDate } from './calendarDate';
 import { documentLimitProblems } from './documentLimits';
+import { MAX_DOCUMENT_DEPTH } from './limits';
+import { prototypeKeyProblems } from './prototypeKeys';
 import { formatValidationProblem, type ValidationProblem } from './problem';
 import { dataProductEntitySchema } from './schema';
 import { checkSemantics } from './semantic';
@@ -38,6 +40,12 @@ export function validateDataProduct(entity: unknown): ValidationProblem[] {
   const limits = documentLimitProblems(entity);
   if (limits.tooDeep) {
     return limits.problems;
+  }
+  // Before the schema: a `__proto__` made the prototype hides its fields
+  // from ajv, which would pass what the entity does not say.
+  const prototypeKeys = prototypeKeyProblems(entity, MAX_DOCUMENT_DEPTH);
+  if (prototypeKeys.length > 0) {
+    return [...limits.problems, ...prototypeKeys];
   }
   const validate = compiledSchema();
   // Fast path for valid entities: the compiled check, then cheap semantics.
