@@ -3,9 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   StockroomPolicy,
   formatIsoDate,
@@ -15,6 +13,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { InventorySnapshotSource } from '../../database/InventorySnapshotReader';
 import { authenticated } from '../authenticated';
+import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
 import { encodeCursor } from './cursor';
 import { InventoryCatalog } from './InventoryCatalog';
@@ -80,15 +79,12 @@ export function createInventoryRouter(
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const [decision] = await permissions.authorize(
-        [{ permission: inventoryReadPermission }],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        { permission: inventoryReadPermission },
+        'read the inventory',
       );
-      if (decision.result === AuthorizeResult.DENY) {
-        throw new NotAllowedError(
-          `Not allowed to read the inventory: it needs the permission ${inventoryReadPermission.name}`,
-        );
-      }
       const query = parseInventoryQuery(req.query);
       const auditorEvent = await auditor?.createEvent({
         eventId: 'inventory-fetch',

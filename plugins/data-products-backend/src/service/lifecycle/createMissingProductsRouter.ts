@@ -3,12 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { inventoryReadPermission } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { authenticated } from '../authenticated';
+import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
 import { MissingProductsReport } from './MissingProductsReport';
 
@@ -46,15 +45,12 @@ export function createMissingProductsRouter(
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const [decision] = await permissions.authorize(
-        [{ permission: inventoryReadPermission }],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        { permission: inventoryReadPermission },
+        'list missing products',
       );
-      if (decision.result === AuthorizeResult.DENY) {
-        throw new NotAllowedError(
-          `Not allowed to list missing products: it needs the permission ${inventoryReadPermission.name}`,
-        );
-      }
       const auditorEvent = await auditor.createEvent({
         eventId: 'lifecycle-missing-fetch',
         request: req,
