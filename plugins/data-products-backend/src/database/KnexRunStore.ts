@@ -3,6 +3,7 @@ import {
   MAX_RUN_MESSAGE_LENGTH,
   QualityObservation,
   RunEventFacts,
+  ScoringRun,
   boundEnds,
   boundText,
   keptEnds,
@@ -20,6 +21,7 @@ import {
   RunStore,
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
+  ScoringRunsOptions,
   StoredRun,
 } from './RunStore';
 import { DbTime, toDate } from './dbTime';
@@ -38,6 +40,20 @@ const CONTRACT_VERSIONS = 'contract_versions';
 // which SQLite caps at 500 terms.
 const CHUNK_POSTGRES = 1000;
 const CHUNK_SQLITE = 250;
+
+// Runs per chunk scoring reads: small enough that reading and reducing one
+// is a few milliseconds of work between yields (tens on a loaded machine),
+// and some 100 kB of rows however large the window.
+const SCORING_CHUNK = 500;
+const SCORING_COLUMNS = [
+  'id',
+  'run_id',
+  'status',
+  'finished_at',
+  'watermark',
+  'row_count',
+  'columns',
+];
 
 const RUN_COLUMNS = [
   'entity_ref',
@@ -350,6 +366,49 @@ export class KnexRunStore implements RunStore {
     }));
   }
 
+  async *scoringRuns(
+    entityRef: string,
+    options: ScoringRunsOptions,
+  ): AsyncGenerator<ScoringRun[]> {
+    const chunkSize = options.chunkSize ?? SCORING_CHUNK;
+    // Where the last chunk ended, as the database holds it: PostgreSQL keeps
+    // microseconds that a Date would round away, so its key is the text form.
+    let after: { finishedAt: DbTime; id: number | string } | undefined;
+    for (;;) {
+      const query = this.db(RUNS)
+        .where('entity_ref', entityRef)
+        .whereIn('status', options.statuses as string[])
+        .where('finished_at', '>=', options.from)
+        .where('finished_at', '<=', options.to)
+        .orderBy([
+          { column: 'finished_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(chunkSize)
+        .select(SCORING_COLUMNS);
+      if (this.postgres) {
+        query.select(this.db.raw('finished_at::text AS finished_key'));
+      }
+      if (after) {
+        const { finishedAt, id } = after;
+        // The first condition alone lets the index start at the key.
+        query
+          .where('finished_at', '>=', finishedAt)
+          .where(next =>
+            next.where('finished_at', '>', finishedAt).orWhere('id', '>', id),
+          );
+      }
+      const rows: ScoringRow[] = await query;
+      if (rows.length > 0) yield rows.map(toScoringRun);
+      if (rows.length < chunkSize) return;
+      const last = rows[rows.length - 1];
+      after = {
+        finishedAt: last.finished_key ?? last.finished_at,
+        id: last.id,
+      };
+    }
+  }
+
   async hasObservedSchema(entityRef: string): Promise<boolean> {
     const row = await this.db(OBSERVED_SCHEMAS)
       .where('entity_ref', entityRef)
@@ -474,6 +533,31 @@ export class KnexRunStore implements RunStore {
       ]);
     return rows.map(fromSnapshotRow);
   }
+}
+
+type ScoringRow = Pick<
+  RunRow,
+  'run_id' | 'status' | 'watermark' | 'row_count' | 'columns'
+> & {
+  id: number | string;
+  finished_at: DbTime;
+  /** PostgreSQL only: finished_at as text, exact to the microsecond. */
+  finished_key?: string;
+};
+
+/** Only what the scorecard reads; times as epoch milliseconds. */
+function toScoringRun(row: ScoringRow): ScoringRun {
+  return {
+    runId: row.run_id,
+    status: row.status as ScoringRun['status'],
+    finishedAt: toDate(row.finished_at).getTime(),
+    ...(row.watermark !== null
+      ? { watermark: toDate(row.watermark).getTime() }
+      : {}),
+    // PostgreSQL hands bigint back as text.
+    ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
+    ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+  };
 }
 
 function runKey(entityRef: string, runId: string): string {

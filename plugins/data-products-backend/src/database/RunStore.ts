@@ -6,6 +6,7 @@ import type {
   ScoreDimension,
   ObservedField,
   RunStatus,
+  ScoringRun,
 } from '@stockroom/plugin-data-products-common';
 
 /**
@@ -83,6 +84,18 @@ export interface ListRunsOptions {
   status?: Exclude<RunStatus, 'running'>;
 }
 
+/** Which runs {@link RunStore.scoringRuns} reads; times bound `finishedAt`. */
+export interface ScoringRunsOptions {
+  /** Inclusive. */
+  from: Date;
+  /** Inclusive. */
+  to: Date;
+  /** The closed states scored (aborts only where they count as failures). */
+  statuses: ReadonlyArray<Exclude<RunStatus, 'running'>>;
+  /** Runs per chunk; the store's default otherwise. */
+  chunkSize?: number;
+}
+
 /** The schema one run reported for a product. */
 export interface ObservedSchema {
   entityRef: string;
@@ -139,6 +152,19 @@ export interface RunStore {
 
   /** A product's closed runs, latest `finishedAt` first. */
   listRuns(entityRef: string, options?: ListRunsOptions): Promise<StoredRun[]>;
+
+  /**
+   * A product's runs as scoring reads them (status, finish, watermark,
+   * counts), oldest `finishedAt` first, ties in the order they were stored,
+   * in chunks of at most `chunkSize`. Each chunk is a query of its own that
+   * starts after the last run of the one before (keyset paging), so a window
+   * of any size is read without holding it whole, and the caller can yield
+   * to the event loop between chunks.
+   */
+  scoringRuns(
+    entityRef: string,
+    options: ScoringRunsOptions,
+  ): AsyncIterable<ScoringRun[]>;
 
   /** Quality checks of a product's data by any job, observed in [from, to]. */
   listQualityChecks(

@@ -18,9 +18,10 @@ import {
   NormalizedContract,
   OwnershipFacts,
   ScoreThresholds,
+  RunWindow,
+  RunWindowMeter,
   Scorecard,
-  ScoringRun,
-  computeScorecard,
+  scoreRunWindow,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
 import { ContractHistoryStore } from '../../database/ContractHistoryStore';
@@ -31,6 +32,7 @@ import {
 } from '../../database/RunStore';
 import { ownersOf } from '../entityRefs';
 import { observedDriftIncident } from './observedDriftIncident';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The calendar quarter containing now starts at most 92 days before it. */
@@ -44,13 +46,18 @@ export interface ScoringOptions {
   thresholds?: ScoreThresholds;
   /** `stockroom.runs.abortCountsAsFailure`: score ABORTed runs as failed. */
   abortCountsAsFailure?: boolean;
+  /** Runs read per chunk while scoring; the store's default otherwise. */
+  chunkSize?: number;
 }
 
 /**
  * Gathers a product's evidence (runs in the window, drift incidents, owner
  * group facts, consumers), has the rule engine score it, and snapshots the
- * result. Scores themselves are `computeScorecard`'s; nothing here decides
- * one.
+ * result. Scores themselves are the engine's (`scoreRunWindow`, the same
+ * rules as `computeScorecard`); nothing here decides one. Runs are read in
+ * chunks and reduced as they arrive, yielding to the event loop between
+ * chunks, so scoring a product with hundreds of thousands of runs neither
+ * holds them in memory nor stalls the requests served meanwhile.
  *
  * Before scoring, the product's latest observed schema is compared with its
  * contract (the engine's `observedSchemaDrift`) and a drift opens an
@@ -62,6 +69,7 @@ export class ScorecardService {
   private readonly windowDays: number;
   private readonly thresholds: ScoreThresholds;
   private readonly abortCountsAsFailure: boolean;
+  private readonly chunkSize?: number;
 
   constructor(
     private readonly deps: {
@@ -76,6 +84,7 @@ export class ScorecardService {
     this.windowDays = deps.windowDays ?? DEFAULT_SCORING_WINDOW_DAYS;
     this.thresholds = deps.thresholds ?? DEFAULT_SCORE_THRESHOLDS;
     this.abortCountsAsFailure = deps.abortCountsAsFailure ?? false;
+    this.chunkSize = deps.chunkSize;
   }
 
   /**
@@ -165,8 +174,8 @@ export class ScorecardService {
     const { store } = this.deps;
     const entityRef = stringifyEntityRef(product);
     const from = new Date(now.getTime() - this.windowDays * DAY_MS);
-    const [stored, checks, drift, observed] = await Promise.all([
-      store.listRuns(entityRef, { from, to: now }),
+    const [window, checks, drift, observed] = await Promise.all([
+      this.measureRuns(entityRef, from, now),
       store.listQualityChecks(entityRef, from, now),
       store.driftFacts(
         entityRef,
@@ -174,31 +183,16 @@ export class ScorecardService {
       ),
       store.hasObservedSchema(entityRef),
     ]);
-    // Oldest first, the order the engine reads them in.
-    const runs: ScoringRun[] = stored.reverse().map(run => ({
-      runId: run.runId,
-      // An abort is neither success nor failure, unless the platform says so.
-      status:
-        run.status === 'aborted' && this.abortCountsAsFailure
-          ? 'failed'
-          : run.status,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      watermark: run.watermark,
-      rowCount: run.rowCount,
-      columns: run.columns,
-    }));
     const consumers = new Set(
       (product.relations ?? [])
         .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
         .map(relation => relation.targetRef),
     );
-    return computeScorecard(
+    return scoreRunWindow(
+      window,
       {
         contract,
-        runs,
         checks,
-        windowDays: this.windowDays,
         drift: {
           openedAt: drift.incidentsOpenedAt,
           hasStabilityEvidence: observed || drift.hasContractChange,
@@ -209,6 +203,38 @@ export class ScorecardService {
       now,
       this.thresholds,
     );
+  }
+
+  /**
+   * The window's runs, read a chunk at a time and reduced as they come
+   * (counts, lags, rate sums): memory stays at a chunk plus a number per
+   * run however many runs the window holds, and other requests are served
+   * between chunks rather than after the whole window.
+   */
+  private async measureRuns(
+    entityRef: string,
+    from: Date,
+    now: Date,
+  ): Promise<RunWindow> {
+    const meter = new RunWindowMeter(now, this.windowDays);
+    // An abort is neither success nor failure, unless the platform says so.
+    const chunks = this.deps.store.scoringRuns(entityRef, {
+      from,
+      to: now,
+      statuses: this.abortCountsAsFailure
+        ? ['success', 'failed', 'aborted']
+        : ['success', 'failed'],
+      chunkSize: this.chunkSize,
+    });
+    for await (const runs of chunks) {
+      for (const run of runs) {
+        meter.add(
+          run.status === 'aborted' ? { ...run, status: 'failed' } : run,
+        );
+      }
+      await yieldToEventLoop();
+    }
+    return meter.result();
   }
 
   private async ownershipOf(product: Entity): Promise<OwnershipFacts> {

@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunStore } from '../../database/RunStore';
 import { readDataProducts } from '../catalogReads';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Id of the scheduled task that recomputes and snapshots scorecards. */
 export const SCORING_TASK_ID = 'data-products-scoring';
@@ -53,7 +54,10 @@ export function productsDue(
  * scope: 'global', frequency, timeout })`. Each run reads every DataProduct
  * with the plugin's own credentials and snapshots the ones due (see
  * {@link productsDue}); a product whose scoring fails is logged and tried
- * again on the next run, the others carry on.
+ * again on the next run, the others carry on. Products are scored one after
+ * another, yielding to the event loop in between (and between the chunks
+ * of each one's runs), so the task holds one product's window at a time and
+ * requests are served while it works.
  */
 export function createScoringTask(options: {
   catalog: CatalogService;
@@ -130,6 +134,7 @@ export function createScoringTask(options: {
         summary.failed += 1;
         logger.warn(`Could not score ${ref}: ${error}`);
       }
+      await yieldToEventLoop();
     }
     const level = summary.failed > 0 ? 'warn' : 'info';
     logger[level](
