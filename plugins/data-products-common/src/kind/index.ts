@@ -44,3 +44,4 @@ export {
 } from './placeholders';
 export { placeholderTooDeepMessage } from './placeholderDepth';
 export { majorVersionOf } from './majorVersion';
+export { didYouMean } from './suggest';

@@ -3,6 +3,8 @@
  * make one-letter typos (`catgory`), case slips (`createdon`) or truncations
  * (`core` for `core-entity`), so an edit distance plus a prefix match covers
  * them without suggesting something unrelated.
+ *
+ * @public
  */
 export function didYouMean(
   input: string,

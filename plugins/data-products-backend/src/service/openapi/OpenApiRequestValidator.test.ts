@@ -274,6 +274,61 @@ describe('OpenApiRequestValidator', () => {
     },
   );
 
+  // issue #11: Express's query parser drops prototype names, so only the
+  // raw query string shows them
+  it.each([
+    ['__proto__=x', '"__proto__"'],
+    ['constructor=x', '"constructor"'],
+    ['hasOwnProperty=1', '"hasOwnProperty"'],
+    ['__proto__[owner]=x', '"__proto__"'],
+  ])(
+    'refuses the prototype name in ?%s on every endpoint, naming it',
+    async (query, named) => {
+      for (const [path, url] of [
+        ['/products', '/products'],
+        ['/products/:namespace/:name/runs', '/products/default/orders/runs'],
+      ]) {
+        const app = appFor('get', path);
+        const response = await request(app).get(`${url}?${query}`);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(
+          `unknown query parameter ${named}`,
+        );
+      }
+    },
+  );
+
+  it('suggests the nearest parameter for a misspelt one', async () => {
+    const app = appFor('get', '/products');
+    const response = await request(app).get('/products?categroy=core-entity');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(
+      'unknown query parameter "categroy" (did you mean category?)',
+    );
+  });
+
+  it.each([
+    ['owner=group%3Adefault%2Fa%00b', 'owner', 'U+0000', 16],
+    ['q=orders%01', 'q', 'U+0001', 7],
+    ['state=active&state=exp%00ired', 'state', 'U+0000', 4],
+  ])(
+    'refuses a control character in ?%s, naming the parameter',
+    async (query, name, code, at) => {
+      const app = appFor('get', '/products');
+      const response = await request(app).get(`/products?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        `The request does not match the API: ${name} contains ${code} (a control character) at character ${at}: query parameters may not hold control characters`,
+      );
+    },
+  );
+
+  it('lets a right-to-left mark through in a search text', async () => {
+    const app = appFor('get', '/products');
+    const response = await request(app).get('/products?q=%D7%90%E2%80%8F');
+    expect(response.status).toBe(204);
+  });
+
   it('checks responses for the tests: undocumented statuses and wrong shapes', () => {
     expect(
       validator.responseProblems(

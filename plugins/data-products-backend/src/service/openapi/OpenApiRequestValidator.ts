@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { didYouMean } from '@stockroom/plugin-data-products-common';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -6,6 +7,7 @@ import { describeSchemaError } from './describeSchemaError';
 import { escapePointerSegment, pointerSegments } from './jsonPointer';
 import { relevantErrors } from './relevantErrors';
 import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
+import { queryNames as queryNamesOf } from './queryNames';
 import { ParameterSchema, quoted, readQueryValue } from './queryValue';
 import { unsafeCharacterProblem } from './unsafeCharacters';
 
@@ -186,16 +188,24 @@ export class OpenApiRequestValidator {
     const queryNames = operation.parameters
       .filter(p => p.in === 'query')
       .map(p => p.name);
-    const unknown = Object.keys(query).filter(
-      name => !queryNames.includes(name),
-    );
+    const given = new Set([
+      ...Object.keys(query),
+      ...queryNamesOf(req.originalUrl ?? req.url ?? ''),
+    ]);
+    const unknown = [...given].filter(name => !queryNames.includes(name));
     if (unknown.length > 0) {
+      const named = unknown.map(name => {
+        const meant = didYouMean(name, queryNames);
+        return meant
+          ? `${quoted(name)} (did you mean ${meant}?)`
+          : quoted(name);
+      });
       problems.push({
         in: 'query',
         path: unknown[0],
         message: `unknown query parameter${
           unknown.length > 1 ? 's' : ''
-        } ${unknown.map(quoted).join(', ')}; ${
+        } ${named.join(', ')}; ${
           queryNames.length
             ? `allowed parameters are ${queryNames.join(', ')}`
             : 'this endpoint takes none'
@@ -217,12 +227,20 @@ export class OpenApiRequestValidator {
         }
         continue;
       }
-      const unsafe =
-        parameter.in === 'path' && typeof raw === 'string'
-          ? unsafeCharacterProblem(parameter.name, raw)
-          : undefined;
+      const unsafe = [raw]
+        .flat()
+        .map(value =>
+          typeof value === 'string'
+            ? unsafeCharacterProblem(parameter.name, value, parameter.in)
+            : undefined,
+        )
+        .find(Boolean);
       if (unsafe) {
-        problems.push({ in: 'path', path: parameter.name, message: unsafe });
+        problems.push({
+          in: parameter.in,
+          path: parameter.name,
+          message: unsafe,
+        });
         continue;
       }
       const read = readQueryValue(

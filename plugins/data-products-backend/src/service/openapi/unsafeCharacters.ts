@@ -10,12 +10,22 @@ const UNSAFE =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-/** What is wrong with a path parameter's value, or undefined when nothing. */
+/**
+ * Control characters only, for query values: a search text (`q`) may hold
+ * a right-to-left mark, but no query value holds a NUL (PostgreSQL cannot
+ * even compare text with one) or another control character.
+ */
+// control characters are the point of this pattern
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/** What is wrong with a parameter's value, or undefined when nothing. */
 export function unsafeCharacterProblem(
   name: string,
   value: string,
+  where: 'path' | 'query' = 'path',
 ): string | undefined {
-  const match = UNSAFE.exec(value);
+  const match = (where === 'path' ? UNSAFE : CONTROL).exec(value);
   if (!match) return undefined;
   const code = match[0].charCodeAt(0);
   const kind =
@@ -23,7 +33,9 @@ export function unsafeCharacterProblem(
   return `${name} contains U+${code
     .toString(16)
     .toUpperCase()
-    .padStart(4, '0')} (${kind}) at character ${
-    match.index + 1
-  }: path parameters may not hold control or bidirectional characters`;
+    .padStart(4, '0')} (${kind}) at character ${match.index + 1}: ${
+    where === 'path'
+      ? 'path parameters may not hold control or bidirectional characters'
+      : 'query parameters may not hold control characters'
+  }`;
 }
