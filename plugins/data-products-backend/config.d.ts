@@ -94,6 +94,13 @@ export interface Config {
           };
       /** Days of runs a scorecard looks at. Default: 30. */
       windowDays?: number;
+      /**
+       * Least seconds between two manual refreshes of one product's
+       * scorecard (`POST …/scorecard/refresh`); a refresh sooner is answered
+       * 429 with `Retry-After`. Counted per backend instance. 0 turns the
+       * limit off. Default: 60.
+       */
+      minRefreshIntervalSeconds?: number;
     };
     /** Run ingestion (`POST /openlineage`, `POST /runs`). */
     ingestion?: {

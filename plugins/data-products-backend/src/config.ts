@@ -27,6 +27,8 @@ export interface DataProductsConfig {
     windowDays?: number;
     /** `stockroom.runs.abortCountsAsFailure`: an ABORTed run is a failure. */
     abortCountsAsFailure: boolean;
+    /** Least seconds between two manual refreshes of one scorecard. */
+    minRefreshIntervalSeconds?: number;
   };
   ingestion: {
     bodyLimit?: string;
@@ -50,6 +52,20 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
   ) {
     throw new Error(
       `${SCORING_KEY}.windowDays is ${windowDays}; it must be a whole number of days, at least 1`,
+    );
+  }
+  const minRefreshIntervalSeconds = config.getOptionalNumber(
+    `${SCORING_KEY}.minRefreshIntervalSeconds`,
+  );
+  if (
+    minRefreshIntervalSeconds !== undefined &&
+    !(
+      Number.isFinite(minRefreshIntervalSeconds) &&
+      minRefreshIntervalSeconds >= 0
+    )
+  ) {
+    throw new Error(
+      `${SCORING_KEY}.minRefreshIntervalSeconds is ${minRefreshIntervalSeconds}; it must be a number of seconds, 0 or more (0: no limit)`,
     );
   }
   return {
@@ -80,6 +96,7 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
       abortCountsAsFailure:
         config.getOptionalBoolean('stockroom.runs.abortCountsAsFailure') ??
         false,
+      minRefreshIntervalSeconds,
     },
     ingestion: {
       bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),

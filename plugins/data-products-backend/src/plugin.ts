@@ -254,6 +254,7 @@ export const dataProductsPlugin = createBackendPlugin({
             logger,
             scorecards,
             bodyLimit: ingestion.bodyLimit,
+            minRefreshIntervalSeconds: scoring.minRefreshIntervalSeconds,
           }),
         );
         // the inventory reads the latest snapshots, never rescoring on read

@@ -47,6 +47,7 @@ import {
   runsPage,
   scorecardResponse,
 } from './responses';
+import { RefreshLimiter } from './RefreshLimiter';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
 import { asRunProblems } from './asRunProblems';
 
@@ -58,6 +59,8 @@ const UNKNOWN_PRODUCT_REREAD_MS = 5_000;
 const MAX_RUNNING_SHOWN = 20;
 /** At most this many problems in a 400: enough to fix a producer, not a flood. */
 const MAX_PROBLEMS = 500;
+/** Default least time between two manual refreshes of one scorecard. */
+export const DEFAULT_MIN_REFRESH_INTERVAL_SECONDS = 60;
 
 export interface RunsRouterOptions {
   httpAuth: HttpAuthService;
@@ -78,6 +81,11 @@ export interface RunsRouterOptions {
   scorecards?: ScorecardService;
   /** Checks requests against the API document; the published one by default. */
   validator?: OpenApiRequestValidator;
+  /**
+   * Least time between two manual refreshes of one product's scorecard
+   * (`stockroom.scoring.minRefreshIntervalSeconds`); 0 for no limit.
+   */
+  minRefreshIntervalSeconds?: number;
 }
 
 /**
@@ -114,6 +122,9 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
   const scorecards =
     options.scorecards ??
     new ScorecardService({ catalog, auth, store, ...options.scoring });
+  const refreshInterval =
+    options.minRefreshIntervalSeconds ?? DEFAULT_MIN_REFRESH_INTERVAL_SECONDS;
+  const refreshes = new RefreshLimiter(refreshInterval * 1000, clock);
 
   const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
   const validRequest = validator.middleware();
@@ -359,8 +370,30 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
         { permission: scorecardRefreshPermission, resourceRef: entityRef },
         `refresh the scorecard of ${entityRef}`,
       );
-      const snapshot = await scorecards.snapshot(product, clock());
-      res.json(scorecardResponse(snapshot));
+      const claim = refreshes.claim(entityRef);
+      if (!claim.allowed) {
+        const wait = Math.ceil(claim.retryAfterMs / 1000);
+        res
+          .status(429)
+          .set('Retry-After', String(wait))
+          .json({
+            error: {
+              name: 'TooManyRequestsError',
+              message: `The scorecard of ${entityRef} was refreshed ${Math.floor(
+                claim.sinceMs / 1000,
+              )} s ago, and a scorecard can be refreshed once every ${refreshInterval} s: try again in ${wait} s. Until then GET …/scorecard serves that refresh.`,
+            },
+          });
+        return;
+      }
+      try {
+        const snapshot = await scorecards.snapshot(product, clock());
+        res.json(scorecardResponse(snapshot));
+      } catch (error) {
+        // A refresh that failed refreshed nothing: let it be retried now.
+        claim.release();
+        throw error;
+      }
     },
   );
 
