@@ -50,6 +50,7 @@ import {
 import { RefreshLimiter } from './RefreshLimiter';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
 import { asRunProblems } from './asRunProblems';
+import { requireUtf8 } from './requireUtf8';
 
 /** Default limit of an ingestion request body. */
 export const DEFAULT_BODY_LIMIT = '5mb';
@@ -157,7 +158,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     );
   }
 
-  const jsonBody = express.json({ limit: bodyLimit });
+  const jsonBody = [requireUtf8, express.json({ limit: bodyLimit })];
 
   /**
    * What the API document refuses among the items the parser accepted (the

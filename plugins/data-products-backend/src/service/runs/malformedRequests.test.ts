@@ -170,6 +170,23 @@ const openLineageCases: Case[] = [
     status: 415,
     message: 'Content-Type: application/json',
   },
+  // issue #11: JSON is UTF-8 on the wire; the charset is named
+  {
+    name: 'a UTF-16 charset',
+    path: '/openlineage',
+    raw: JSON.stringify(runEvent('COMPLETE', RUN)),
+    contentType: 'application/json; charset=utf-16',
+    status: 415,
+    message: 'declared charset=utf-16, but JSON must be sent as UTF-8',
+  },
+  {
+    name: 'a quoted Latin-1 charset',
+    path: '/openlineage',
+    raw: JSON.stringify(runEvent('COMPLETE', RUN)),
+    contentType: 'application/json; charset="ISO-8859-1"',
+    status: 415,
+    message: 'declared charset=ISO-8859-1, but JSON must be sent as UTF-8',
+  },
   {
     name: 'no body at all',
     path: '/openlineage',
@@ -1217,6 +1234,14 @@ const nativeCases: Case[] = [
     contentType: 'application/json',
     status: 413,
     message: 'larger than the limit of 5 MB',
+  },
+  {
+    name: 'a UTF-16LE charset on /runs',
+    path: '/runs',
+    raw: JSON.stringify(runs(nativeRun('r1'))),
+    contentType: 'application/json;charset=UTF-16LE',
+    status: 415,
+    message: 'declared charset=UTF-16LE, but JSON must be sent as UTF-8',
   },
   {
     name: 'form-encoded body',
