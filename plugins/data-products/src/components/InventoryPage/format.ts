@@ -1,3 +1,7 @@
+import {
+  calendarDaysBetween,
+  lastDayOfMonth,
+} from '@stockroom/plugin-data-products-common';
 import { formatCount } from '../DataProductScorecardContent/format';
 
 /**
@@ -56,11 +60,5 @@ export function formatCompactMoney(
  * "expiring this month" filter: `expiringWithinDays` counts from today.
  */
 export function daysLeftInMonth(now: Date): number {
-  const today = Date.UTC(
-    now.getUTCFullYear(),
-    now.getUTCMonth(),
-    now.getUTCDate(),
-  );
-  const monthEnd = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0);
-  return Math.round((monthEnd - today) / 86_400_000);
+  return calendarDaysBetween(now, lastDayOfMonth(now));
 }
