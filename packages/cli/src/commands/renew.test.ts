@@ -162,9 +162,32 @@ describe('stockroom renew', () => {
     );
     expect(code).toBe(0);
     expect(stderr).toBe(
-      'warning: dataproduct:default/attribution is a shared-mart; renewal only moves the expiry of convenience views, writing renewedOn anyway\n',
+      'warning: dataproduct:default/attribution is a shared-mart, which does not expire (rule auto-expiry is off for it); writing renewedOn anyway\n',
     );
     expect(stdout).toContain('It does not expire');
+  });
+
+  it('renews without a warning where the policy makes the category expire', async () => {
+    const cwd = tempDir({
+      'mart.yaml': SHARED_MART,
+      'app-config.yaml':
+        'stockroom:\n  categories:\n    shared-mart:\n      rules: { auto-expiry: warn }\n',
+    });
+    const { code, stdout, stderr } = await runCli(
+      [
+        'renew',
+        'mart.yaml',
+        '--on',
+        '2026-11-25',
+        '--config',
+        'app-config.yaml',
+      ],
+      { cwd },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    // renewed 2026-11-25 + 90 days (the default expiryDays)
+    expect(stdout).toContain('Expires on 2027-02-23');
     expect(read(cwd, 'mart.yaml')).toContain(
       '    stage: active\n    renewedOn: 2026-11-25\n    createdOn',
     );
