@@ -15,6 +15,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
+import { yieldToEventLoop } from '../service/runs/yieldToEventLoop';
 import { DbTime, toDate } from './dbTime';
 
 const RUN_EVENTS = 'run_events';
@@ -23,6 +24,8 @@ const QUALITY_CHECKS = 'quality_checks';
 const RUN_SAMPLES = 'run_samples';
 const OBSERVED_SCHEMAS = 'observed_schemas';
 const MAX_DATASET_KEY_LENGTH = 512;
+/** Events hashed, or runs accumulated, between two turns of the event loop. */
+const CPU_TURN = 100;
 
 /** What became of one event. */
 export type EventOutcome = 'accepted' | 'updated' | 'ignored' | 'duplicate';
@@ -48,7 +51,10 @@ export async function ingestOpenLineageEvents(
   options: Options,
 ): Promise<EventOutcome[]> {
   const outcomes: EventOutcome[] = new Array(events.length).fill('duplicate');
-  const rows = events.map(facts => eventRow(facts, recordedAt));
+  const rows: Array<ReturnType<typeof eventRow>> = [];
+  for await (const part of inTurns([...events], CPU_TURN)) {
+    rows.push(...part.map(facts => eventRow(facts, recordedAt)));
+  }
 
   // Serialise writers per run (PostgreSQL): two requests about one run must
   // not each recompute it without the other's event. Locks are taken in one
@@ -69,7 +75,7 @@ export async function ingestOpenLineageEvents(
   });
   const unique = [...firstOfKey.values()];
   const inserted = new Set<string>();
-  for (const part of chunks(unique, options.chunk)) {
+  for await (const part of inTurns(unique, options.chunk)) {
     const written = (await tx(RUN_EVENTS)
       .insert(part.map(i => rows[i]))
       .onConflict(['run_id', 'event_key'])
@@ -94,7 +100,7 @@ export async function ingestOpenLineageEvents(
       newEvents.filter(i => rows[i].nominal_end_time).map(i => rows[i].run_id),
     ),
   ];
-  for (const part of chunks(watermarkParents, options.chunk)) {
+  for await (const part of inTurns(watermarkParents, options.chunk)) {
     const children = await tx(RUN_EVENTS)
       .whereIn('parent_run_id', part)
       .distinct('run_id');
@@ -116,7 +122,9 @@ export async function ingestOpenLineageEvents(
   const productRuns: ProductRun[] = [];
   const productChecks: ProductCheck[] = [];
   const productsOfRun = new Map<string, number>();
+  let accumulated = 0;
   for (const [runId, facts] of eventsOfRun) {
+    if (++accumulated % CPU_TURN === 0) await yieldToEventLoop();
     const run = accumulateRun(facts, {
       parentWatermark: parentWatermarkOf(facts, parentWatermarks),
     });
@@ -137,7 +145,7 @@ export async function ingestOpenLineageEvents(
       !run.streaming &&
       eventsOfRun.get(run.runId)?.some(e => e.eventType === 'RUNNING'),
   );
-  for (const part of chunks(batches, options.chunk)) {
+  for await (const part of inTurns(batches, options.chunk)) {
     await tx(RUN_SAMPLES)
       .whereIn(
         ['entity_ref', 'run_id'],
@@ -186,7 +194,7 @@ async function loadEvents(
   chunk: number,
 ): Promise<Map<string, RunEventFacts[]>> {
   const byRun = new Map<string, RunEventFacts[]>();
-  for (const part of chunks(runIds.sort(), chunk)) {
+  for await (const part of inTurns(runIds.sort(), chunk)) {
     const rows: Array<{ run_id: string; facts: string }> = await tx(RUN_EVENTS)
       .whereIn('run_id', part)
       .orderBy('id')
@@ -207,7 +215,7 @@ async function loadWatermarks(
   chunk: number,
 ): Promise<Map<string, string>> {
   const watermarks = new Map<string, { at: number; watermark: string }>();
-  for (const part of chunks(runIds, chunk)) {
+  for await (const part of inTurns(runIds, chunk)) {
     const rows: Array<{
       run_id: string;
       event_time: DbTime;
@@ -244,7 +252,7 @@ async function runsWithRows(
   chunk: number,
 ): Promise<Set<string>> {
   const known = new Set<string>();
-  for (const part of chunks(runIds, chunk)) {
+  for await (const part of inTurns(runIds, chunk)) {
     const rows: Array<{ run_id: string }> = await tx(RUNS)
       .whereIn('run_id', part)
       .distinct('run_id');
@@ -294,7 +302,7 @@ async function writeRuns(
     last_event_at: new Date(run.lastEventAt),
     recorded_at: recordedAt,
   }));
-  for (const part of chunks(rows, chunk)) {
+  for await (const part of inTurns(rows, chunk)) {
     // The run is recomputed from all its events: every column is replaced.
     await tx(RUNS).insert(part).onConflict(['entity_ref', 'run_id']).merge();
   }
@@ -317,7 +325,7 @@ async function writeChecks(
     assertions: check.assertions ? JSON.stringify(check.assertions) : null,
     recorded_at: recordedAt,
   }));
-  for (const part of chunks(rows, chunk)) {
+  for await (const part of inTurns(rows, chunk)) {
     await tx(QUALITY_CHECKS)
       .insert(part)
       .onConflict(['entity_ref', 'run_id', 'dataset_key'])
@@ -341,7 +349,7 @@ async function writeSamples(
         gap_ms: sample.gapMs,
       })),
     );
-  for (const part of chunks(rows, chunk)) {
+  for await (const part of inTurns(rows, chunk)) {
     await tx(RUN_SAMPLES)
       .insert(part)
       .onConflict(['entity_ref', 'run_id', 'sampled_at'])
@@ -373,7 +381,7 @@ async function writeSchemas(
         fingerprint: createHash('sha256').update(json).digest('hex'),
       };
     });
-  for (const part of chunks(rows, chunk)) {
+  for await (const part of inTurns(rows, chunk)) {
     await tx(OBSERVED_SCHEMAS)
       .insert(part)
       .onConflict(['entity_ref', 'run_id'])
@@ -381,10 +389,14 @@ async function writeSchemas(
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const parts: T[][] = [];
+/**
+ * `items` in parts of `size`, letting the event loop turn between two parts:
+ * SQLite's driver answers synchronously, so a batch of thousands of events
+ * would otherwise hold every other request for seconds (issue #11).
+ */
+async function* inTurns<T>(items: T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < items.length; i += size) {
-    parts.push(items.slice(i, i + size));
+    if (i > 0) await yieldToEventLoop();
+    yield items.slice(i, i + size);
   }
-  return parts;
 }

@@ -231,7 +231,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
 
   const openLineage = async (req: Request, res: Response) => {
     const now = clock();
-    const intake = parseOpenLineageBody(req.body, now);
+    const intake = await parseOpenLineageBody(req.body, now);
     if (!intake.bodyProblem) {
       refuseItems(
         intake,

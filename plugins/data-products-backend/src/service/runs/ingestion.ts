@@ -14,6 +14,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { RunRecord } from '../../database/RunStore';
 import { ProductLookup } from './ProductIndex';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** The `dataset_key` column's width. */
 const MAX_DATASET_KEY_LENGTH = 512;
@@ -30,13 +31,19 @@ export interface Intake<T> {
 }
 
 /**
+ * Events parsed between two turns of the event loop: some 10 ms of work, so
+ * a 5 MB batch of thousands of events never holds other requests long.
+ */
+const PARSE_TURN = 100;
+
+/**
  * Reads an OpenLineage request body: one RunEvent, or an array of them
  * (what the HTTP transport sends, one by one or batched).
  */
-export function parseOpenLineageBody(
+export async function parseOpenLineageBody(
   body: unknown,
   now: Date,
-): Intake<ParsedRunEvent> {
+): Promise<Intake<ParsedRunEvent>> {
   const batch = Array.isArray(body);
   const list: unknown[] = batch ? body : [body];
   if (batch && list.length === 0) {
@@ -60,12 +67,13 @@ export function parseOpenLineageBody(
     problems: [],
     warnings: [],
   };
-  list.forEach((entry, index) => {
-    const parsed = parseRunEvent(entry, batch ? index : undefined, now);
+  for (let index = 0; index < list.length; index++) {
+    if (index > 0 && index % PARSE_TURN === 0) await yieldToEventLoop();
+    const parsed = parseRunEvent(list[index], batch ? index : undefined, now);
     intake.problems.push(...parsed.problems);
     intake.warnings.push(...parsed.warnings);
     if (parsed.event) intake.items.push({ index, value: parsed.event });
-  });
+  }
   return intake;
 }
 
