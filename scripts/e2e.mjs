@@ -384,6 +384,9 @@ const suiteCode = await step('suite (node --test)', () =>
 );
 
 await step('teardown (portal process group stopped)', cleanup);
+if (suiteCode === 0 && process.env.STOCKROOM_E2E_DOCS_SCREENSHOT === '1') {
+  refreshDocsScreenshots();
+}
 printTimings();
 log(
   `suite ${
@@ -391,3 +394,29 @@ log(
   }; screenshots in e2e/output/`,
 );
 process.exit(suiteCode);
+
+/**
+ * STOCKROOM_E2E_DOCS_SCREENSHOT=1: after a passing run, the README's and the
+ * docs' pictures are replaced by this run's screenshots of the same views
+ * (the inventory's is written by e2e/inventory-layout.test.mjs itself), so
+ * they show the demo as it is today.
+ */
+function refreshDocsScreenshots() {
+  const docs = path.join(path.dirname(e2eDir), 'docs', 'screenshots');
+  const pictures = {
+    'catalog-data-products-list': 'catalog-data-products',
+    'catalog-data-products': 'data-product-page',
+    'contract-tab': 'contract-tab',
+    'scorecard-tab': 'scorecard-tab',
+    'consumer-card': 'consumer-card',
+    'template-review': 'template',
+  };
+  for (const [shot, picture] of Object.entries(pictures)) {
+    const from = path.join(outputDir, `${shot}.png`);
+    if (fs.existsSync(from)) {
+      fs.copyFileSync(from, path.join(docs, `${picture}.png`));
+      log(`docs/screenshots/${picture}.png retaken`);
+    }
+  }
+}
+
