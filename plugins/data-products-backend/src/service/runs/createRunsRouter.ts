@@ -158,7 +158,9 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     );
   }
 
-  const jsonBody = [requireUtf8, express.json({ limit: bodyLimit })];
+  const parseJson = express.json({ limit: bodyLimit });
+  const jsonBody: express.RequestHandler = (req, res, next) =>
+    requireUtf8(req, res, () => parseJson(req, res, next));
 
   /**
    * What the API document refuses among the items the parser accepted (the
