@@ -71,4 +71,45 @@ describe('stockroom lint: size and nesting limits', () => {
       }),
     ]);
   });
+
+  // issue #11: the YAML parser recurses per level and overflowed
+  it('refuses a schema field nested 20,000 levels deep inline, naming the field and the limit', async () => {
+    const open = '{"name":"level","type":"struct","description":"x","fields":[';
+    const deep = `${open.repeat(
+      19_999,
+    )}{"name":"leaf","type":"string","description":"x"}${']}'.repeat(19_999)}`;
+    const text = CORE_ENTITY.replace(
+      /^ {4}schema:\n/m,
+      `    schema:\n      - ${deep}\n`,
+    );
+    expect(text).toContain(open);
+    const { code, results, stderr } = await lintJson({
+      'catalog-info.yaml': text,
+    });
+    expect(stderr).not.toContain('Maximum call stack');
+    expect(code).toBe(1);
+    expect(results[0].state).toBeNull();
+    expect(results[0].findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'schema',
+        severity: 'error',
+        path: 'spec.contract.schema[0]',
+        message:
+          'spec.contract.schema[0] is nested more than 100 levels deep (objects and lists inside one another)',
+      }),
+    ]);
+  });
+
+  it('reads brackets in quotes, comments and plain text as text, not as nesting', async () => {
+    const brackets = '['.repeat(150);
+    const text = CORE_ENTITY.replace(
+      'description: One row per order.',
+      `description: "${brackets}" # ${brackets}`,
+    ).replace('name: order_id', `name: order_id${brackets}`);
+    const { results, stderr } = await lintJson({ 'catalog-info.yaml': text });
+    expect(stderr).toBe('');
+    expect(results[0].findings).not.toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('nested') }),
+    );
+  });
 });

@@ -1,4 +1,7 @@
-import type { StockroomPolicy } from '@stockroom/plugin-data-products-common';
+import {
+  type StockroomPolicy,
+  nestedTooDeepProblem,
+} from '@stockroom/plugin-data-products-common';
 import { pathToLine } from '../yaml/pathToLine';
 import { entityFindings } from './entityFindings';
 import { loadDocuments } from './loadDocuments';
@@ -44,9 +47,27 @@ export async function lintFile(
   const loaded = loadDocuments(file, text);
   const results: EntityResult[] = [];
   let skipped = 0;
-  for (const { document, value } of loaded.documents) {
+  for (const { document, value, tooDeep } of loaded.documents) {
     if (!claimsDataProduct(value)) {
       skipped++;
+      continue;
+    }
+    if (tooDeep) {
+      // The catalog's parser overflows on it ("Maximum call stack size
+      // exceeded"): nothing else can be judged.
+      results.push({
+        file,
+        entityRef: entityRefOf(value),
+        state: null,
+        expiresOn: null,
+        findings: tooDeep.map(path => ({
+          ruleId: 'schema',
+          severity: 'error',
+          ...nestedTooDeepProblem(path),
+        })),
+        blocked: true,
+        locate: path => pathToLine(document, loaded.lineCounter, path),
+      });
       continue;
     }
     const resolved = resolvePlaceholders(value, absolute, options.display);

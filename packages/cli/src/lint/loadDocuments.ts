@@ -1,4 +1,11 @@
 import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { MAX_DOCUMENT_DEPTH } from '@stockroom/plugin-data-products-common';
+import {
+  DeepFlowCollection,
+  deepFlowCollections,
+} from '../yaml/deepFlowCollections';
+import { formatPath } from '../yaml/fieldPath';
+import { pathAtOffset } from '../yaml/pathAtOffset';
 import type { InputProblem } from './types';
 
 /** One document of a YAML file that holds an object, as the catalog reads it. */
@@ -6,6 +13,13 @@ export interface LoadedDocument {
   document: Document;
   /** `document.toJSON()`: what the catalog would see as the entity. */
   value: Record<string, unknown>;
+  /**
+   * Fields written as flow collections nested more than
+   * MAX_DOCUMENT_DEPTH levels (see deepFlowCollections). The parser never
+   * saw them: each reads as `null` in `value`, so the document is judged
+   * by these paths alone.
+   */
+  tooDeep?: string[];
 }
 
 export interface LoadedFile {
@@ -27,7 +41,13 @@ export function loadDocuments(file: string, text: string): LoadedFile {
   const lineCounter = new LineCounter();
   const problems: InputProblem[] = [];
   const documents: LoadedDocument[] = [];
-  const parsed = parseAllDocuments(text, { lineCounter, merge: false });
+  // Collections too deep for the parser are blanked out (same length, so
+  // every position stays true) and named by their field afterwards.
+  const deep = deepFlowCollections(text, MAX_DOCUMENT_DEPTH);
+  const parsed = parseAllDocuments(blankOut(text, deep), {
+    lineCounter,
+    merge: false,
+  });
   let nonEmpty = 0;
   for (const [index, document] of parsed.entries()) {
     if (document.errors.length > 0) {
@@ -72,7 +92,16 @@ export function loadDocuments(file: string, text: string): LoadedFile {
       });
       continue;
     }
-    documents.push({ document, value: value as Record<string, unknown> });
+    const tooDeep = deep
+      .filter(
+        ({ start }) => start >= document.range[0] && start < document.range[2],
+      )
+      .map(({ start }) => formatPath(pathAtOffset(document, start) ?? []));
+    documents.push({
+      document,
+      value: value as Record<string, unknown>,
+      ...(tooDeep.length > 0 ? { tooDeep } : {}),
+    });
   }
   if (nonEmpty === 0) {
     problems.push({ file, severity: 'warning', message: emptyFile(text) });
@@ -118,6 +147,18 @@ function emptyFile(text: string): string {
     `${reason}: the catalog will read no entity from it and delete any entity this file used to define; ` +
     '`stockroom diff --base <ref>` lists the DataProducts it held'
   );
+}
+
+/** `text` with each span replaced by `null` and spaces, newlines kept. */
+function blankOut(text: string, spans: DeepFlowCollection[]): string {
+  let result = '';
+  let at = 0;
+  for (const { start, end } of spans) {
+    const span = text.slice(start, end).replace(/[^\n]/g, ' ');
+    result += `${text.slice(at, start)}null${span.slice(4)}`;
+    at = end;
+  }
+  return result + text.slice(at);
 }
 
 // yaml's messages end in " at line L, column C:" and a source excerpt; the

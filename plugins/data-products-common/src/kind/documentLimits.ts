@@ -29,15 +29,7 @@ export interface DocumentLimits {
 export function documentLimitProblems(entity: unknown): DocumentLimits {
   const problems: ValidationProblem[] = [];
   const tooDeepAt = firstPathDeeperThan(entity, MAX_DOCUMENT_DEPTH);
-  if (tooDeepAt !== undefined) {
-    problems.push({
-      path: tooDeepAt,
-      message: `${
-        tooDeepAt || 'the entity'
-      } is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (objects and lists inside one another)`,
-      hint: `A DataProduct may nest at most ${MAX_DOCUMENT_DEPTH} levels: flatten the structure (an ODCS contract nests at most ${MAX_SCHEMA_DEPTH} levels of properties).`,
-    });
-  }
+  if (tooDeepAt !== undefined) problems.push(nestedTooDeepProblem(tooDeepAt));
   if (jsonBytesOver(entity, MAX_DOCUMENT_BYTES)) {
     problems.push({
       path: '',
@@ -48,6 +40,23 @@ export function documentLimitProblems(entity: unknown): DocumentLimits {
     });
   }
   return { problems, tooDeep: tooDeepAt !== undefined };
+}
+
+/**
+ * The problem of a value nested more than MAX_DOCUMENT_DEPTH levels, at
+ * `path`; also for `stockroom lint`, which finds such values in the YAML
+ * text before parsing it (the parser would overflow on them).
+ *
+ * @public
+ */
+export function nestedTooDeepProblem(path: string): ValidationProblem {
+  return {
+    path,
+    message: `${
+      path || 'the entity'
+    } is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (objects and lists inside one another)`,
+    hint: `A DataProduct may nest at most ${MAX_DOCUMENT_DEPTH} levels: flatten the structure (an ODCS contract nests at most ${MAX_SCHEMA_DEPTH} levels of properties).`,
+  };
 }
 
 /** Whether `value` as compact JSON (UTF-8) is more than `limit` bytes. */

@@ -21,7 +21,7 @@ export {
   MAX_LIST_ITEMS,
 } from './limits';
 export type { JsonSchemaObject } from './schema';
-export { documentLimitProblems } from './documentLimits';
+export { documentLimitProblems, nestedTooDeepProblem } from './documentLimits';
 export type { DocumentLimits } from './documentLimits';
 export { formatValidationProblem } from './problem';
 export type { ValidationProblem } from './problem';
