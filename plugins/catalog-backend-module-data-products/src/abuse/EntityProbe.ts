@@ -26,8 +26,19 @@ export interface EntityProbe {
    * refused.
    */
   catalogNames?: string;
+  /**
+   * A key the catalog drops before any processor sees it, so it serves the
+   * entity without it (nothing of the key remains) while lint refuses it.
+   * Only where Backstage's own processing drops it; say where in the probe.
+   */
+  catalogDrops?: string;
   /** Also contained in both messages when given (the catalog's and lint's). */
   message?: RegExp;
+  /**
+   * What the catalog's error matches instead of `message`, where the error
+   * is Backstage's own and this module cannot change it (say why).
+   */
+  catalogMessage?: RegExp;
   /**
    * A file that holds no entity the catalog could take: the catalog fails
    * the file's Location (`list`, `scalar`) or reads nothing (`empty`), and

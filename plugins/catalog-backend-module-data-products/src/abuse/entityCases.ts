@@ -232,12 +232,25 @@ const specProbes: EntityProbe[] = [
     },
     { message: /freshness/ },
   ),
-  textProbe('a prototype key', 'spec.__proto__', yaml =>
-    yaml.replace(
-      /^spec:\n/m,
-      'spec:\n  __proto__:\n    category: convenience-view\n',
-    ),
+  // Backstage's AnnotateLocationEntityProcessor (preProcessEntity) rebuilds
+  // the entity with lodash's merge, which skips `__proto__` keys: the
+  // catalog drops the key before our processor runs, so it serves the
+  // entity without it (its own spec.category, nothing from the key);
+  // -common's validateDataProduct refuses it wherever it does reach it
+  // (lint, the processor: prototypeKeys.test.ts).
+  textProbe(
+    'a prototype key',
+    'spec.__proto__',
+    yaml =>
+      yaml.replace(
+        /^spec:\n/m,
+        'spec:\n  __proto__:\n    category: convenience-view\n',
+      ),
+    { catalogDrops: '__proto__', message: /prototype key/ },
   ),
+  fieldProbe('a constructor key', 'spec.constructor', e => {
+    e.spec.constructor = { category: 'convenience-view' };
+  }),
   // issue #11: 20,000 levels of nested fields
   textProbe(
     '20,000 levels of nested fields',
@@ -247,7 +260,16 @@ const specProbes: EntityProbe[] = [
         /^ {4}schema:\n/m,
         `    schema:\n      - ${nestedFieldJson(20_000)}\n`,
       ),
-    { message: /deep|depth|nest|level/i },
+    {
+      message: /deep|depth|nest|level/i,
+      // The catalog's YAML parser (parseEntityYaml) overflows before any
+      // processor sees the entity: the file is refused with Backstage's
+      // "Maximum call stack size exceeded" on its location, nothing is
+      // served. Only a catalog-wide entity data parser could say more, and
+      // Backstage takes one per catalog (docs/security.md, "Limits").
+      catalogNames: 'YAML error',
+      catalogMessage: /Maximum call stack size exceeded/,
+    },
   ),
 ];
 

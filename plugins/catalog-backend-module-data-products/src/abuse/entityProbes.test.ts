@@ -42,13 +42,18 @@ describe('entity probes', () => {
     workspace?.remove();
   });
 
-  it.each(ENTITY_PROBES.map(p => [p.name, p] as const))('%s', (_, probe) => {
-    const file = workspace.files.get(probe.name)!;
-    expect({
-      catalog: catalogWrong(probe, file, catalog.errors, served),
-      lint: lintWrong(probe, path.relative(workspace.root, file), lint),
-    }).toEqual({ catalog: [], lint: [] });
-  });
+  it.each(ENTITY_PROBES.map(p => [p.name, p] as const))(
+    '%s',
+    async (_, probe) => {
+      const file = workspace.files.get(probe.name)!;
+      expect({
+        catalog: probe.catalogDrops
+          ? await droppedWrong(probe, file, catalog, served)
+          : catalogWrong(probe, file, catalog.errors, served),
+        lint: lintWrong(probe, path.relative(workspace.root, file), lint),
+      }).toEqual({ catalog: [], lint: [] });
+    },
+  );
 });
 
 /**
@@ -98,8 +103,36 @@ function catalogWrong(
   const named = probe.catalogNames ?? probe.field;
   if (!text.includes(named)) {
     wrong.push(`does not name ${named}: ${clip(text)}`);
-  } else if (probe.message && !probe.message.test(text)) {
-    wrong.push(`does not match ${probe.message}: ${clip(text)}`);
+  } else {
+    const message = probe.catalogMessage ?? probe.message;
+    if (message && !message.test(text)) {
+      wrong.push(`does not match ${message}: ${clip(text)}`);
+    }
+  }
+  return wrong;
+}
+
+/**
+ * For a key the catalog drops before processing (`catalogDrops`): it serves
+ * the entity, and no object of it holds the key or has a prototype other
+ * than a plain object's (which a `__proto__` assigned as a key would give).
+ */
+async function droppedWrong(
+  probe: EntityProbe,
+  file: string,
+  catalog: Awaited<ReturnType<typeof startCatalogOn>>,
+  served: Map<string, string>,
+): Promise<string[]> {
+  const names = [...served].filter(([, origin]) => origin === file);
+  if (names.length !== 1) return ['does not serve the entity'];
+  const entity = await catalog.servedProduct(names[0][0]);
+  const text = JSON.stringify(entity);
+  const wrong: string[] = [];
+  if (text.includes(`"${probe.catalogDrops}"`)) {
+    wrong.push(`serves the key ${probe.catalogDrops}`);
+  }
+  if (entity?.spec?.category === 'convenience-view') {
+    wrong.push('serves the category the dropped key held');
   }
   return wrong;
 }

@@ -90,5 +90,13 @@ export async function startCatalogOn(files: string[]) {
     return served;
   }
 
-  return { backend, errors, servedProducts };
+  /** The DataProduct the catalog serves under `name`, as it serves it. */
+  async function servedProduct(name: string): Promise<any> {
+    const response = await request(backend.server)
+      .get(`/api/catalog/entities/by-name/dataproduct/default/${name}`)
+      .set('Authorization', mockCredentials.user.header());
+    return response.body;
+  }
+
+  return { backend, errors, servedProducts, servedProduct };
 }
