@@ -78,9 +78,7 @@ export function placeholderOutsideFolderMessage(
  * @public
  */
 export function placeholderTooLargeMessage(value: string, bytes: number) {
-  return `${value} is ${formatBytes(
-    bytes,
-  )}, over the ${formatBytes(
+  return `${value} is ${formatBytes(bytes)}, over the ${formatBytes(
     PLACEHOLDER_MAX_BYTES,
   )} a placeholder may read: split the document, or keep large data out of the catalog`;
 }

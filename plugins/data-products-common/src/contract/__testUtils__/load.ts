@@ -5,7 +5,9 @@ import type { DataProductEntityV1alpha1 } from '../../kind/types';
 
 /** An ODCS fixture of this folder, parsed as the catalog would. */
 export function odcsFixture(name: string): Record<string, any> {
-  return parse(fs.readFileSync(path.join(__dirname, '..', '__fixtures__', name), 'utf8'));
+  return parse(
+    fs.readFileSync(path.join(__dirname, '..', '__fixtures__', name), 'utf8'),
+  );
 }
 
 const EXAMPLES = path.resolve(
