@@ -6,13 +6,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
 import {
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
@@ -26,6 +21,7 @@ import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { RunStore } from '../../database/RunStore';
 import { authenticated } from '../authenticated';
+import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
 import {
   Intake,
@@ -131,27 +127,13 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
   const validRequest = validator.middleware();
   const router = Router();
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    request:
-      | { permission: BasicPermission; resourceRef?: never }
-      | { permission: ResourcePermission; resourceRef: string },
-    what: string,
-  ) {
-    const [decision] = await permissions.authorize([request], { credentials });
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `Not allowed to ${what}: it needs the permission ${request.permission.name}`,
-      );
-    }
-  }
-
   /** Authentication and the report permission come before the body is read. */
   async function reporter(req: Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['service', 'user'],
     });
-    await authorize(
+    await requirePermission(
+      permissions,
       credentials,
       { permission: runReportPermission },
       'report runs',
@@ -368,7 +350,8 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     async (req, res) => {
       const { credentials, product } = await productOf(req);
       const entityRef = stringifyEntityRef(product);
-      await authorize(
+      await requirePermission(
+        permissions,
         credentials,
         { permission: scorecardRefreshPermission, resourceRef: entityRef },
         `refresh the scorecard of ${entityRef}`,
