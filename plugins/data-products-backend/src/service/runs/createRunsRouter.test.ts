@@ -11,46 +11,12 @@ import {
   createRunsApp,
   inventory,
   nativeRun,
-  rowCounts,
+  ingestionRowCounts,
+  intakeReply,
   runEvent,
 } from './__testUtils__/runsApp';
 
 jest.setTimeout(120_000);
-
-/**
- * The reply to every ingestion request (standards.md "Intake is per
- * event"): the counts of each outcome, every problem and every warning.
- */
-function reply(
-  expected: Partial<{
-    accepted: number;
-    updated: number;
-    ignored: number;
-    duplicates: number;
-    refused: number;
-    problems: unknown[];
-    warnings: unknown[];
-  }> = {},
-) {
-  return {
-    accepted: 0,
-    updated: 0,
-    ignored: 0,
-    duplicates: 0,
-    refused: 0,
-    problems: [],
-    warnings: [],
-    ...expected,
-  };
-}
-
-/** Rows of the tables ingestion writes, OpenLineage events included. */
-async function counts(knex: Knex) {
-  return {
-    ...(await rowCounts(knex)),
-    runEvents: Number((await knex('run_events').count({ n: '*' }))[0].n),
-  };
-}
 
 const ORDERS_REF = 'dataproduct:default/orders';
 
@@ -110,7 +76,7 @@ describe('createRunsRouter', () => {
               runEvent('START', RUN_A, { eventTime: '2026-11-25T09:00:00Z' }),
             )
           ).body,
-        ).toEqual(reply({ accepted: 1 }));
+        ).toEqual(intakeReply({ accepted: 1 }));
 
         // COMPLETE of run A closes it, with its watermark, row count and
         // schema: a new event of a known run is an update.
@@ -140,7 +106,7 @@ describe('createRunsRouter', () => {
         });
         const closed = await post(complete);
         expect(closed.status).toBe(200);
-        expect(closed.body).toEqual(reply({ updated: 1 }));
+        expect(closed.body).toEqual(intakeReply({ updated: 1 }));
 
         // START + FAIL of run B in one array, the failure with its message
         // and no outputs (the run's START named them); run C writes a
@@ -164,7 +130,7 @@ describe('createRunsRouter', () => {
         ]);
         // B's START opens it, its FAIL updates it; C and D map to no product.
         expect(batch.body).toEqual(
-          reply({ accepted: 1, updated: 1, ignored: 2 }),
+          intakeReply({ accepted: 1, updated: 1, ignored: 2 }),
         );
 
         // A retried COMPLETE of run A, and its START sent again: identical
@@ -173,10 +139,10 @@ describe('createRunsRouter', () => {
           complete,
           runEvent('START', RUN_A, { eventTime: '2026-11-25T09:00:00Z' }),
         ]);
-        expect(again.body).toEqual(reply({ duplicates: 2 }));
+        expect(again.body).toEqual(intakeReply({ duplicates: 2 }));
 
         // Every distinct event is kept, ignored ones too: A 2, B 2, C 1, D 1.
-        expect((await counts(knex)).runEvents).toBe(6);
+        expect((await ingestionRowCounts(knex)).runEvents).toBe(6);
         const rows = await knex('runs').orderBy('run_id');
         expect(
           rows.map(row => ({
@@ -248,7 +214,7 @@ describe('createRunsRouter', () => {
 
         // One event, of a run new to Stockroom: accepted once, though it
         // makes a run of two products (two outputs of identity are one run).
-        expect(response.body).toEqual(reply({ accepted: 1 }));
+        expect(response.body).toEqual(intakeReply({ accepted: 1 }));
         const rows = await knex('runs').orderBy('entity_ref');
         expect(rows.map(row => [row.entity_ref, row.dataset_key])).toEqual([
           ['dataproduct:default/identity', IDENTITY_DATASET],
@@ -268,7 +234,7 @@ describe('createRunsRouter', () => {
           .send(runEvent('COMPLETE', RUN_A));
 
         expect(response.status).toBe(200);
-        expect(response.body).toEqual(reply({ accepted: 1 }));
+        expect(response.body).toEqual(intakeReply({ accepted: 1 }));
       });
 
       it('asks for the run report permission with the caller credentials', async () => {
@@ -355,7 +321,7 @@ describe('createRunsRouter', () => {
     describe('per-event intake', () => {
       it('stores exactly the valid events of a mixed request, naming each refused one by index and path', async () => {
         const { app, knex } = await setup();
-        const before = await counts(knex);
+        const before = await ingestionRowCounts(knex);
 
         const response = await lineage(app, [
           runEvent('START', RUN_A, { eventTime: '2026-11-25T09:00:00Z' }),
@@ -370,7 +336,7 @@ describe('createRunsRouter', () => {
 
         expect(response.status).toBe(200);
         expect(response.body).toEqual(
-          reply({
+          intakeReply({
             accepted: 2,
             refused: 2,
             problems: expect.arrayContaining([
@@ -398,7 +364,7 @@ describe('createRunsRouter', () => {
           );
         }
         // A and C: one event and one run each; nothing of B or D.
-        expect(await counts(knex)).toEqual({
+        expect(await ingestionRowCounts(knex)).toEqual({
           ...before,
           runs: before.runs + 2,
           runEvents: before.runEvents + 2,
@@ -418,7 +384,7 @@ describe('createRunsRouter', () => {
 
       it('answers 400 only when no event of the request is valid, with the same counts', async () => {
         const { app, knex } = await setup();
-        const before = await counts(knex);
+        const before = await ingestionRowCounts(knex);
         const noRunId = (type: string) => {
           const e = runEvent(type, RUN_A);
           delete e.run.runId;
@@ -435,7 +401,7 @@ describe('createRunsRouter', () => {
             name: 'InputError',
             message: expect.stringContaining('nothing was stored'),
           },
-          ...reply({
+          ...intakeReply({
             refused: 2,
             problems: expect.arrayContaining([
               expect.objectContaining({ index: 0, path: '[0].run.runId' }),
@@ -451,7 +417,7 @@ describe('createRunsRouter', () => {
             name: 'InputError',
             message: expect.stringContaining('nothing was stored'),
           },
-          ...reply({
+          ...intakeReply({
             refused: 1,
             problems: expect.arrayContaining([
               {
@@ -461,7 +427,7 @@ describe('createRunsRouter', () => {
             ]),
           }),
         });
-        expect(await counts(knex)).toEqual(before);
+        expect(await ingestionRowCounts(knex)).toEqual(before);
 
         // One valid event among invalid ones is enough for a 200.
         const one = await lineage(app, [
@@ -477,7 +443,7 @@ describe('createRunsRouter', () => {
 
       it('refuses a run of /runs on its own, an unknown product too, and stores the others', async () => {
         const { app, knex } = await setup();
-        const before = await counts(knex);
+        const before = await ingestionRowCounts(knex);
 
         const response = await request(app)
           .post('/runs')
@@ -492,7 +458,7 @@ describe('createRunsRouter', () => {
 
         expect(response.status).toBe(200);
         expect(response.body).toEqual(
-          reply({
+          intakeReply({
             accepted: 1,
             refused: 2,
             problems: expect.arrayContaining([
@@ -518,7 +484,7 @@ describe('createRunsRouter', () => {
             new RegExp(`^runs\\[${problem.index}\\]\\.\\w`),
           );
         }
-        expect(await counts(knex)).toEqual({
+        expect(await ingestionRowCounts(knex)).toEqual({
           ...before,
           runs: before.runs + 1,
         });
@@ -554,7 +520,7 @@ describe('createRunsRouter', () => {
               runEvent('START', RUN_A, { eventTime: '2026-11-25T09:00:00Z' }),
             )
           ).body,
-        ).toEqual(reply({ accepted: 1 }));
+        ).toEqual(intakeReply({ accepted: 1 }));
         expect((await runRow(knex, RUN_A))!.status).toBe('running');
 
         // dbt-ol and Flink close a run without naming its outputs.
@@ -568,7 +534,7 @@ describe('createRunsRouter', () => {
               }),
             )
           ).body,
-        ).toEqual(reply({ updated: 1 }));
+        ).toEqual(intakeReply({ updated: 1 }));
 
         expect(await runRow(knex, RUN_A)).toEqual({
           status: 'success',
@@ -587,7 +553,7 @@ describe('createRunsRouter', () => {
           app,
           runEvent('COMPLETE', RUN_B, { eventTime: '2026-11-25T10:30:00Z' }),
         );
-        expect(complete.body).toEqual(reply({ accepted: 1 }));
+        expect(complete.body).toEqual(intakeReply({ accepted: 1 }));
         expect(await runRow(knex, RUN_B)).toEqual(
           expect.objectContaining({
             status: 'success',
@@ -611,7 +577,7 @@ describe('createRunsRouter', () => {
             },
           }),
         );
-        expect(start.body).toEqual(reply({ updated: 1 }));
+        expect(start.body).toEqual(intakeReply({ updated: 1 }));
 
         expect(await runRow(knex, RUN_B)).toEqual(
           expect.objectContaining({
@@ -645,13 +611,13 @@ describe('createRunsRouter', () => {
           runEvent('START', RUN_C, { eventTime: '2026-11-25T09:00:00Z' }),
         );
         expect((await lineage(app, running)).body).toEqual(
-          reply({ updated: 1 }),
+          intakeReply({ updated: 1 }),
         );
-        const before = await counts(knex);
+        const before = await ingestionRowCounts(knex);
         expect((await lineage(app, running)).body).toEqual(
-          reply({ duplicates: 1 }),
+          intakeReply({ duplicates: 1 }),
         );
-        expect(await counts(knex)).toEqual(before);
+        expect(await ingestionRowCounts(knex)).toEqual(before);
 
         // The same RUNNING at another time is another event.
         expect(
@@ -661,7 +627,7 @@ describe('createRunsRouter', () => {
               eventTime: '2026-11-25T09:20:00Z',
             })
           ).body,
-        ).toEqual(reply({ updated: 1 }));
+        ).toEqual(intakeReply({ updated: 1 }));
         expect((await runRow(knex, RUN_C))!.status).toBe('running');
       });
 
@@ -686,7 +652,7 @@ describe('createRunsRouter', () => {
           }),
         );
 
-        expect(fail.body).toEqual(reply({ updated: 1 }));
+        expect(fail.body).toEqual(intakeReply({ updated: 1 }));
         expect(await runRow(knex, RUN_D)).toEqual(
           expect.objectContaining({
             status: 'failed',
@@ -716,7 +682,7 @@ describe('createRunsRouter', () => {
           }),
         );
 
-        expect(abort.body).toEqual(reply({ updated: 1 }));
+        expect(abort.body).toEqual(intakeReply({ updated: 1 }));
         expect(await runRow(knex, RUN_E)).toEqual(
           expect.objectContaining({
             status: 'aborted',
@@ -759,7 +725,7 @@ describe('createRunsRouter', () => {
         // The DAG run's START first: it writes nothing, so no product's.
         expect(
           (await lineage(app, dagStart(DAG_RUN, '2026-11-25T06:00:00Z'))).body,
-        ).toEqual(reply({ ignored: 1 }));
+        ).toEqual(intakeReply({ ignored: 1 }));
         expect(
           (
             await lineage(app, [
@@ -773,7 +739,7 @@ describe('createRunsRouter', () => {
               }),
             ])
           ).body,
-        ).toEqual(reply({ accepted: 1, updated: 1 }));
+        ).toEqual(intakeReply({ accepted: 1, updated: 1 }));
         expect((await runRow(knex, RUN_A))!.watermark).toBe(
           '2026-11-25T06:00:00.000Z',
         );
@@ -790,7 +756,7 @@ describe('createRunsRouter', () => {
         expect(
           (await lineage(app, dagStart(DAG_RUN_2, '2026-11-25T07:00:00Z')))
             .body,
-        ).toEqual(reply({ ignored: 1 }));
+        ).toEqual(intakeReply({ ignored: 1 }));
         expect((await runRow(knex, RUN_B))!.watermark).toBe(
           '2026-11-25T07:00:00.000Z',
         );
@@ -882,7 +848,7 @@ describe('createRunsRouter', () => {
               streaming('RUNNING', '2026-11-25T11:50:00Z'),
             ])
           ).body,
-        ).toEqual(reply({ accepted: 1, updated: 1 }));
+        ).toEqual(intakeReply({ accepted: 1, updated: 1 }));
 
         const [item] = await ordersRuns(app);
         expect(item).toEqual(
@@ -916,7 +882,7 @@ describe('createRunsRouter', () => {
         );
         expect(single.status).toBe(200);
         expect(single.body).toEqual(
-          reply({
+          intakeReply({
             accepted: 1,
             warnings: [
               {
@@ -937,7 +903,7 @@ describe('createRunsRouter', () => {
           runEvent('COMPLETE', RUN_B, { eventTime: '2026-11-25T10:20:00' }),
         ]);
         expect(batch.body).toEqual(
-          reply({
+          intakeReply({
             accepted: 1,
             updated: 1,
             warnings: [
@@ -966,7 +932,7 @@ describe('createRunsRouter', () => {
 
         expect(response.status).toBe(200);
         expect(response.body).toEqual(
-          reply({
+          intakeReply({
             accepted: 1,
             warnings: [
               {
@@ -1017,7 +983,7 @@ describe('createRunsRouter', () => {
           }),
         );
 
-        expect(response.body).toEqual(reply({ accepted: 1 }));
+        expect(response.body).toEqual(intakeReply({ accepted: 1 }));
         expect(
           await runRow(knex, RUN_A, 'dataproduct:default/landing'),
         ).toEqual(
@@ -1054,7 +1020,7 @@ describe('createRunsRouter', () => {
           }),
         );
 
-        expect(response.body).toEqual(reply({ accepted: 1 }));
+        expect(response.body).toEqual(intakeReply({ accepted: 1 }));
         expect(
           await runRow(knex, RUN_B, 'dataproduct:default/sales-orders'),
         ).toEqual(
@@ -1093,9 +1059,9 @@ describe('createRunsRouter', () => {
         const second = await request(app).post('/runs').send(body);
 
         expect(first.status).toBe(200);
-        expect(first.body).toEqual(reply({ accepted: 3 }));
+        expect(first.body).toEqual(intakeReply({ accepted: 3 }));
         expect(second.status).toBe(200);
-        expect(second.body).toEqual(reply({ duplicates: 3 }));
+        expect(second.body).toEqual(intakeReply({ duplicates: 3 }));
         const rows = await knex('runs').orderBy(['entity_ref', 'run_id']);
         expect(
           rows.map(row => [row.entity_ref, row.run_id, row.status]),
@@ -1131,7 +1097,7 @@ describe('createRunsRouter', () => {
         expect(early.status).toBe(400);
         expect(early.body).toEqual({
           error: expect.objectContaining({ name: 'InputError' }),
-          ...reply({
+          ...intakeReply({
             refused: 1,
             problems: [
               {
@@ -1150,7 +1116,7 @@ describe('createRunsRouter', () => {
         const later = await request(app).post('/runs').send(report);
         expect(stream).toHaveBeenCalledTimes(1);
         expect(later.status).toBe(200);
-        expect(later.body).toEqual(reply({ accepted: 1 }));
+        expect(later.body).toEqual(intakeReply({ accepted: 1 }));
       });
     });
   });

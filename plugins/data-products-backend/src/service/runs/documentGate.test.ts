@@ -3,14 +3,14 @@ import {
   TestDatabases,
   mockCredentials,
 } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 import request from 'supertest';
 import { loadOpenApiDocument } from '../openapi';
 import { OpenApiRequestValidator } from '../openapi/OpenApiRequestValidator';
 import {
   createRunsApp,
   nativeRun,
-  rowCounts,
+  ingestionRowCounts,
+  intakeReply,
   runEvent,
 } from './__testUtils__/runsApp';
 
@@ -21,27 +21,6 @@ const OTHER_RUN = '0192963f-929e-731b-a075-9bb14bf41d39';
 const THIRD_RUN = '0192963f-929e-731b-a075-9bb14bf41d3a';
 const PRODUCER =
   'https://github.com/OpenLineage/OpenLineage/tree/1.23.0/integration/airflow';
-
-/** The reply of ingestion (standards.md "Intake is per event"). */
-function reply(expected: Record<string, unknown>) {
-  return {
-    accepted: 0,
-    updated: 0,
-    ignored: 0,
-    duplicates: 0,
-    refused: 0,
-    problems: [],
-    warnings: [],
-    ...expected,
-  };
-}
-
-async function counts(knex: Knex) {
-  return {
-    ...(await rowCounts(knex)),
-    runEvents: Number((await knex('run_events').count({ n: '*' }))[0].n),
-  };
-}
 
 /**
  * A document stricter than the parser: native runs must carry a watermark
@@ -65,7 +44,7 @@ describe('ingestion checks bodies against its API document', () => {
     const { app } = await createRunsApp(knex, {
       router: { validator: stricterValidator() },
     });
-    return { knex, app, before: await counts(knex) };
+    return { knex, app, before: await ingestionRowCounts(knex) };
   }
 
   it.each(databases.eachSupportedId())(
@@ -86,7 +65,7 @@ describe('ingestion checks bodies against its API document', () => {
       // The first run is stored, the second refused by the document alone.
       expect(native.status).toBe(200);
       expect(native.body).toEqual(
-        reply({
+        intakeReply({
           accepted: 1,
           refused: 1,
           problems: [
@@ -98,7 +77,10 @@ describe('ingestion checks bodies against its API document', () => {
           ],
         }),
       );
-      expect(await counts(knex)).toEqual({ ...before, runs: before.runs + 1 });
+      expect(await ingestionRowCounts(knex)).toEqual({
+        ...before,
+        runs: before.runs + 1,
+      });
       expect((await knex('runs').select('run_id')).map(r => r.run_id)).toEqual([
         RUN,
       ]);
@@ -118,7 +100,7 @@ describe('ingestion checks bodies against its API document', () => {
       expect(lineage.status).toBe(400);
       expect(lineage.body).toEqual({
         error: expect.objectContaining({ name: 'InputError' }),
-        ...reply({
+        ...intakeReply({
           refused: 1,
           problems: [
             {
@@ -128,7 +110,7 @@ describe('ingestion checks bodies against its API document', () => {
           ],
         }),
       });
-      expect(await counts(knex)).toEqual(before);
+      expect(await ingestionRowCounts(knex)).toEqual(before);
     },
   );
 
@@ -148,7 +130,7 @@ describe('ingestion checks bodies against its API document', () => {
 
       expect(batch.status).toBe(200);
       expect(batch.body).toEqual(
-        reply({
+        intakeReply({
           accepted: 1,
           refused: 1,
           problems: [
@@ -160,7 +142,7 @@ describe('ingestion checks bodies against its API document', () => {
           ],
         }),
       );
-      expect(await counts(knex)).toEqual({
+      expect(await ingestionRowCounts(knex)).toEqual({
         ...before,
         runs: before.runs + 1,
         runEvents: before.runEvents + 1,

@@ -6,7 +6,7 @@ import request from 'supertest';
 import {
   createRunsApp,
   nativeRun,
-  rowCounts,
+  ingestionRowCounts,
   runEvent,
 } from './__testUtils__/runsApp';
 
@@ -1509,14 +1509,6 @@ const allCases = [
   ...readCases,
 ];
 
-/** Rows of the tables ingestion writes, OpenLineage events included. */
-async function counts(knex: Knex) {
-  return {
-    ...(await rowCounts(knex)),
-    runEvents: Number((await knex('run_events').count({ n: '*' }))[0].n),
-  };
-}
-
 describe('malformed and refused requests', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -1547,7 +1539,7 @@ describe('malformed and refused requests', () => {
     });
 
     it.each(allCases.map(c => [c.name, c] as const))('%s', async (_name, c) => {
-      const before = await counts(knex);
+      const before = await ingestionRowCounts(knex);
       const app = c.permission === 'deny' ? apps.deny : apps.allow;
       let req = request(app)[c.method ?? 'post'](c.path);
       if (c.auth === 'none') {
@@ -1570,7 +1562,7 @@ describe('malformed and refused requests', () => {
         c.status !== 200,
       );
       expect(misnamedProblems(c, response.body.problems)).toEqual([]);
-      expect(await counts(knex)).toEqual({
+      expect(await ingestionRowCounts(knex)).toEqual({
         ...before,
         runs: before.runs + (c.stored?.runs ?? 0),
         runEvents: before.runEvents + (c.stored?.runEvents ?? 0),

@@ -186,3 +186,39 @@ export async function rowCounts(knex: Knex) {
     snapshots: await count('scorecard_snapshots'),
   };
 }
+
+/** Row counts of the tables ingestion writes, OpenLineage events included. */
+export async function ingestionRowCounts(knex: Knex) {
+  return {
+    ...(await rowCounts(knex)),
+    runEvents: Number((await knex('run_events').count({ n: '*' }))[0].n),
+  };
+}
+
+/**
+ * The reply to every ingestion request (standards.md "Intake is per
+ * event"): the counts of each outcome, every problem and every warning;
+ * what `expected` does not name is zero or empty.
+ */
+export function intakeReply(
+  expected: Partial<{
+    accepted: number;
+    updated: number;
+    ignored: number;
+    duplicates: number;
+    refused: number;
+    problems: unknown[];
+    warnings: unknown[];
+  }> = {},
+) {
+  return {
+    accepted: 0,
+    updated: 0,
+    ignored: 0,
+    duplicates: 0,
+    refused: 0,
+    problems: [],
+    warnings: [],
+    ...expected,
+  };
+}
