@@ -7,7 +7,7 @@ import {
   isDataProductEntity,
   validateDataProduct,
 } from '@stockroom/plugin-data-products-common';
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeFsError } from '../fsErrors';
 import { CliIo, EXIT_BLOCKED, EXIT_OK, UsageError } from '../io';
 import { entityRefOf } from '../lint/lintFile';
@@ -22,7 +22,8 @@ export interface RenewOptions {
 }
 
 interface Candidate {
-  document: Document;
+  /** Its place among the file's documents, counting from 0. */
+  documentIndex: number;
   entity: DataProductEntityV1alpha1;
 }
 
@@ -69,7 +70,7 @@ export async function renewCommand(
 
   let edit;
   try {
-    edit = setRenewedOn(text, target.document, date);
+    edit = setRenewedOn(text, target.documentIndex, date);
   } catch (error) {
     if (error instanceof RenewError) {
       io.stderr(`stockroom renew: ${file}: ${name}: ${error.message}\n`);
@@ -132,10 +133,8 @@ function readText(absolute: string, file: string): string {
 function parse(text: string, file: string): Candidate[] {
   const lineCounter = new LineCounter();
   const candidates: Candidate[] = [];
-  for (const document of parseAllDocuments(text, {
-    lineCounter,
-    merge: false,
-  })) {
+  const documents = parseAllDocuments(text, { lineCounter, merge: false });
+  for (const [documentIndex, document] of documents.entries()) {
     if (document.errors.length > 0) {
       // Editing a file the catalog cannot read would hide the real problem.
       const [error] = document.errors;
@@ -150,7 +149,7 @@ function parse(text: string, file: string): Candidate[] {
     }
     const value = document.toJSON();
     if (value && typeof value === 'object' && isDataProductEntity(value)) {
-      candidates.push({ document, entity: value });
+      candidates.push({ documentIndex, entity: value });
     }
   }
   return candidates;

@@ -1,4 +1,12 @@
-import { Document, Node as YamlNode, Scalar, isMap, isScalar } from 'yaml';
+import {
+  CST,
+  Composer,
+  Parser,
+  Scalar,
+  YAMLMap,
+  isMap,
+  isScalar,
+} from 'yaml';
 
 /** Why a file cannot be edited; the command reports it and exits 1. */
 export class RenewError extends Error {
@@ -16,133 +24,186 @@ export interface RenewEdit {
   action: 'replaced' | 'inserted';
 }
 
+type Item = CST.CollectionItem;
+
 /**
- * Sets `spec.lifecycle.renewedOn` of one document by editing the text, not
- * by re-serialising YAML: every other byte of the file — comments, order,
- * quoting, blank lines, line endings — stays as it was. An existing value is
- * replaced in place (keeping its quotes); a missing one becomes a new line
- * after `stage:` (else after the last key), at the lifecycle's indentation.
+ * Sets `spec.lifecycle.renewedOn` of one document of a YAML file by editing
+ * the `yaml` package's concrete syntax tree (CST) and printing it back, not
+ * by re-serialising the document: every other byte of the file — comments,
+ * key order, quoting, blank lines, line endings, the other documents —
+ * stays as it was. An existing value is replaced in place (keeping its
+ * quotes and the comment after it); a missing one becomes a new key after
+ * `stage:` (else after the last key), at the lifecycle's indentation, or a
+ * new last entry of a flow-style `{ … }` lifecycle.
  *
- * @param document - parsed from `text` (offsets must refer to it)
+ * @param documentIndex - which document of the file, counting from 0 as
+ *   `parseAllDocuments(text)` does
  */
 export function setRenewedOn(
   text: string,
-  document: Document,
+  documentIndex: number,
   date: string,
 ): RenewEdit {
-  const lifecycle = document.getIn(['spec', 'lifecycle'], true);
-  if (!isMap(lifecycle) || !lifecycle.range) {
+  const tokens = Array.from(new Parser().parse(text));
+  const print = () => tokens.map(token => CST.stringify(token)).join('');
+  if (print() !== text) {
+    // The CST is lossless by design; if it ever is not, editing it would
+    // change bytes the user did not ask to change.
+    throw new Error('the YAML syntax tree does not print back the same file');
+  }
+  // Composed from the very tokens above, so each node's srcToken is the
+  // token to edit.
+  const composer = new Composer({ keepSourceTokens: true, merge: false });
+  const document = Array.from(composer.compose(tokens, true, text.length))[
+    documentIndex
+  ];
+  const lifecycle = document?.getIn(['spec', 'lifecycle'], true);
+  if (!isMap(lifecycle) || !lifecycle.srcToken) {
     throw new RenewError(
       'spec.lifecycle is missing or not a mapping: add `lifecycle:` with `stage:` and `createdOn:` first',
     );
   }
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const result = editLifecycle(lifecycle as YAMLMap, date, newline);
+  return { ...result, text: print() };
+}
+
+function editLifecycle(
+  lifecycle: YAMLMap,
+  date: string,
+  newline: string,
+): Omit<RenewEdit, 'text'> {
   const pair = lifecycle.items.find(
     item => isScalar(item.key) && item.key.value === 'renewedOn',
   );
   if (pair) {
-    return replaceValue(text, pair.key as Scalar, pair.value, date);
+    const item = pair.srcToken as Item;
+    if (pair.value === null || item.value === undefined) {
+      fillEmptyValue(item, date);
+      return { action: 'inserted' };
+    }
+    const value = pair.value as Scalar;
+    if (
+      !isScalar(value) ||
+      !['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'].includes(String(value.type))
+    ) {
+      throw new RenewError(
+        'spec.lifecycle.renewedOn is not a plain date (a block scalar, alias or mapping): write it as `renewedOn: YYYY-MM-DD` first',
+      );
+    }
+    // keeps the token's quoting and what follows it (spaces, comment)
+    CST.setScalarValue(item.value, date);
+    return { action: 'replaced', previous: String(value.value) };
   }
-  return lifecycle.flow
-    ? insertInFlowMap(text, lifecycle.items, lifecycle.range, date)
-    : insertInBlockMap(text, lifecycle.items, date);
+  const collection = lifecycle.srcToken as CST.BlockMap | CST.FlowCollection;
+  if (collection.type === 'flow-collection') {
+    appendToFlowMap(collection, date);
+  } else {
+    insertIntoBlockMap(collection, date, newline);
+  }
+  return { action: 'inserted' };
 }
 
-function replaceValue(
-  text: string,
-  key: Scalar,
-  value: unknown,
-  date: string,
-): RenewEdit {
-  if (value === null || (isScalar(value) && value.source === '')) {
-    // `renewedOn:` with no value: write it right after the colon, so a
-    // trailing comment keeps its place.
-    const colon = text.indexOf(':', key.range![1]);
-    return {
-      text: `${text.slice(0, colon + 1)} ${date}${text.slice(colon + 1)}`,
-      action: 'inserted',
-    };
-  }
-  if (
-    !isScalar(value) ||
-    !value.range ||
-    !['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'].includes(String(value.type))
-  ) {
-    throw new RenewError(
-      'spec.lifecycle.renewedOn is not a plain date (a block scalar, alias or mapping): write it as `renewedOn: YYYY-MM-DD` first',
-    );
-  }
-  const [start, end] = value.range;
-  const quote =
-    { QUOTE_SINGLE: "'", QUOTE_DOUBLE: '"' }[String(value.type)] ?? '';
-  return {
-    text: `${text.slice(0, start)}${quote}${date}${quote}${text.slice(end)}`,
-    previous: String(value.value),
-    action: 'replaced',
-  };
+/** `renewedOn:   # todo` → `renewedOn: <date>   # todo` */
+function fillEmptyValue(item: Item, date: string) {
+  const sep = item.sep ?? [];
+  const colon = sep.findIndex(token => token.type === 'map-value-ind');
+  item.sep = [...sep.slice(0, colon + 1), space(' ')];
+  item.value = CST.createScalarToken(date, {
+    indent: 0,
+    end: sep.slice(colon + 1),
+  });
 }
 
-function insertInBlockMap(
-  text: string,
-  items: Array<{ key: unknown; value: unknown }>,
+function insertIntoBlockMap(
+  map: CST.BlockMap,
   date: string,
-): RenewEdit {
-  const first = items[0]?.key as YamlNode | undefined;
-  if (!first?.range) {
+  newline: string,
+) {
+  if (map.items.length === 0) {
     throw new RenewError(
       'spec.lifecycle is empty: add `stage:` and `createdOn:` first',
     );
   }
-  const anchor =
-    items.find(item => isScalar(item.key) && item.key.value === 'stage') ??
-    items[items.length - 1];
-  const anchorEnd =
-    (anchor.value as YamlNode | null)?.range?.[1] ??
-    (anchor.key as YamlNode).range![1];
-  const keyStart = first.range[0];
-  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-  const indent = ' '.repeat(keyStart - lineStart);
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  // The end of the anchor's last line (after any comment on it); a block
-  // value's range already ends past its newline.
-  let at =
-    text[anchorEnd - 1] === '\n'
-      ? anchorEnd - 1
-      : text.indexOf('\n', anchorEnd);
-  if (at < 0) {
-    at = text.length;
-  } else if (text[at - 1] === '\r') {
-    at--;
-  }
-  return {
-    text: `${text.slice(
-      0,
-      at,
-    )}${newline}${indent}renewedOn: ${date}${text.slice(at)}`,
-    action: 'inserted',
-  };
+  const stage = map.items.findIndex(
+    item => CST.resolveAsScalar(item.key)?.value === 'stage',
+  );
+  const after = stage >= 0 ? stage : map.items.length - 1;
+  const indent = space(' '.repeat(map.indent));
+  // The anchor's line ends with a newline, except at the very end of a file
+  // without a final newline: then the new line starts with one instead.
+  const anchorEndsLine = /\n$/.test(CST.stringify(map.items[after]));
+  map.items.splice(after + 1, 0, {
+    start: anchorEndsLine ? [indent] : [lineBreak(newline), indent],
+    key: CST.createScalarToken('renewedOn', { indent: map.indent, end: [] }),
+    sep: [{ type: 'map-value-ind', offset: 0, indent: map.indent, source: ':' }, space(' ')],
+    value: CST.createScalarToken(date, {
+      indent: map.indent,
+      end: anchorEndsLine ? [lineBreak(newline)] : [],
+    }),
+  });
 }
 
-function insertInFlowMap(
-  text: string,
-  items: Array<{ key: unknown; value: unknown }>,
-  range: [number, number, number],
-  date: string,
-): RenewEdit {
-  const last = items[items.length - 1];
-  if (!last) {
-    const open = text.indexOf('{', range[0]);
-    return {
-      text: `${text.slice(0, open + 1)} renewedOn: ${date} ${text.slice(
-        open + 1,
-      )}`,
-      action: 'inserted',
-    };
+/** `{ stage: active }` → `{ stage: active, renewedOn: <date> }` */
+function appendToFlowMap(map: CST.FlowCollection, date: string) {
+  // What followed the last entry before `}` (a space, a trailing comma, a
+  // comment, a line break and the indentation of `}`) now follows the new
+  // one. The parser keeps it at the end of the last value, in an item
+  // without key or value, or at the start of the map's end.
+  const tail: CST.SourceToken[] = [];
+  while (map.items.length > 0 && isBare(map.items[map.items.length - 1])) {
+    tail.unshift(...map.items.pop()!.start);
   }
-  const end =
-    (last.value as YamlNode | null)?.range?.[1] ??
-    (last.key as YamlNode).range![1];
-  return {
-    text: `${text.slice(0, end)}, renewedOn: ${date}${text.slice(end)}`,
-    action: 'inserted',
-  };
+  const close = map.end.findIndex(token => token.type === 'flow-map-end');
+  tail.push(...map.end.splice(0, Math.max(close, 0)));
+  const last = map.items[map.items.length - 1];
+  const trailing = last
+    ? [...takeTrailing(last), ...tail]
+    : [space(' '), ...tail];
+  map.items.push({
+    start: last
+      ? [
+          { type: 'comma', offset: 0, indent: map.indent, source: ',' },
+          space(' '),
+        ]
+      : [space(' ')],
+    key: CST.createScalarToken('renewedOn', {
+      indent: map.indent,
+      end: [],
+      inFlow: true,
+    }),
+    sep: [
+      { type: 'map-value-ind', offset: 0, indent: map.indent, source: ':' },
+      space(' '),
+    ],
+    value: CST.createScalarToken(date, {
+      indent: map.indent,
+      end: trailing,
+      inFlow: true,
+    }),
+  });
 }
+
+function isBare(item: Item): boolean {
+  return !item.key && !item.value && !item.sep;
+}
+
+/** Takes the spaces and comments after an entry's value off it. */
+function takeTrailing(item: Item): CST.SourceToken[] {
+  const last = item.value ?? item.key;
+  if (CST.isScalar(last) && last.end) {
+    const trailing = last.end;
+    last.end = [];
+    return trailing;
+  }
+  return [];
+}
+
+function space(source: string): CST.SourceToken {
+  return { type: 'space', offset: 0, indent: 0, source };
+}
+
+function lineBreak(source: string): CST.SourceToken {
+  return { type: 'newline', offset: 0, indent: 0, source };
+}
+
