@@ -34,7 +34,7 @@ import {
 } from './__fixtures__/scorecard';
 import dataProductsPlugin from './alpha';
 import { dataProductsApiRef, type DataProductsApi } from './api';
-import { firstPage } from './components/InventoryPage/__fixtures__/inventory';
+import { firstPage } from './__fixtures__/inventory';
 import {
   checkoutService,
   consumerCatalog,

@@ -19,7 +19,7 @@ import {
   identityRuns,
   identityScorecard,
 } from './__fixtures__/scorecard';
-import { firstPage } from './components/InventoryPage/__fixtures__/inventory';
+import { firstPage } from './__fixtures__/inventory';
 import {
   checkoutService,
   consumerCatalog,

@@ -8,7 +8,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { dataProductsApiRef, type DataProductScorecard } from '../../api';
-import { firstPage, ordersMart } from '../InventoryPage/__fixtures__/inventory';
+import { firstPage, ordersMart } from '../../__fixtures__/inventory';
 import {
   checkoutService,
   consumerCatalog,

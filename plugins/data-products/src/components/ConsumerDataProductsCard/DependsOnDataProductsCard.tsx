@@ -11,15 +11,16 @@ import {
   fromCatalogShape,
   type DataProductSpec,
 } from '@stockroom/plugin-data-products-common';
-import { StateBadge } from '../common/StateBadge';
-import { categoryLabel, displayedState } from '../common/presentation';
-import { EntityRefValue, resolveRef } from '../common/values';
-import { readContract } from '../DataProductContractContent/readContract';
-import { PlainList } from '../DataProductContractContent/Section';
-import { ScoreBadge } from '../DataProductScorecardContent/ScoreBadge';
-import { daysUntil } from '../DataProductStatusBanner/LifecycleBanner';
+import { StateBadge } from '../shared/StateBadge';
+import { categoryLabel } from '../shared/categoryLabel';
+import { displayedState } from '../shared/displayedState';
+import { EntityRefValue, resolveRef } from '../shared/values';
+import { readContract } from '../shared/readContract';
+import { PlainList } from '../shared/Section';
+import { ScoreBadge } from '../shared/ScoreBadge';
+import { daysUntil } from '../shared/daysUntil';
 import { useDependencies, type Dependency } from './useDependencies';
-import { successorRef } from '../common/successor';
+import { successorRef } from '../shared/successor';
 
 /** @public */
 export interface DependsOnDataProductsCardProps {

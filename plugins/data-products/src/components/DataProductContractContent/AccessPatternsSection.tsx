@@ -1,9 +1,9 @@
 import { DEFAULT_NAMESPACE, type Entity } from '@backstage/catalog-model';
 import { Flex, Text } from '@backstage/ui';
-import { sentenceCase } from '../common/presentation';
-import { ContactValue, EntityRefValue } from '../common/values';
-import type { ContractView } from './readContract';
-import { NothingDeclared, PlainList, Section } from './Section';
+import { sentenceCase } from '../shared/categoryLabel';
+import { ContactValue, EntityRefValue } from '../shared/values';
+import type { ContractView } from '../shared/readContract';
+import { NothingDeclared, PlainList, Section } from '../shared/Section';
 
 /** How to read the data: where it lives, in what format, through which API. */
 export function AccessPatternsSection(props: {

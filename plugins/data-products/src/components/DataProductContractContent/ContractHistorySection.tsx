@@ -7,7 +7,7 @@ import {
   type ContractHistoryChange,
   type ContractHistoryEntry,
 } from '../../api';
-import { NothingDeclared, PlainList, Section } from './Section';
+import { NothingDeclared, PlainList, Section } from '../shared/Section';
 
 const KIND_COLORS: Record<string, string> = {
   breaking: 'var(--bui-fg-negative, #c62828)',

@@ -4,10 +4,10 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import { Flex } from '@backstage/ui';
-import { EntityRefValue, LabelledValue, TextValue } from '../common/values';
-import type { ContractView } from './readContract';
+import { EntityRefValue, LabelledValue, TextValue } from '../shared/values';
+import type { ContractView } from '../shared/readContract';
 import { relationTargets } from './relations';
-import { NothingDeclared, Section } from './Section';
+import { NothingDeclared, Section } from '../shared/Section';
 
 /** `4200` + `USD` → "$4,200.00"; an unknown currency code is shown as written. */
 export function formatMoney(amount: number, currency: string | undefined) {

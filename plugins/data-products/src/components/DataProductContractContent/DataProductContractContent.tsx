@@ -8,7 +8,7 @@ import { AccessPatternsSection } from './AccessPatternsSection';
 import { ContractHistorySection } from './ContractHistorySection';
 import { CostSection } from './CostSection';
 import { LineageSection } from './LineageSection';
-import { readContract } from './readContract';
+import { readContract } from '../shared/readContract';
 import { SchemaSection } from './SchemaSection';
 import { ServiceLevelsSection } from './ServiceLevelsSection';
 import { VersionsSection } from './VersionsSection';

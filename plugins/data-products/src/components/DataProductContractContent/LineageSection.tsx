@@ -6,10 +6,10 @@ import {
 } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
-import { EntityRefValue } from '../common/values';
-import type { ContractView } from './readContract';
+import { EntityRefValue } from '../shared/values';
+import type { ContractView } from '../shared/readContract';
 import { relationTargets } from './relations';
-import { PlainList, Section, SubHeading } from './Section';
+import { PlainList, Section, SubHeading } from '../shared/Section';
 
 export function EntityRefList(props: {
   label: string;

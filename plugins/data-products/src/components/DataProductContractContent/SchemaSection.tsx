@@ -9,9 +9,9 @@ import {
   type ColumnConfig,
 } from '@backstage/ui';
 import type { SchemaField } from '@stockroom/plugin-data-products-common';
-import { sentenceCase } from '../common/presentation';
-import type { ContractView } from './readContract';
-import { NothingDeclared, Section } from './Section';
+import { sentenceCase } from '../shared/categoryLabel';
+import type { ContractView } from '../shared/readContract';
+import { NothingDeclared, Section } from '../shared/Section';
 
 type FieldRow = SchemaField & { id: string };
 

@@ -1,9 +1,9 @@
 import { Flex } from '@backstage/ui';
 import type { DataProductSpec } from '@stockroom/plugin-data-products-common';
-import { LabelledValue, TextValue } from '../common/values';
-import type { ContractView } from './readContract';
-import { NothingDeclared, Section, SubHeading } from './Section';
-import { FreshnessValues } from '../common/promises';
+import { LabelledValue, TextValue } from '../shared/values';
+import type { ContractView } from '../shared/readContract';
+import { NothingDeclared, Section, SubHeading } from '../shared/Section';
+import { FreshnessValues } from '../shared/FreshnessValues';
 
 function percent(fraction: unknown): string | undefined {
   if (typeof fraction !== 'number' || !Number.isFinite(fraction)) {

@@ -26,12 +26,18 @@ import {
   type FieldMapping,
   type MigrationGuide,
 } from '@stockroom/plugin-data-products-common';
-import { isWebUrl, sentenceCase } from '../common/presentation';
-import { ExternalLink, TextValue } from '../common/values';
-import { LifecycleBanner } from '../DataProductStatusBanner/LifecycleBanner';
+import { isWebUrl } from '../shared/isWebUrl';
+import { sentenceCase } from '../shared/categoryLabel';
+import { ExternalLink, TextValue } from '../shared/values';
+import { LifecycleBanner } from '../shared/LifecycleBanner';
 import { EntityRefList } from './LineageSection';
 import { fullRef, relationTargets } from './relations';
-import { NothingDeclared, PlainList, Section, SubHeading } from './Section';
+import {
+  NothingDeclared,
+  PlainList,
+  Section,
+  SubHeading,
+} from '../shared/Section';
 
 /** How far back the supersedes chain is followed (v5 → … → v1). */
 const MAX_CHAIN = 5;

@@ -7,11 +7,11 @@ import {
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Flex, Skeleton, Text } from '@backstage/ui';
-import { LabelledValue, TextValue } from '../common/values';
-import type { ContractView } from './readContract';
+import { LabelledValue, TextValue } from '../shared/values';
+import type { ContractView } from '../shared/readContract';
 import { relationTargets, ownerRef } from './relations';
-import { PlainList, Section, SubHeading } from './Section';
-import { EscalationValues } from '../common/promises';
+import { PlainList, Section, SubHeading } from '../shared/Section';
+import { EscalationValues } from '../shared/EscalationValues';
 
 function OwnerMembers(props: { ownerRef: string }) {
   const catalogApi = useApi(catalogApiRef);

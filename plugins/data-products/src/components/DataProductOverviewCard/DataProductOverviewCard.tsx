@@ -6,15 +6,13 @@ import {
   fromCatalogShape,
   type DataProductSpec,
 } from '@stockroom/plugin-data-products-common';
-import { StateBadge } from '../common/StateBadge';
-import {
-  categoryLabel,
-  displayedState,
-  sentenceCase,
-} from '../common/presentation';
-import { EntityRefValue } from '../common/values';
+import { StateBadge } from '../shared/StateBadge';
+import { categoryLabel, sentenceCase } from '../shared/categoryLabel';
+import { displayedState } from '../shared/displayedState';
+import { EntityRefValue } from '../shared/values';
 import { NotDeclared, OverviewField, TextValue } from './OverviewField';
-import { EscalationValues, FreshnessValues } from '../common/promises';
+import { EscalationValues } from '../shared/EscalationValues';
+import { FreshnessValues } from '../shared/FreshnessValues';
 
 /** @public */
 export interface DataProductOverviewCardProps {

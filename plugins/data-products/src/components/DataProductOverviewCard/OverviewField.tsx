@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Grid, Text } from '@backstage/ui';
 
-export { NotDeclared, TextValue } from '../common/values';
+export { NotDeclared, TextValue } from '../shared/values';
 
 /**
  * One labelled value of the card. Exposed as a named group so assistive tech

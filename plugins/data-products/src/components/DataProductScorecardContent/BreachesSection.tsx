@@ -1,13 +1,13 @@
 import { Alert, Button, Flex, Skeleton, Text } from '@backstage/ui';
 import type { DataProductRun } from '../../api';
-import { PlainList, Section } from '../DataProductContractContent/Section';
+import { PlainList, Section } from '../shared/Section';
 import {
   formatCount,
   formatDate,
   formatDateTime,
   formatLag,
   plural,
-} from './format';
+} from '../shared/format';
 import { NoRunsYet } from './NoRunsYet';
 import { breaches, withLags, type Breach } from './runs';
 

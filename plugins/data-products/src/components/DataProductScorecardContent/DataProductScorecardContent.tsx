@@ -7,7 +7,7 @@ import { Grid } from '@backstage/ui';
 import { dataProductsApiRef } from '../../api';
 import { BreachesSection } from './BreachesSection';
 import { DimensionsSection } from './DimensionsSection';
-import { num } from './format';
+import { num } from '../shared/format';
 import { HowScoredSection } from './HowScoredSection';
 import { IncidentsSection, type Quarter } from './IncidentsSection';
 import { OverallSection } from './OverallSection';

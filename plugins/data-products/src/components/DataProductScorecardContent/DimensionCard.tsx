@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import type { ScoreDimension } from '@stockroom/plugin-data-products-common';
 import type { DataProductScorecard } from '../../api';
-import { DIMENSION_INFO } from './dimensions';
+import { DIMENSION_INFO } from '../shared/dimensions';
 import { evidenceFacts } from './evidenceFacts';
-import { isKnownScore, ScoreBadge } from './ScoreBadge';
+import { isKnownScore, ScoreBadge } from '../shared/ScoreBadge';
 
 /**
  * One dimension: its score (or "unknown" and why), the backend's summary in

@@ -1,8 +1,8 @@
 import { Grid, Skeleton, Text } from '@backstage/ui';
 import type { DataProductScorecard } from '../../api';
-import { Section } from '../DataProductContractContent/Section';
+import { Section } from '../shared/Section';
 import { DimensionCard } from './DimensionCard';
-import { DIMENSIONS } from './dimensions';
+import { DIMENSIONS } from '../shared/dimensions';
 
 /** The seven dimensions, each with its score, summary and evidence. */
 export function DimensionsSection(props: {

@@ -1,7 +1,7 @@
 import { Flex, Text } from '@backstage/ui';
 import type { DataProductScorecard } from '../../api';
-import { Section } from '../DataProductContractContent/Section';
-import { thresholdRows, zeroMaxRule } from './dimensions';
+import { Section } from '../shared/Section';
+import { thresholdRows, zeroMaxRule } from '../shared/dimensions';
 
 const CELL = {
   padding: '6px 8px',

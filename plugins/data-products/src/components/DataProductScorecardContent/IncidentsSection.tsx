@@ -1,11 +1,7 @@
 import { Alert, Flex, Skeleton, Text } from '@backstage/ui';
 import type { DataProductIncident } from '../../api';
-import {
-  NothingDeclared,
-  PlainList,
-  Section,
-} from '../DataProductContractContent/Section';
-import { formatDateTime, plural } from './format';
+import { NothingDeclared, PlainList, Section } from '../shared/Section';
+import { formatDateTime, plural } from '../shared/format';
 
 const KIND_TEXT: Record<string, string> = {
   'breaking-change-without-major':

@@ -9,8 +9,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFrame } from './ChartFrame';
-import { formatDate, formatDateTime, formatLag } from './format';
+import { ChartFrame } from '../shared/ChartFrame';
+import { formatDate, formatDateTime, formatLag } from '../shared/format';
 
 /** A series of lags to draw, each point a time and a lag in ms (or a gap). */
 export interface LagSeries {

@@ -1,9 +1,9 @@
 import { Alert, Button, Flex, Skeleton, Text } from '@backstage/ui';
 import type { DataProductScorecard } from '../../api';
-import { Section } from '../DataProductContractContent/Section';
-import { DIMENSION_INFO, DIMENSIONS } from './dimensions';
-import { formatDate, formatDateTime, plural } from './format';
-import { isKnownScore } from './ScoreBadge';
+import { Section } from '../shared/Section';
+import { DIMENSION_INFO, DIMENSIONS } from '../shared/dimensions';
+import { formatDate, formatDateTime, plural } from '../shared/format';
+import { isKnownScore } from '../shared/ScoreBadge';
 
 /** What became of the last Refresh press. */
 export type RefreshOutcome =

@@ -10,9 +10,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { ScorecardHistoryItem } from '../../api';
-import { ChartFrame } from './ChartFrame';
-import { DIMENSION_INFO, DIMENSIONS } from './dimensions';
-import { formatDate, formatDateTime } from './format';
+import { ChartFrame } from '../shared/ChartFrame';
+import { DIMENSION_INFO, DIMENSIONS } from '../shared/dimensions';
+import { formatDate, formatDateTime } from '../shared/format';
 
 const COLORS: Record<ScoreDimension | 'overall', string> = {
   overall: '#212121',

@@ -1,7 +1,7 @@
 import { Alert, Flex, Skeleton, Text } from '@backstage/ui';
 import type { DataProductRun, ScorecardHistoryItem } from '../../api';
-import { Section } from '../DataProductContractContent/Section';
-import { formatLag, plural } from './format';
+import { Section } from '../shared/Section';
+import { formatLag, plural } from '../shared/format';
 import { LagChart, type LagPromise, type LagSeries } from './LagChart';
 import { NoRunsYet } from './NoRunsYet';
 import { withLags } from './runs';

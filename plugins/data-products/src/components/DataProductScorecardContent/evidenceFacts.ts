@@ -8,7 +8,7 @@ import {
   formatRate,
   num,
   plural,
-} from './format';
+} from '../shared/format';
 
 /** One measured number behind a score, labelled for a consumer. */
 export interface EvidenceFact {

@@ -1,5 +1,5 @@
 import type { DataProductRun } from '../../api';
-import { num } from './format';
+import { num } from '../shared/format';
 
 /** A run with the lag it delivered, when it can be told. */
 export interface RunWithLag {

@@ -1,11 +1,11 @@
 import { EntityInfoCard, useEntity } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
 import { fromCatalogShape } from '@stockroom/plugin-data-products-common';
-import { readFindings } from '../common/findings';
-import { displayedState } from '../common/presentation';
-import { StateBadge } from '../common/StateBadge';
+import { readFindings } from '../shared/findings';
+import { displayedState } from '../shared/displayedState';
+import { StateBadge } from '../shared/StateBadge';
 import { FindingsList } from './FindingsList';
-import { LifecycleBanner } from './LifecycleBanner';
+import { LifecycleBanner } from '../shared/LifecycleBanner';
 
 /** @public */
 export interface DataProductStatusBannerProps {

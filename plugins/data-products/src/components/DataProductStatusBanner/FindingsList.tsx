@@ -3,7 +3,7 @@ import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import ReportProblemOutlinedIcon from '@material-ui/icons/ReportProblemOutlined';
 import { Flex, Text } from '@backstage/ui';
 import type { Severity } from '@stockroom/plugin-data-products-common';
-import type { DisplayedFinding, FindingsRead } from '../common/findings';
+import type { DisplayedFinding, FindingsRead } from '../shared/findings';
 
 const SEVERITY_PRESENTATION: Record<
   Severity,

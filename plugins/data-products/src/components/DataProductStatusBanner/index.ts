@@ -1,4 +1,4 @@
 export { DataProductStatusBanner } from './DataProductStatusBanner';
 export type { DataProductStatusBannerProps } from './DataProductStatusBanner';
-export { LifecycleBanner } from './LifecycleBanner';
-export type { LifecycleBannerProps } from './LifecycleBanner';
+export { LifecycleBanner } from '../shared/LifecycleBanner';
+export type { LifecycleBannerProps } from '../shared/LifecycleBanner';

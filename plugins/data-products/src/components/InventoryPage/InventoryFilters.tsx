@@ -13,7 +13,7 @@ import {
   DATA_PRODUCT_STATES,
 } from '@stockroom/plugin-data-products-common';
 import type { InventoryQuery } from '../../api';
-import { categoryLabel, sentenceCase } from '../common/presentation';
+import { categoryLabel, sentenceCase } from '../shared/categoryLabel';
 import type { InventoryFilters as Filters } from './useInventoryUrl';
 
 /** The Select key standing for "no filter". */

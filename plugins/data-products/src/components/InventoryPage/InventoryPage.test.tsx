@@ -9,7 +9,7 @@ import {
   type DataProductsInventoryApi,
   type InventoryQuery,
 } from '../../api';
-import { firstPage, secondPage } from './__fixtures__/inventory';
+import { firstPage, secondPage } from '../../__fixtures__/inventory';
 import { InventoryContent } from './InventoryPage';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

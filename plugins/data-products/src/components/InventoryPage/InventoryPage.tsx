@@ -11,8 +11,8 @@ import {
   Text,
 } from '@backstage/ui';
 import { dataProductsApiRef } from '../../api';
-import { Section } from '../DataProductContractContent/Section';
-import { formatCount } from '../DataProductScorecardContent/format';
+import { Section } from '../shared/Section';
+import { formatCount } from '../shared/format';
 import {
   downloadCsv,
   exportFilename,

@@ -23,11 +23,11 @@ import {
   type InventorySortKey,
   type InventorySortOrder,
 } from '../../api';
-import { StateBadge } from '../common/StateBadge';
-import { categoryLabel, sentenceCase } from '../common/presentation';
-import { resolveRef } from '../common/values';
-import { DIMENSION_INFO } from '../DataProductScorecardContent/dimensions';
-import { ScoreBadge } from '../DataProductScorecardContent/ScoreBadge';
+import { StateBadge } from '../shared/StateBadge';
+import { categoryLabel, sentenceCase } from '../shared/categoryLabel';
+import { resolveRef } from '../shared/values';
+import { DIMENSION_INFO } from '../shared/dimensions';
+import { ScoreBadge } from '../shared/ScoreBadge';
 import { columnLayout, tableMinWidth } from './columnLayout';
 import { formatCompactMoney, formatMoney } from './format';
 import { FUNDING_HINT_TEXT, fundingHint } from './fundingHint';

@@ -9,7 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { InventoryItem } from '../../api';
-import { ChartFrame } from '../DataProductScorecardContent/ChartFrame';
+import { ChartFrame } from '../shared/ChartFrame';
 
 export interface ScoreBucket {
   bucket: string;

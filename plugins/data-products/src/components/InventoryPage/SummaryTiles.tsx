@@ -6,10 +6,10 @@ import {
   DATA_PRODUCT_STATES,
 } from '@stockroom/plugin-data-products-common';
 import type { InventoryItem, InventoryPage, InventoryQuery } from '../../api';
-import { categoryLabel, sentenceCase } from '../common/presentation';
-import { resolveRef } from '../common/values';
-import { PlainList, Section } from '../DataProductContractContent/Section';
-import { formatCount } from '../DataProductScorecardContent/format';
+import { categoryLabel, sentenceCase } from '../shared/categoryLabel';
+import { resolveRef } from '../shared/values';
+import { PlainList, Section } from '../shared/Section';
+import { formatCount } from '../shared/format';
 import { formatMoney } from './format';
 import { FUNDING_HINT_TEXT, fundingHint } from './fundingHint';
 import type { InventoryFilters } from './useInventoryUrl';

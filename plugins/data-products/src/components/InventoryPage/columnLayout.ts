@@ -1,4 +1,4 @@
-import { DIMENSION_INFO } from '../DataProductScorecardContent/dimensions';
+import { DIMENSION_INFO } from '../shared/dimensions';
 import { isDimensionColumn, type InventoryColumn } from './inventoryColumns';
 
 /** How a column reads and how wide it is. */

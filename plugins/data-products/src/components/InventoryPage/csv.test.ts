@@ -1,4 +1,4 @@
-import { firstPage, secondPage } from './__fixtures__/inventory';
+import { firstPage, secondPage } from '../../__fixtures__/inventory';
 import { csvCell, fetchWholeInventory, toCsv } from './csv';
 
 describe('csvCell', () => {

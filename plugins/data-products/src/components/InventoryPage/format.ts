@@ -2,7 +2,7 @@ import {
   calendarDaysBetween,
   lastDayOfMonth,
 } from '@stockroom/plugin-data-products-common';
-import { formatCount } from '../DataProductScorecardContent/format';
+import { formatCount } from '../shared/format';
 
 /**
  * `$4,200` in the given currency; `4,200 XYZ` for a code the browser does not

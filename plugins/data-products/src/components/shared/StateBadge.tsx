@@ -1,5 +1,6 @@
 import { Badge, Flex, Text } from '@backstage/ui';
-import { sentenceCase, stateTone, type DisplayedState } from './presentation';
+import { sentenceCase } from './categoryLabel';
+import { stateTone, type DisplayedState } from './displayedState';
 
 const TONE_COLORS = {
   success: 'var(--bui-fg-positive)',

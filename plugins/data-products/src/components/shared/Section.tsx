@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 
 /**
- * One section of the Contract tab: a card whose heading names it, exposed as
+ * One section of a tab or page: a card whose heading names it, exposed as
  * a labelled region so readers (and tests) can jump to it by name.
  */
 export function Section(props: {

@@ -5,7 +5,7 @@ import {
   ANNOTATION_VIEW_URL,
   type Entity,
 } from '@backstage/catalog-model';
-import { isWebUrl } from './presentation';
+import { isWebUrl } from './isWebUrl';
 
 /** Where an entity's YAML lives, as far as the catalog tells. */
 export interface EntitySource {

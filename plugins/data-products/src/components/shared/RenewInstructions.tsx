@@ -1,8 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import { CopyTextButton } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import { entitySource, renewCommand } from '../common/entitySource';
-import { ExternalLink } from '../common/values';
+import { entitySource, renewCommand } from './entitySource';
+import { ExternalLink } from './values';
 
 /** A shell command as copyable monospace text. */
 export function CommandLine(props: { command: string }) {

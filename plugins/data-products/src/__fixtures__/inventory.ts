@@ -1,4 +1,4 @@
-import type { InventoryItem, InventoryPage } from '../../../api';
+import type { InventoryItem, InventoryPage } from '../api';
 
 const unknownDimensions = {
   freshness: null,

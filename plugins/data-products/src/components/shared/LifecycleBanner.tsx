@@ -3,31 +3,17 @@ import { DEFAULT_NAMESPACE, type Entity } from '@backstage/catalog-model';
 import { Alert, Flex, Text } from '@backstage/ui';
 import {
   ANNOTATION_EXPIRES_ON,
-  calendarDaysBetween,
   fromCatalogShape,
-  parseIsoDate,
   type DataProductLifecycle,
 } from '@stockroom/plugin-data-products-common';
-import { displayedState } from '../common/presentation';
-import { EntityRefValue } from '../common/values';
+import { daysUntil } from './daysUntil';
+import { displayedState } from './displayedState';
+import { EntityRefValue } from './values';
 import { RenewInstructions } from './RenewInstructions';
-import { successorRef } from '../common/successor';
+import { successorRef } from './successor';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/**
- * "in 12 days", "today", "3 days ago" from today to a YYYY-MM-DD date, or
- * undefined when the date is not one. Counting days to a date the processor
- * wrote is presentation; the state itself always comes from the label.
- */
-export function daysUntil(
-  date: string | undefined,
-  now: Date,
-): number | undefined {
-  const day = parseIsoDate(date);
-  return day ? calendarDaysBetween(now, day) : undefined;
 }
 
 function expiringTitle(expiresOn: string | undefined, now: Date): string {

@@ -5,25 +5,6 @@ import {
   type DataProductState,
 } from '@stockroom/plugin-data-products-common';
 
-/**
- * How a category reads to a person. Keyed by the YAML value; an unknown value
- * (a newer backend, a hand-written entity) is shown as written.
- */
-const CATEGORY_LABELS: Record<string, string> = {
-  'core-entity': 'Core entity',
-  'shared-mart': 'Shared mart',
-  'convenience-view': 'Convenience view',
-};
-
-export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] ?? category;
-}
-
-/** `micro-batch` → `Micro-batch`, `active` → `Active`. */
-export function sentenceCase(value: string): string {
-  return value.charAt(0).toLocaleUpperCase('en-US') + value.slice(1);
-}
-
 export type StateTone = 'success' | 'info' | 'warning' | 'danger' | 'neutral';
 
 const STATE_TONES: Record<DataProductState, StateTone> = {
@@ -65,9 +46,4 @@ export function displayedState(
     return { value: declaredStage, source: 'declared' };
   }
   return { value: undefined, source: 'none' };
-}
-
-/** Only plain web links become anchors; anything else is shown as text. */
-export function isWebUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
 }

@@ -5,7 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Flex, Link, Text } from '@backstage/ui';
-import { isWebUrl } from './presentation';
+import { isWebUrl } from './isWebUrl';
 
 /** Shown wherever an optional field is absent, so a gap never reads as "fine". */
 export function NotDeclared(props: { text?: string }) {
