@@ -38,6 +38,10 @@ export interface Config {
           'auto-expiry'?: 'block' | 'warn' | 'off';
           /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
           'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `block`. */
+          'migration-mapping'?: 'block' | 'warn' | 'off';
+          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `block`. */
+          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
@@ -97,6 +101,10 @@ export interface Config {
           'auto-expiry'?: 'block' | 'warn' | 'off';
           /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
           'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `warn`. */
+          'migration-mapping'?: 'block' | 'warn' | 'off';
+          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `warn`. */
+          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
@@ -156,6 +164,10 @@ export interface Config {
           'auto-expiry'?: 'block' | 'warn' | 'off';
           /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `off`. */
           'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
+          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `off`. */
+          'migration-mapping'?: 'block' | 'warn' | 'off';
+          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `off`. */
+          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.

@@ -8,7 +8,11 @@ import type { ValidationProblem } from '../kind/problem';
 import { validateDataProduct } from '../kind/validate';
 import { evaluateDataProduct } from '../policy/evaluateDataProduct';
 import { bySeverity } from '../policy/severity';
-import type { Finding, StockroomPolicy } from '../policy/types';
+import type {
+  Finding,
+  RuleContext,
+  StockroomPolicy,
+} from '../policy/types';
 
 /**
  * Everything Stockroom decides about one DataProduct document on one day.
@@ -31,6 +35,10 @@ export interface Judgement {
  * ODCS document mapped, explicit fields winning) and the category rules
  * applied at `now`. The catalog processor rejects what `blocking` holds and
  * shows the rest; the CLI prints the same list and exits 1 on `blocking`.
+ * `context` carries what only the catalog knows (the contract of the
+ * superseded product, the entities depending on this one): callers that
+ * know it pass it, and `migration-mapping` / `retire-when-consumers-moved`
+ * are skipped, with no finding, for callers that do not.
  *
  * @public
  */
@@ -38,6 +46,7 @@ export function judgeDataProduct(
   entity: unknown,
   policy: StockroomPolicy,
   now: Date,
+  context: RuleContext = {},
 ): Judgement {
   const problems = validateDataProduct(entity);
   if (problems.length > 0) {
@@ -54,6 +63,7 @@ export function judgeDataProduct(
     hasOdcs ? withNormalizedContract(authored) : authored,
     policy,
     now,
+    context,
   );
   // stable sort: within a severity, mapping findings precede rule findings
   const findings = [...contractFindings, ...evaluation.findings].sort(

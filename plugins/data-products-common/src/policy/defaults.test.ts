@@ -14,6 +14,8 @@ describe('DEFAULT_POLICY', () => {
     ['quarterly-review', 'off', 'warn', 'off'],
     ['auto-expiry', 'off', 'off', 'block'],
     ['breaking-change-needs-major', 'block', 'block', 'off'],
+    ['migration-mapping', 'block', 'warn', 'off'],
+    ['retire-when-consumers-moved', 'block', 'warn', 'off'],
   ] as const)('%s: core %s, mart %s, view %s', (ruleId, core, mart, view) => {
     expect(DEFAULT_POLICY.categories['core-entity'].rules[ruleId]).toBe(core);
     expect(DEFAULT_POLICY.categories['shared-mart'].rules[ruleId]).toBe(mart);

@@ -32,6 +32,8 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     'quarterly-review': 'off',
     'auto-expiry': 'off',
     'breaking-change-needs-major': 'block',
+    'migration-mapping': 'block',
+    'retire-when-consumers-moved': 'block',
   },
   'shared-mart': {
     'owner-is-group': 'block',
@@ -44,6 +46,8 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     'quarterly-review': 'warn',
     'auto-expiry': 'off',
     'breaking-change-needs-major': 'block',
+    'migration-mapping': 'warn',
+    'retire-when-consumers-moved': 'warn',
   },
   'convenience-view': {
     'owner-is-group': 'block',
@@ -58,6 +62,8 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     // from is rejected, which is what `block` means for this rule.
     'auto-expiry': 'block',
     'breaking-change-needs-major': 'off',
+    'migration-mapping': 'off',
+    'retire-when-consumers-moved': 'off',
   },
 };
 

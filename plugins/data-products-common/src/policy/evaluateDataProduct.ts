@@ -1,15 +1,22 @@
 import type { DataProductEntityV1alpha1 } from '../kind/types';
 import { evaluateLifecycle } from './lifecycle';
-import { ENTITY_RULES } from './rules';
+import { CONTEXT_RULES, ENTITY_RULES } from './rules';
 import { bySeverity } from './severity';
-import type { Evaluation, Finding, StockroomPolicy } from './types';
+import type {
+  Evaluation,
+  Finding,
+  RuleContext,
+  StockroomPolicy,
+} from './types';
 
 /**
  * Everything Stockroom concludes about a data product on the day containing
  * `now`: its state, its expiry date, and the findings of every rule its
  * category applies. Every surface calls this, so none can disagree.
  * An entity whose category is unknown gets no rule findings: the schema
- * validator reports the category.
+ * validator reports the category. `context` holds what only some callers
+ * know (the superseded contract, the dependents); the rules that need a part
+ * of it are skipped without it.
  *
  * @public
  */
@@ -17,6 +24,7 @@ export function evaluateDataProduct(
   entity: DataProductEntityV1alpha1,
   policy: StockroomPolicy,
   now: Date,
+  context: RuleContext = {},
 ): Evaluation {
   const lifecycle = evaluateLifecycle(entity, policy, now);
   const categoryPolicy = policy.categories[entity.spec?.category];
@@ -25,6 +33,13 @@ export function evaluateDataProduct(
     for (const [ruleId, rule] of Object.entries(ENTITY_RULES)) {
       if (categoryPolicy.rules[ruleId as keyof typeof ENTITY_RULES] !== 'off') {
         findings.push(...rule(entity, categoryPolicy, now));
+      }
+    }
+    for (const [ruleId, rule] of Object.entries(CONTEXT_RULES)) {
+      if (
+        categoryPolicy.rules[ruleId as keyof typeof CONTEXT_RULES] !== 'off'
+      ) {
+        findings.push(...rule(entity, categoryPolicy, context));
       }
     }
   }

@@ -1,11 +1,13 @@
 export type {
   CategoryPolicy,
+  ContextRule,
   ContractChange,
   Enforcement,
   EntityRule,
   Evaluation,
   Finding,
   LifecycleEvaluation,
+  RuleContext,
   RuleId,
   Severity,
   StockroomPolicy,
@@ -29,14 +31,18 @@ export {
 } from './lifecycle';
 export { evaluateDataProduct } from './evaluateDataProduct';
 export {
+  CONTEXT_RULES,
   ENTITY_RULES,
+  type ContextRuleId,
   checkAutoExpiry,
   checkBreakingChangeNeedsMajor,
   checkEscalationPath,
   checkFieldSemantics,
+  checkMigrationMapping,
   checkOwnerIsGroup,
   checkPlannedDeprecation,
   checkQuarterlyReview,
+  checkRetireWhenConsumersMoved,
   checkRetireWithReplacement,
   checkSemver,
   checkSlaPercentiles,

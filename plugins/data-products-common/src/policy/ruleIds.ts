@@ -17,6 +17,8 @@ export const RULE_IDS = [
   'quarterly-review',
   'auto-expiry',
   'breaking-change-needs-major',
+  'migration-mapping',
+  'retire-when-consumers-moved',
 ] as const satisfies readonly RuleId[];
 
 // Fails to compile when RuleId gains a member RULE_IDS lacks.

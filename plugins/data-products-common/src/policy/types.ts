@@ -2,6 +2,7 @@ import type {
   DataProductCategory,
   DataProductEntityV1alpha1,
   DataProductState,
+  SchemaField,
 } from '../kind/types';
 
 /**
@@ -21,7 +22,9 @@ export type RuleId =
   | 'planned-deprecation'
   | 'quarterly-review'
   | 'auto-expiry'
-  | 'breaking-change-needs-major';
+  | 'breaking-change-needs-major'
+  | 'migration-mapping'
+  | 'retire-when-consumers-moved';
 
 /** @public */
 export type Severity = 'error' | 'warning' | 'info';
@@ -120,4 +123,40 @@ export type EntityRule = (
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
   now: Date,
+) => Finding[];
+
+/**
+ * What some rules need beyond the entity itself: facts from the rest of the
+ * catalog that only some callers know. Each part is optional; a rule whose
+ * part is absent is skipped and says nothing, so a caller that cannot know
+ * (a CLI linting one file offline) never gets a false finding.
+ *
+ * @public
+ */
+export interface RuleContext {
+  /**
+   * The contract of the product this one supersedes (`lifecycle.supersedes`,
+   * else `migration.from`), normalized: `prepareDataProduct(v1).contract`.
+   * Needed by `migration-mapping`.
+   */
+  supersededContract?: { schema: SchemaField[] };
+  /**
+   * Refs of the catalog entities that still `dependsOn` this product
+   * (its `dependencyOf` relations), e.g. `component:default/checkout`.
+   * Needed by `retire-when-consumers-moved`.
+   */
+  dependents?: readonly string[];
+}
+
+/**
+ * One category rule that needs a {@link RuleContext}: findings at the
+ * severity its enforcement calls for, none when it is `off` or when the
+ * context lacks what it needs.
+ *
+ * @public
+ */
+export type ContextRule = (
+  entity: DataProductEntityV1alpha1,
+  categoryPolicy: CategoryPolicy,
+  context: RuleContext,
 ) => Finding[];

@@ -1,10 +1,12 @@
-import type { EntityRule, RuleId } from '../types';
+import type { ContextRule, EntityRule, RuleId } from '../types';
 import { checkAutoExpiry } from './auto-expiry';
 import { checkEscalationPath } from './escalation-path';
 import { checkFieldSemantics } from './field-semantics';
+import { checkMigrationMapping } from './migration-mapping';
 import { checkOwnerIsGroup } from './owner-is-group';
 import { checkPlannedDeprecation } from './planned-deprecation';
 import { checkQuarterlyReview } from './quarterly-review';
+import { checkRetireWhenConsumersMoved } from './retire-when-consumers-moved';
 import { checkRetireWithReplacement } from './retire-with-replacement';
 import { checkSemver } from './semver';
 import { checkSlaPercentiles } from './sla-percentiles';
@@ -14,9 +16,11 @@ export {
   checkAutoExpiry,
   checkEscalationPath,
   checkFieldSemantics,
+  checkMigrationMapping,
   checkOwnerIsGroup,
   checkPlannedDeprecation,
   checkQuarterlyReview,
+  checkRetireWhenConsumersMoved,
   checkRetireWithReplacement,
   checkSemver,
   checkSlaPercentiles,
@@ -30,7 +34,10 @@ export {
  * @public
  */
 export const ENTITY_RULES: Readonly<
-  Record<Exclude<RuleId, 'breaking-change-needs-major'>, EntityRule>
+  Record<
+    Exclude<RuleId, 'breaking-change-needs-major' | ContextRuleId>,
+    EntityRule
+  >
 > = Object.freeze({
   'owner-is-group': checkOwnerIsGroup,
   'sla-percentiles': checkSlaPercentiles,
@@ -42,3 +49,19 @@ export const ENTITY_RULES: Readonly<
   'quarterly-review': checkQuarterlyReview,
   'auto-expiry': checkAutoExpiry,
 });
+
+/** @public */
+export type ContextRuleId = 'migration-mapping' | 'retire-when-consumers-moved';
+
+/**
+ * The rules that also need facts from the rest of the catalog (a
+ * {@link RuleContext}), in the spec's order. Each is skipped when the context
+ * lacks its part.
+ *
+ * @public
+ */
+export const CONTEXT_RULES: Readonly<Record<ContextRuleId, ContextRule>> =
+  Object.freeze({
+    'migration-mapping': checkMigrationMapping,
+    'retire-when-consumers-moved': checkRetireWhenConsumersMoved,
+  });
