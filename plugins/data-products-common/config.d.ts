@@ -201,5 +201,35 @@ export interface Config {
         breakingChangeAsNewEntity?: boolean;
       };
     };
+    /** The scorecard (see docs/runs-and-scorecards.md). */
+    scoring?: {
+      /**
+       * The scorecard's thresholds: for each dimension the bound a value must
+       * meet for a 5, 4, 3 and 2 (anything beyond the bound for 2 scores 1).
+       * Set any bounds; the others keep the spec's defaults. Read by
+       * `thresholdsFromConfig` (src/scoring), which refuses a ladder that is
+       * not monotonic or a bound out of range, naming the key.
+       */
+      thresholds?: {
+        /** P95 lag at most this multiple of the promised p95 for a 3 and a 2 (a 5 and a 4 need P95 within p95). Numbers ≥ 1. Default: 3: 1.5, 2: 3. */
+        freshness?: { 3?: number; 2?: number };
+        /** SLA breaches per 1,000 runs, at most. Default: 5: 1, 4: 10, 3: 50, 2: 100. */
+        reliability?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** The worst key-field null or duplicate rate, at most this multiple of its declared max. Default: 5: 1, 4: 2, 3: 5, 2: 10. */
+        quality?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** Where the declared max is 0 (no ratio): the rate, 0 to 1, at most which scores 5 and 3; anything else 1. Default: 5: 0, 3: 0.001. */
+        qualityZeroMax?: { 5?: number; 3?: number };
+        /** The share (0 to 1) of failed key-field assertions (dbt tests, Great Expectations, Soda), at most. Default: 5: 0, 4: 0.01, 3: 0.05, 2: 0.1. */
+        assertions?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** Drift incidents this quarter, at most (whole numbers). Default: 5: 0, 4: 1, 3: 2, 2: 4. */
+        stability?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** Contract completeness in percent, at least (0 to 100). Default: 5: 100, 4: 80, 3: 60, 2: 40. */
+        contract?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** Ownership checks passed of 4, at least (whole numbers). Default: 5: 4, 4: 3, 3: 2, 2: 1. */
+        ownership?: { 5?: number; 4?: number; 3?: number; 2?: number };
+        /** Distinct consuming entities, at least (whole numbers). Default: 5: 5, 4: 4, 3: 3, 2: 2. */
+        reuse?: { 5?: number; 4?: number; 3?: number; 2?: number };
+      };
+    };
   };
 }

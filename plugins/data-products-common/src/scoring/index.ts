@@ -41,6 +41,7 @@ export {
   type ScoreLadder,
   type ScoreThresholds,
 } from './thresholds';
+export { thresholdsFromConfig } from './thresholdsFromConfig';
 export { SCORE_DIMENSIONS } from './types';
 export type {
   ContractEvidence,
