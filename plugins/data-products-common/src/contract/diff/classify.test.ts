@@ -65,7 +65,7 @@ describe('classifyContractChanges', () => {
     ]);
   });
 
-  it('likely rename: removed and added at the same position with the same type → one breaking change', () => {
+  it('likely rename: removed and added with the same type and description → one breaking change', () => {
     const changes = classifyContractChanges(
       base,
       changed(c => {
@@ -78,12 +78,14 @@ describe('classifyContractChanges', () => {
         change: 'field-renamed',
         path: 'spec.contract.schema[1].name',
         message:
-          'field email renamed to email_sha256 (likely rename: email removed and email_sha256 added, both string, at position 2)',
+          'field email renamed to email_sha256 (likely rename: email removed and email_sha256 added, both string, same description)',
       },
     ]);
   });
 
-  it('not a rename when the type or the position differs', () => {
+  // The spec's likely rename needs similar names (≥ 0.6) or equal
+  // descriptions; email → email_sha256 is 1 − 7/12 ≈ 0.42 similar.
+  it('not a rename when the type differs, or the names are dissimilar and the descriptions differ', () => {
     expect(
       summary(
         changed(c => {
@@ -115,8 +117,9 @@ describe('classifyContractChanges', () => {
     expect(
       summary(
         changed(c => {
+          // email → e_mail: 1 − 1/6 ≈ 0.83 similar; its description changed too
           c.schema[1] = {
-            name: 'email_sha256',
+            name: 'e_mail',
             type: 'string',
             description: 'Hashed.',
             classification: 'pii',
@@ -375,11 +378,18 @@ describe('classifyContractChanges', () => {
         { name: 'identity_sources', type: 'array<string>', required: true },
       ],
     };
-    expect(classifyContractChanges(v1, v2).map(c => c.change)).toEqual([
-      'field-removed',
-      'field-renamed',
-      'field-renamed',
-      'field-added',
+    // cust_id → customer_id: 1 − 4/11 ≈ 0.64 similar, a likely rename.
+    // email → email_sha256 (≈ 0.42, no descriptions) and first_seen →
+    // identity_sources (other type) are removals and additions, which the
+    // migration field mapping then has to account for.
+    expect(
+      classifyContractChanges(v1, v2).map(c => [c.change, c.path]),
+    ).toEqual([
+      ['field-removed', 'spec.contract.schema[1]'],
+      ['field-removed', 'spec.contract.schema[2]'],
+      ['field-renamed', 'spec.contract.schema[0].name'],
+      ['field-added', 'spec.contract.schema[1]'],
+      ['field-added', 'spec.contract.schema[2]'],
     ]);
   });
 });

@@ -1,18 +1,16 @@
 import type { SchemaField } from '../../kind/types';
 import type { ClassifiedContractChange } from '../types';
 import { change, shownValue } from './change';
+import { likelyRenames, sameType } from './likelyRenames';
 
 const at = (index: number) => `spec.contract.schema[${index}]`;
 
-// `VARCHAR(36)` and `varchar(36)` are one type; so are `decimal(18,2)` and `decimal(18, 2)`.
-const sameType = (a: string, b: string) =>
-  String(a).replace(/\s+/g, '').toLowerCase() ===
-  String(b).replace(/\s+/g, '').toLowerCase();
 
 /**
- * Schema changes, fields matched by name. A field removed and another
- * added at the same position with the same type is most likely a rename:
- * reported once as `field-renamed` instead of a removal and an addition.
+ * Schema changes, fields matched by name. A removed field and an added one
+ * that are most likely the same field renamed (see {@link likelyRenames})
+ * are reported once as `field-renamed`, with whatever else changed on it,
+ * instead of a removal and an addition.
  */
 export function schemaChanges(
   before: SchemaField[],
@@ -22,22 +20,13 @@ export function schemaChanges(
   const beforeIndex = new Map(
     before.map((field, index) => [field.name, index]),
   );
-  const renamedFrom = new Map<number, number>(); // after index → before index
-  before.forEach((field, index) => {
-    const candidate = after[index];
-    if (
-      !afterNames.has(field.name) &&
-      candidate &&
-      !beforeIndex.has(candidate.name) &&
-      sameType(field.type, candidate.type)
-    ) {
-      renamedFrom.set(index, index);
-    }
-  });
+  const renames = likelyRenames(before, after);
+  const renamedFrom = new Map(renames.map(r => [r.after, r])); // after index → rename
+  const renamedBefore = new Set(renames.map(r => r.before));
 
   const changes: ClassifiedContractChange[] = [];
   before.forEach((field, index) => {
-    if (!afterNames.has(field.name) && !renamedFrom.has(index)) {
+    if (!afterNames.has(field.name) && !renamedBefore.has(index)) {
       changes.push(
         change(
           'field-removed',
@@ -50,15 +39,17 @@ export function schemaChanges(
   after.forEach((field, index) => {
     const renamed = renamedFrom.get(index);
     if (renamed !== undefined) {
-      const old = before[renamed];
+      const old = before[renamed.before];
       changes.push(
         change(
           'field-renamed',
           `${at(index)}.name`,
           `field ${old.name} renamed to ${field.name} (likely rename: ${
             old.name
-          } removed and ${field.name} added, both ${field.type}, at position ${
-            index + 1
+          } removed and ${field.name} added, both ${field.type}, ${
+            renamed.sameDescription
+              ? 'same description'
+              : `names ${Math.floor(renamed.similarity * 100)}% similar`
           })`,
         ),
       );
