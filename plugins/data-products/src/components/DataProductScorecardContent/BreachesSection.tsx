@@ -8,7 +8,7 @@ import {
   formatLag,
   plural,
 } from '../shared/format';
-import { NoRunsYet } from './NoRunsYet';
+import { runsNotice } from './RunsNotice';
 import { breaches, withLags, type Breach } from './runs';
 
 /** The runs loaded so far, latest first, and how to load older ones. */
@@ -73,20 +73,12 @@ function BreachItem(props: { breach: Breach; line: BreachLine }) {
  */
 export function BreachesSection(props: { runs: RunsState; line: BreachLine }) {
   const { runs, line } = props;
+  const notice = runsNotice(runs);
   let body;
   if (runs.loading) {
     body = <Skeleton width="60%" height={16} />;
-  } else if (runs.error) {
-    body = (
-      <Alert
-        status="danger"
-        icon
-        title="Could not load the runs"
-        description={runs.error.message}
-      />
-    );
-  } else if (runs.items.length === 0) {
-    body = <NoRunsYet />;
+  } else if (notice) {
+    body = notice;
   } else {
     const found = breaches(withLags(runs.items));
     const failed = found.filter(b => b.reason === 'failed').length;

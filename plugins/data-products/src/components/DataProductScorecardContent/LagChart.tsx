@@ -10,7 +10,8 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../shared/ChartFrame';
-import { formatDate, formatDateTime, formatLag } from '../shared/format';
+import { timeAxisProps } from '../shared/timeAxis';
+import { formatDateTime, formatLag } from '../shared/format';
 
 /** A series of lags to draw, each point a time and a lag in ms (or a gap). */
 export interface LagSeries {
@@ -72,17 +73,7 @@ export function LagChart(props: {
           margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={
-              first === last
-                ? [first - 43200000, last + 43200000]
-                : [first, last]
-            }
-            tickFormatter={value => formatDate(value)}
-          />
+          <XAxis {...timeAxisProps(first, last)} />
           <YAxis
             domain={[0, highest > 0 ? Math.ceil(highest * 1.15) : 1]}
             tickFormatter={value => formatLag(value)}

@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import type { ScorecardHistoryItem } from '../../api';
 import { ChartFrame } from '../shared/ChartFrame';
+import { timeAxisProps } from '../shared/timeAxis';
 import { DIMENSION_INFO, DIMENSIONS } from '../shared/dimensions';
 import { formatDate, formatDateTime } from '../shared/format';
 
@@ -80,17 +81,7 @@ export function ScoreTrendChart(props: {
           margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={
-              first === last
-                ? [first - 43200000, last + 43200000]
-                : [first, last]
-            }
-            tickFormatter={value => formatDate(value)}
-          />
+          <XAxis {...timeAxisProps(first, last)} />
           <YAxis
             domain={[1, 5]}
             ticks={[1, 2, 3, 4, 5]}

@@ -3,7 +3,7 @@ import type { DataProductRun, ScorecardHistoryItem } from '../../api';
 import { Section } from '../shared/Section';
 import { formatLag, plural } from '../shared/format';
 import { LagChart, type LagPromise, type LagSeries } from './LagChart';
-import { NoRunsYet } from './NoRunsYet';
+import { runsNotice } from './RunsNotice';
 import { withLags } from './runs';
 import { ScoreTrendChart } from './ScoreTrendChart';
 
@@ -81,6 +81,7 @@ export function LagTrendSection(props: {
           .filter(Boolean)
           .join(', ')} (dashed lines).`;
 
+  const notice = runsNotice(runs);
   let body;
   if (history.loading || (snapshots.length === 0 && runs.loading)) {
     body = <Skeleton width="100%" height={200} />;
@@ -116,17 +117,8 @@ export function LagTrendSection(props: {
         promise={promise}
       />
     );
-  } else if (runs.error) {
-    body = (
-      <Alert
-        status="danger"
-        icon
-        title="Could not load the runs"
-        description={runs.error.message}
-      />
-    );
-  } else if (runs.items.length === 0) {
-    body = <NoRunsYet />;
+  } else if (notice) {
+    body = notice;
   } else {
     const lags = withLags(runs.items).filter(r => r.lagMs !== undefined);
     if (lags.length === 0) {
