@@ -42,6 +42,8 @@ export interface Config {
           'migration-mapping'?: 'block' | 'warn' | 'off';
           /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `block`. */
           'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
+          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `warn`. */
+          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
@@ -105,6 +107,8 @@ export interface Config {
           'migration-mapping'?: 'block' | 'warn' | 'off';
           /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `warn`. */
           'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
+          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `warn`. */
+          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
@@ -168,6 +172,8 @@ export interface Config {
           'migration-mapping'?: 'block' | 'warn' | 'off';
           /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `off`. */
           'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
+          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `off`. */
+          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
         };
         /**
          * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
@@ -200,6 +206,22 @@ export interface Config {
         /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: false. */
         breakingChangeAsNewEntity?: boolean;
       };
+    };
+    /** What products cost and who should fund them (dataproduct-spec.md "Freshness versus cost"). */
+    costs?: {
+      /**
+       * Rule funding-follows-reuse: a product consumed by at least this many
+       * owner groups other than its own should be funded centrally. Default: 3.
+       * @asType integer
+       * @minimum 2
+       */
+      manyTeams?: number;
+      /**
+       * Rule funding-follows-reuse: the groups that fund centrally, as group
+       * refs (`group:default/data-platform` or `data-platform`). Default: none,
+       * and then central funding cannot be judged (the inventory says so).
+       */
+      centralFunders?: string[];
     };
     /** The scorecard (see docs/runs-and-scorecards.md). */
     scoring?: {

@@ -16,6 +16,7 @@ describe('DEFAULT_POLICY', () => {
     ['breaking-change-needs-major', 'block', 'block', 'off'],
     ['migration-mapping', 'block', 'warn', 'off'],
     ['retire-when-consumers-moved', 'block', 'warn', 'off'],
+    ['funding-follows-reuse', 'warn', 'warn', 'off'],
   ] as const)('%s: core %s, mart %s, view %s', (ruleId, core, mart, view) => {
     expect(DEFAULT_POLICY.categories['core-entity'].rules[ruleId]).toBe(core);
     expect(DEFAULT_POLICY.categories['shared-mart'].rules[ruleId]).toBe(mart);

@@ -34,6 +34,7 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     'breaking-change-needs-major': 'block',
     'migration-mapping': 'block',
     'retire-when-consumers-moved': 'block',
+    'funding-follows-reuse': 'warn',
   },
   'shared-mart': {
     'owner-is-group': 'block',
@@ -48,6 +49,7 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     'breaking-change-needs-major': 'block',
     'migration-mapping': 'warn',
     'retire-when-consumers-moved': 'warn',
+    'funding-follows-reuse': 'warn',
   },
   'convenience-view': {
     'owner-is-group': 'block',
@@ -64,6 +66,7 @@ const RULES: Record<DataProductCategory, Record<RuleId, Enforcement>> = {
     'breaking-change-needs-major': 'off',
     'migration-mapping': 'off',
     'retire-when-consumers-moved': 'off',
+    'funding-follows-reuse': 'off',
   },
 };
 

@@ -15,6 +15,7 @@ export type {
 export { RULE_IDS, ENFORCEMENTS, isRuleId } from './ruleIds';
 export { DEFAULT_DAYS, DEFAULT_POLICY } from './defaults';
 export { policyFromConfig } from './policyFromConfig';
+export { fundingPolicyFromConfig } from './fundingPolicyFromConfig';
 export { PolicyConfigError, type PolicyConfigIssue } from './PolicyConfigError';
 export {
   addCalendarDays,
@@ -36,6 +37,11 @@ export {
   type ContextRuleId,
   checkAutoExpiry,
   checkBreakingChangeNeedsMajor,
+  DEFAULT_FUNDING_POLICY,
+  judgeFunding,
+  type FundingFacts,
+  type FundingPolicy,
+  type FundingVerdict,
   checkEscalationPath,
   checkFieldSemantics,
   checkMigrationMapping,

@@ -93,7 +93,7 @@ describe('policyFromConfig', () => {
           },
         },
         'stockroom.categories.core-entity.rules.sla-percentile',
-        'stockroom.categories.core-entity.rules.sla-percentile is not a rule id; allowed rule ids are owner-is-group, sla-percentiles, escalation-path, field-semantics, semver, retire-with-replacement, planned-deprecation, quarterly-review, auto-expiry, breaking-change-needs-major, migration-mapping, retire-when-consumers-moved',
+        'stockroom.categories.core-entity.rules.sla-percentile is not a rule id; allowed rule ids are owner-is-group, sla-percentiles, escalation-path, field-semantics, semver, retire-with-replacement, planned-deprecation, quarterly-review, auto-expiry, breaking-change-needs-major, migration-mapping, retire-when-consumers-moved, funding-follows-reuse',
       ],
       [
         'an unknown enforcement',
@@ -199,7 +199,7 @@ describe('policyFromConfig', () => {
         [
           'Invalid app-config, 3 problems:',
           '- stockroom.categories.core-entity.rules.semver is "strict"; allowed values are block, warn, off',
-          '- stockroom.categories.core-entity.rules.nope is not a rule id; allowed rule ids are owner-is-group, sla-percentiles, escalation-path, field-semantics, semver, retire-with-replacement, planned-deprecation, quarterly-review, auto-expiry, breaking-change-needs-major, migration-mapping, retire-when-consumers-moved',
+          '- stockroom.categories.core-entity.rules.nope is not a rule id; allowed rule ids are owner-is-group, sla-percentiles, escalation-path, field-semantics, semver, retire-with-replacement, planned-deprecation, quarterly-review, auto-expiry, breaking-change-needs-major, migration-mapping, retire-when-consumers-moved, funding-follows-reuse',
           '- stockroom.categories.shared-mart.sunsetWarningDays is -3; allowed values are whole numbers of days ≥ 0',
         ].join('\n'),
       );

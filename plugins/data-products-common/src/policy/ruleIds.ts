@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'breaking-change-needs-major',
   'migration-mapping',
   'retire-when-consumers-moved',
+  'funding-follows-reuse',
 ] as const satisfies readonly RuleId[];
 
 // Fails to compile when RuleId gains a member RULE_IDS lacks.

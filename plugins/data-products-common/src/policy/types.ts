@@ -24,7 +24,8 @@ export type RuleId =
   | 'auto-expiry'
   | 'breaking-change-needs-major'
   | 'migration-mapping'
-  | 'retire-when-consumers-moved';
+  | 'retire-when-consumers-moved'
+  | 'funding-follows-reuse';
 
 /** @public */
 export type Severity = 'error' | 'warning' | 'info';

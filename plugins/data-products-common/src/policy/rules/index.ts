@@ -13,6 +13,13 @@ import { checkSlaPercentiles } from './sla-percentiles';
 
 export { checkBreakingChangeNeedsMajor } from './breaking-change-needs-major';
 export {
+  DEFAULT_FUNDING_POLICY,
+  judgeFunding,
+  type FundingFacts,
+  type FundingPolicy,
+  type FundingVerdict,
+} from './funding-follows-reuse';
+export {
   checkAutoExpiry,
   checkEscalationPath,
   checkFieldSemantics,
@@ -30,12 +37,17 @@ export {
  * The rules judged on an entity alone, in the spec's order.
  * `breaking-change-needs-major` is absent: it judges a change between two
  * contracts, so whoever diffs them calls {@link checkBreakingChangeNeedsMajor}.
+ * So is `funding-follows-reuse`: it needs the owners of the consuming
+ * entities, so the inventory, which reads them, calls {@link judgeFunding}.
  *
  * @public
  */
 export const ENTITY_RULES: Readonly<
   Record<
-    Exclude<RuleId, 'breaking-change-needs-major' | ContextRuleId>,
+    Exclude<
+      RuleId,
+      'breaking-change-needs-major' | 'funding-follows-reuse' | ContextRuleId
+    >,
     EntityRule
   >
 > = Object.freeze({
