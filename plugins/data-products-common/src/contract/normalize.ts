@@ -5,6 +5,7 @@ import type { Finding } from '../policy/types';
 import { canonicalContract } from './canonicalContract';
 import { explicitContract } from './explicitContract';
 import { mergeContracts } from './mergeContracts';
+import { ODCS_DOC } from './odcs/findings';
 import { contractFromOdcs } from './odcs/fromOdcs';
 import type { NormalizedContract } from './types';
 
@@ -26,10 +27,14 @@ export function normalizeContract(entity: DataProductEntityV1alpha1): {
     entity && typeof entity === 'object' ? fromCatalogShape(entity) : {}
   ) as DataProductEntityV1alpha1;
   const odcs = authored.spec?.contract?.odcs;
+  const schemaName = authored.spec?.contract?.odcsSchema;
   const mapped =
     odcs === undefined
-      ? { contract: {}, findings: [] }
-      : contractFromOdcs(odcs, { productName: authored.metadata?.name });
+      ? { contract: {}, findings: odcsSchemaWithoutOdcs(schemaName) }
+      : contractFromOdcs(odcs, {
+          productName: authored.metadata?.name,
+          schemaName: typeof schemaName === 'string' ? schemaName : undefined,
+        });
   return {
     contract: canonicalContract(
       mergeContracts(explicitContract(authored), mapped.contract),
@@ -88,4 +93,19 @@ export function withContract(
     },
   };
   return normalized;
+}
+
+/** `odcsSchema` selects an object of `odcs`: alone, it selects nothing. */
+function odcsSchemaWithoutOdcs(schemaName: unknown): Finding[] {
+  if (schemaName === undefined) return [];
+  return [
+    {
+      ruleId: 'schema',
+      severity: 'warning',
+      path: 'spec.contract.odcsSchema',
+      message:
+        'spec.contract.odcsSchema selects a schema object of spec.contract.odcs, which is missing: it is ignored — add `odcs: { $yaml: ./contract.odcs.yaml }` or remove odcsSchema',
+      hint: `odcsSchema names which schema object of a multi-table ODCS document the product is. See ${ODCS_DOC}.`,
+    },
+  ];
 }

@@ -336,6 +336,10 @@ const contract = strictObject(
         'The contract authored in ODCS v3, usually `{ $yaml: ./contract.odcs.yaml }`; fields given above win.',
       examples: [{ $yaml: './contract.odcs.yaml' }],
     },
+    odcsSchema: text(
+      'Which schema object of a multi-table ODCS document in `odcs` this product is, by its `name`. Without it: the object named like the product, else the first.',
+      'customer_identity',
+    ),
   },
 );
 

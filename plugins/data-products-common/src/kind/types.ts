@@ -92,6 +92,11 @@ export type DataContract = {
   escalation?: EscalationPath;
   /** An ODCS v3 document, usually `{ $yaml: ./contract.odcs.yaml }` resolved by the catalog. */
   odcs?: JsonObject;
+  /**
+   * Which schema object of a multi-table ODCS document this product is (its
+   * `name`); without it, the object named like the product, else the first.
+   */
+  odcsSchema?: string;
 };
 
 /** @public */

@@ -18,8 +18,15 @@ export interface ContractFromOdcsOptions {
    * case aside) is mapped; without one, or when none matches, the first.
    */
   productName?: string;
+  /**
+   * `spec.contract.odcsSchema`: the name of the schema object to map, for a
+   * document with many. Wins over productName; naming no object is an error.
+   */
+  schemaName?: string;
   /** Where the document sits in the entity, for finding paths. Default `spec.contract.odcs`. */
   path?: string;
+  /** Where schemaName is written, for finding paths. Default `spec.contract.odcsSchema`. */
+  schemaNamePath?: string;
 }
 
 /** @public */
@@ -30,7 +37,11 @@ export interface ContractFromOdcs {
 }
 
 // `v3.1.0`; a missing `v` is forgiven, a v2 document is not (its shape differs).
-const API_VERSION = /^v?3\.\d+\.\d+$/;
+const API_VERSION = /^v?3\.(\d+)\.\d+$/;
+// The minor versions whose documents the mapping was written for. v3.2 only
+// adds what Stockroom does not map (enums, maps, synonyms, context, measures
+// and dimensions), so one mapping reads v3.0 to v3.2.
+const KNOWN_MINOR = 2;
 
 /**
  * An ODCS v3 document (already parsed) → the parts of a Stockroom contract
@@ -67,7 +78,11 @@ export function contractFromOdcs(
   const mapped = schemaFromOdcs(
     odcs.schema,
     `${path}.schema`,
-    options.productName,
+    {
+      schemaName: options.schemaName,
+      schemaNamePath: options.schemaNamePath ?? 'spec.contract.odcsSchema',
+      productName: options.productName,
+    },
     findings,
   );
   const limits = qualityFromOdcs(mapped.qualitySites, findings);
@@ -130,6 +145,13 @@ function isOdcs(odcs: Json, path: string, findings: MappingFindings): boolean {
       )}: Stockroom reads ODCS v3 documents, so no contract is mapped — write \`apiVersion: v3.1.0\` (and migrate v2 documents to v3)`,
     );
     ok = false;
+  } else if (Number(API_VERSION.exec(apiVersion)![1]) > KNOWN_MINOR) {
+    findings.warning(
+      `${path}.apiVersion`,
+      `is ${shown(
+        odcs.apiVersion,
+      )}, newer than the ODCS versions Stockroom knows (v3.0 to v3.2): it is read like v3.2, and what a newer version added is ignored — check the mapped contract, or write \`apiVersion: v3.1.0\` if the document is one`,
+    );
   }
   if (odcs.kind !== 'DataContract') {
     findings.error(

@@ -4,6 +4,7 @@ import {
   nestedFieldsLimitMessage,
   walkNestedFields,
 } from '../../kind/walkNestedFields';
+import { didYouMean } from '../../kind/suggest';
 import { classificationOf } from './classification';
 import { EXTENSION, readExtension } from './extensions';
 import type { MappingFindings } from './findings';
@@ -21,20 +22,39 @@ export interface MappedSchema {
 
 const EMPTY: MappedSchema = { schema: [], keyFields: [], qualitySites: [] };
 
+/** Which schema object a product is, and where that choice is written. */
+export interface SchemaSelection {
+  /** `spec.contract.odcsSchema`: the object's name. */
+  schemaName?: string;
+  /** Where schemaName is written, for findings. */
+  schemaNamePath: string;
+  /** The product's name: without schemaName, the object named like it is mapped. */
+  productName?: string;
+}
+
 /**
  * `schema[].properties[]` of one schema object → Stockroom fields. A data
- * product is one dataset, so one object is mapped: the one named like the
- * product (`support_interactions` matches `support-interactions`), else the
- * first. Nested object and array-item properties are flattened with dotted
- * names (`address.city`) after their parent.
+ * product is one dataset, so one object is mapped: the one `odcsSchema`
+ * names, else the one named like the product (`support_interactions`
+ * matches `support-interactions`), else the first. Nested object and
+ * array-item properties are flattened with dotted names (`address.city`)
+ * after their parent.
  */
 export function schemaFromOdcs(
   schema: unknown,
   path: string,
-  productName: string | undefined,
+  selection: SchemaSelection,
   findings: MappingFindings,
 ): MappedSchema {
   if (schema === undefined || schema === null) {
+    if (selection.schemaName !== undefined) {
+      findings.error(
+        selection.schemaNamePath,
+        `is ${shown(
+          selection.schemaName,
+        )}, but ${path} is missing: there is no schema object to select — add the document's \`schema:\` list, or remove odcsSchema`,
+      );
+    }
     return EMPTY;
   }
   if (!Array.isArray(schema)) {
@@ -43,50 +63,126 @@ export function schemaFromOdcs(
       `is ${shown(
         schema,
       )}, not a list of schema objects: the contract gets no fields from it — write \`schema: [{ name: ${
-        productName ?? 'my_table'
+        selection.schemaName ?? selection.productName ?? 'my_table'
       }, properties: [...] }]\``,
     );
     return EMPTY;
   }
-  const objects: number[] = [];
-  schema.forEach((element, index) => {
-    if (isObject(element)) {
-      objects.push(index);
-    } else {
-      findings.error(
-        `${path}[${index}]`,
-        `is ${shown(element)}, not a schema object: it is ignored`,
-      );
-    }
-  });
+  const objects = schemaObjects(schema, path, findings);
   if (objects.length === 0) {
     return EMPTY;
   }
-  const named = productName
-    ? objects.find(index => namesProduct(schema[index] as Json, productName))
-    : undefined;
-  const chosen = named ?? objects[0];
-  for (const index of objects) {
-    if (index !== chosen) {
-      findings.warning(
-        `${path}[${index}]`,
-        `(${shown(
-          (schema[index] as Json).name,
-        )}) is ignored: a data product maps one schema object, ${path}[${chosen}]${
-          productName
-            ? ` (the one named like ${productName}, else the first)`
-            : ''
-        }`,
-      );
-    }
+  const chosen = chooseObject(schema, objects, path, selection, findings);
+  if (chosen === undefined) {
+    return EMPTY;
   }
   return mapObject(schema[chosen] as Json, `${path}[${chosen}]`, findings);
 }
 
-function namesProduct(object: Json, productName: string): boolean {
-  const wanted = comparable(productName);
+/**
+ * Indexes of the schema objects, each element that is not one reported, and
+ * each name used twice: `odcsSchema` selects by name, so a repeated name
+ * makes the second object unselectable.
+ */
+function schemaObjects(
+  schema: unknown[],
+  path: string,
+  findings: MappingFindings,
+): number[] {
+  const objects: number[] = [];
+  const firstWithName = new Map<string, number>();
+  schema.forEach((element, index) => {
+    if (!isObject(element)) {
+      findings.error(
+        `${path}[${index}]`,
+        `is ${shown(element)}, not a schema object: it is ignored`,
+      );
+      return;
+    }
+    objects.push(index);
+    const name = textOf(element.name);
+    if (name === undefined) return;
+    const first = firstWithName.get(name);
+    if (first === undefined) {
+      firstWithName.set(name, index);
+      return;
+    }
+    findings.warning(
+      `${path}[${index}].name`,
+      `repeats the schema object name ${shown(
+        name,
+      )} of ${path}[${first}]: a product selects its object by name (odcsSchema), so only the first can be selected — give each object its own name`,
+    );
+  });
+  return objects;
+}
+
+function chooseObject(
+  schema: unknown[],
+  objects: number[],
+  path: string,
+  selection: SchemaSelection,
+  findings: MappingFindings,
+): number | undefined {
+  const { schemaName, productName } = selection;
+  const nameOf = (index: number) => textOf((schema[index] as Json).name);
+  if (schemaName !== undefined) {
+    const exact = objects.find(index => nameOf(index) === schemaName);
+    const chosen =
+      exact ??
+      objects.find(index => namedLike(schema[index] as Json, schemaName));
+    if (chosen === undefined) {
+      const names = objects.map(nameOf).filter(isDefined);
+      const suggestion = didYouMean(schemaName, names);
+      findings.error(
+        selection.schemaNamePath,
+        `is ${shown(
+          schemaName,
+        )}, which names no schema object of ${path}, so no fields are mapped — ${
+          suggestion ? `did you mean \`${suggestion}\`? ` : ''
+        }${
+          names.length > 0
+            ? `The objects are: ${listedNames(names)}`
+            : 'Its objects have no names'
+        }`,
+      );
+    }
+    return chosen;
+  }
+  const named = productName
+    ? objects.find(index => namedLike(schema[index] as Json, productName))
+    : undefined;
+  const chosen = named ?? objects[0];
+  if (objects.length > 1) {
+    const others = objects
+      .filter(index => index !== chosen)
+      .map(index => nameOf(index) ?? `${path}[${index}]`);
+    const chosenName = nameOf(chosen) ?? `${path}[${chosen}]`;
+    findings.warning(
+      selection.schemaNamePath,
+      `is missing, and ${path} holds ${objects.length} schema objects: this product maps ${chosenName} (${
+        named !== undefined ? 'the one named like the product' : 'the first'
+      }) and not the other ${others.length}: ${listedNames(
+        others,
+      )} — say which object this product is with \`odcsSchema: ${chosenName}\`, and make one product per object (\`stockroom import-odcs\` writes them)`,
+    );
+  }
+  return chosen;
+}
+
+/** Names in a message: all of them up to a hundred, then a count. */
+function listedNames(names: string[]): string {
+  const SHOWN = 100;
+  const shownNames = names.slice(0, SHOWN).join(', ');
+  return names.length > SHOWN
+    ? `${shownNames} … (${names.length - SHOWN} more)`
+    : shownNames;
+}
+
+function namedLike(object: Json, wanted: string): boolean {
+  const comparableWanted = comparable(wanted);
   return [object.name, object.physicalName].some(
-    name => typeof name === 'string' && comparable(name) === wanted,
+    name => typeof name === 'string' && comparable(name) === comparableWanted,
   );
 }
 
@@ -105,6 +201,21 @@ function mapObject(object: Json, path: string, findings: MappingFindings) {
       rules: object.quality,
       path: `${path}.quality`,
     });
+  }
+  if (
+    object.properties === undefined ||
+    object.properties === null ||
+    (Array.isArray(object.properties) && object.properties.length === 0)
+  ) {
+    findings.warning(
+      `${path}.properties`,
+      `is ${
+        Array.isArray(object.properties) ? 'empty' : 'missing'
+      }: schema object ${shown(
+        object.name,
+      )} has no properties, so the contract gets no fields from it — list its columns, e.g. \`properties: [{ name: id, logicalType: string, description: … }]\``,
+    );
+    return result;
   }
   const root = propertyList(
     object.properties,
