@@ -11,3 +11,4 @@ export * from './scoring';
 export * from './openlineage';
 export * from './contract';
 export * from './judge';
+export * from './api';
