@@ -9,7 +9,7 @@ import {
 import { parse, parseAllDocuments } from 'yaml';
 import { COMPONENT, CORE_ENTITY, SHARED_MART } from '../__testUtils__/fixtures';
 import { REPO_ROOT, runCli, tempDir } from '../__testUtils__/runCli';
-import { resolvePlaceholders } from '../lint/resolvePlaceholders';
+import { resolvePlaceholders } from '../documents/resolvePlaceholders';
 
 describe('stockroom export-odcs', () => {
   it('prints the ODCS v3.1.0 DataContract of a product, exactly the engine’s', async () => {

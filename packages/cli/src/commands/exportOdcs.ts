@@ -10,9 +10,9 @@ import { Document } from 'yaml';
 import { describeFsError } from '../fsErrors';
 import { formatInputProblem } from '../format/problems';
 import { CliIo, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
-import { entityRefOf } from '../lint/lintFile';
-import { loadDocuments } from '../lint/loadDocuments';
-import { resolvePlaceholders } from '../lint/resolvePlaceholders';
+import { entityRefOf } from '../documents/entityRef';
+import { loadDocuments } from '../documents/loadDocuments';
+import { resolvePlaceholders } from '../documents/resolvePlaceholders';
 
 export interface ExportOdcsOptions {
   name?: string;

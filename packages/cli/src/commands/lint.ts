@@ -4,7 +4,7 @@ import { describeFsError } from '../fsErrors';
 import { FORMATTERS, FormatName } from '../format';
 import { formatInputProblem } from '../format/problems';
 import { CliIo, EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
-import { expandInputs } from '../lint/expandInputs';
+import { expandInputs } from '../documents/expandInputs';
 import { lintFile } from '../lint/lintFile';
 import type { LintReport } from '../lint/types';
 import { loadPolicy } from '../policy';

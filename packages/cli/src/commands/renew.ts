@@ -10,7 +10,7 @@ import {
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { describeFsError } from '../fsErrors';
 import { CliIo, EXIT_BLOCKED, EXIT_OK, UsageError } from '../io';
-import { entityRefOf } from '../lint/lintFile';
+import { entityRefOf } from '../documents/entityRef';
 import { loadPolicy } from '../policy';
 import { RenewError, setRenewedOn } from '../renew/setRenewedOn';
 import { parseDateOption, todayUtc } from '../today';

@@ -12,10 +12,10 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import type { Document, LineCounter } from 'yaml';
 import { GitRepo } from '../git/git';
-import { entityRefOf } from '../lint/lintFile';
-import { loadDocuments } from '../lint/loadDocuments';
-import { resolvePlaceholders } from '../lint/resolvePlaceholders';
-import type { InputProblem, LintFinding } from '../lint/types';
+import { entityRefOf } from '../documents/entityRef';
+import { loadDocuments } from '../documents/loadDocuments';
+import { resolvePlaceholders } from '../documents/resolvePlaceholders';
+import type { InputProblem, LintFinding } from '../documents/types';
 import { pathToLine } from '../yaml/pathToLine';
 import { ChangeSources, LocatedDocument, locateChange } from './locateChange';
 import { notFound, placeholderFiles } from './placeholders';

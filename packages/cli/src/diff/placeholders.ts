@@ -1,4 +1,4 @@
-import { resolvePlaceholders } from '../lint/resolvePlaceholders';
+import { resolvePlaceholders } from '../documents/resolvePlaceholders';
 
 /**
  * The local files an entity's `$yaml`/`$json`/`$text` placeholders name

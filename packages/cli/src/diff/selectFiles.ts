@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { isDataProductEntity } from '@stockroom/plugin-data-products-common';
 import { GitRepo, repoPath, workingTreePath } from '../git/git';
-import { expandInputs } from '../lint/expandInputs';
-import { loadDocuments } from '../lint/loadDocuments';
-import type { InputProblem } from '../lint/types';
+import { expandInputs } from '../documents/expandInputs';
+import { loadDocuments } from '../documents/loadDocuments';
+import type { InputProblem } from '../documents/types';
 import type { FileToCompare } from './compareFile';
 import { placeholderFiles } from './placeholders';
 

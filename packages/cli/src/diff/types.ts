@@ -3,7 +3,7 @@ import type {
   ContractChangeVerdict,
   Enforcement,
 } from '@stockroom/plugin-data-products-common';
-import type { InputProblem } from '../lint/types';
+import type { InputProblem } from '../documents/types';
 import type { Position } from '../yaml/pathToLine';
 import type { FilePosition } from './locateChange';
 

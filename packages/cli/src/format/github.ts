@@ -1,4 +1,5 @@
-import type { InputProblem, LintReport } from '../lint/types';
+import type { InputProblem } from '../documents/types';
+import type { LintReport } from '../lint/types';
 import { summaryLine } from './summary';
 import type { FormattedOutput } from './types';
 

@@ -1,4 +1,4 @@
-import type { InputProblem } from '../lint/types';
+import type { InputProblem } from '../documents/types';
 
 /** `file:line:col: error: message`, the shape editors and terminals link. */
 export function formatInputProblem(problem: InputProblem): string {

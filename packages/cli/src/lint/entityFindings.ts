@@ -6,7 +6,7 @@ import { PathSegment, formatPath } from '../yaml/fieldPath';
 import { catalogEntityCheck } from './catalogEntityCheck';
 import { locateCatalogError } from './catalogErrorField';
 import { entityHint } from './entityHint';
-import type { LintFinding } from './types';
+import type { LintFinding } from '../documents/types';
 
 /** More than any file needs; bounds the loop whatever the input. */
 const MAX_FINDINGS = 100;

@@ -4,9 +4,11 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { pathToLine } from '../yaml/pathToLine';
 import { entityFindings } from './entityFindings';
-import { loadDocuments } from './loadDocuments';
-import { resolvePlaceholders } from './resolvePlaceholders';
-import type { EntityResult, InputProblem } from './types';
+import { loadDocuments } from '../documents/loadDocuments';
+import { resolvePlaceholders } from '../documents/resolvePlaceholders';
+import { entityRefOf } from '../documents/entityRef';
+import type { InputProblem } from '../documents/types';
+import type { EntityResult } from './types';
 import { verdict } from './verdict';
 
 const API_GROUP = 'stockroom.io/';
@@ -99,15 +101,4 @@ function claimsDataProduct(value: Record<string, unknown>): boolean {
     (typeof value.apiVersion === 'string' &&
       value.apiVersion.startsWith(API_GROUP))
   );
-}
-
-/** `dataproduct:<namespace>/<name>`, readable even for an invalid entity. */
-export function entityRefOf(value: Record<string, unknown>): string {
-  const metadata = (value.metadata ?? {}) as Record<string, unknown>;
-  const text = (v: unknown, fallback: string) =>
-    typeof v === 'string' && v !== '' ? v : fallback;
-  return `dataproduct:${text(metadata.namespace, 'default')}/${text(
-    metadata.name,
-    '(unnamed)',
-  )}`;
 }

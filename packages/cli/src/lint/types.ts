@@ -1,24 +1,6 @@
-import type {
-  DataProductState,
-  Finding,
-  Severity,
-} from '@stockroom/plugin-data-products-common';
+import type { DataProductState } from '@stockroom/plugin-data-products-common';
+import type { InputProblem, LintFinding } from '../documents/types';
 import type { Position } from '../yaml/pathToLine';
-
-/**
- * A finding as the CLI reports it: the engine's findings, schema problems as
- * rule `schema`, `placeholder` for a `$yaml`/`$json`/`$text` reference the
- * catalog could not resolve either, and `entity` for what the catalog checks
- * on every entity whatever its kind (name, namespace, labels, annotations,
- * tags, root fields).
- */
-export interface LintFinding {
-  ruleId: Finding['ruleId'] | 'placeholder' | 'entity';
-  severity: Severity;
-  message: string;
-  path: string;
-  hint: string;
-}
 
 /** The verdict on one DataProduct document. */
 export interface EntityResult {
@@ -34,21 +16,6 @@ export interface EntityResult {
   blocked: boolean;
   /** Where a finding's path is written in the file. */
   locate(path: string): Position;
-}
-
-/**
- * Something wrong with the input rather than with an entity: an unreadable
- * file, invalid YAML, a document that is not an entity (errors, exit code
- * 2); a warning that changes no exit code but what the catalog holds (an
- * empty file: the catalog deletes what it defined); or a note (a file with
- * no DataProduct) that changes nothing.
- */
-export interface InputProblem {
-  file: string;
-  severity: 'error' | 'warning' | 'note';
-  message: string;
-  line?: number;
-  col?: number;
 }
 
 /** Everything one `stockroom lint` run found, for the formatters. */

@@ -3,7 +3,7 @@ import {
   StockroomPolicy,
   judgeDataProduct,
 } from '@stockroom/plugin-data-products-common';
-import type { LintFinding } from './types';
+import type { LintFinding } from '../documents/types';
 
 export interface Verdict {
   state: DataProductState | null;

@@ -220,8 +220,9 @@ describe('setRenewedOn keeps every other byte', () => {
 
     it('replaces a quoted value inside a flow map whose parent is flow too', () => {
       expect(
-        edit("spec: { lifecycle: { renewedOn: '2026-01-01', stage: active } }\n")
-          .text,
+        edit(
+          "spec: { lifecycle: { renewedOn: '2026-01-01', stage: active } }\n",
+        ).text,
       ).toBe(
         "spec: { lifecycle: { renewedOn: '2026-11-25', stage: active } }\n",
       );
@@ -257,8 +258,9 @@ describe('setRenewedOn keeps every other byte', () => {
 
     it('ends an inserted last line with CRLF', () => {
       expect(
-        edit('spec:\r\n  lifecycle:\r\n    createdOn: 2026-01-01\r\nkind: x\r\n')
-          .text,
+        edit(
+          'spec:\r\n  lifecycle:\r\n    createdOn: 2026-01-01\r\nkind: x\r\n',
+        ).text,
       ).toBe(
         'spec:\r\n  lifecycle:\r\n    createdOn: 2026-01-01\r\n    renewedOn: 2026-11-25\r\nkind: x\r\n',
       );

@@ -1,12 +1,4 @@
-import {
-  CST,
-  Composer,
-  Parser,
-  Scalar,
-  YAMLMap,
-  isMap,
-  isScalar,
-} from 'yaml';
+import { CST, Composer, Parser, Scalar, YAMLMap, isMap, isScalar } from 'yaml';
 
 /** Why a file cannot be edited; the command reports it and exits 1. */
 export class RenewError extends Error {
@@ -115,11 +107,7 @@ function fillEmptyValue(item: Item, date: string) {
   });
 }
 
-function insertIntoBlockMap(
-  map: CST.BlockMap,
-  date: string,
-  newline: string,
-) {
+function insertIntoBlockMap(map: CST.BlockMap, date: string, newline: string) {
   if (map.items.length === 0) {
     throw new RenewError(
       'spec.lifecycle is empty: add `stage:` and `createdOn:` first',
@@ -136,7 +124,10 @@ function insertIntoBlockMap(
   map.items.splice(after + 1, 0, {
     start: anchorEndsLine ? [indent] : [lineBreak(newline), indent],
     key: CST.createScalarToken('renewedOn', { indent: map.indent, end: [] }),
-    sep: [{ type: 'map-value-ind', offset: 0, indent: map.indent, source: ':' }, space(' ')],
+    sep: [
+      { type: 'map-value-ind', offset: 0, indent: map.indent, source: ':' },
+      space(' '),
+    ],
     value: CST.createScalarToken(date, {
       indent: map.indent,
       end: anchorEndsLine ? [lineBreak(newline)] : [],
@@ -206,4 +197,3 @@ function space(source: string): CST.SourceToken {
 function lineBreak(source: string): CST.SourceToken {
   return { type: 'newline', offset: 0, indent: 0, source };
 }
-
