@@ -1,7 +1,11 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import {
+  FundingPolicy,
+  ScoreThresholds,
   StockroomPolicy,
+  fundingPolicyFromConfig,
   policyFromConfig,
+  thresholdsFromConfig,
 } from '@stockroom/plugin-data-products-common';
 
 type Duration = ReturnType<typeof readDurationFromConfig>;
@@ -14,6 +18,8 @@ const INGESTION_KEY = 'stockroom.ingestion';
 /** How the plugin is configured; read once, at start-up. */
 export interface DataProductsConfig {
   policy: StockroomPolicy;
+  /** `stockroom.costs`: the settings of rule funding-follows-reuse. */
+  funding: FundingPolicy;
   lifecycleNotifications: {
     enabled: boolean;
     frequency: Duration;
@@ -25,6 +31,8 @@ export interface DataProductsConfig {
     enabled: boolean;
     frequency: Duration;
     windowDays?: number;
+    /** `stockroom.scoring.thresholds` over the spec's defaults. */
+    thresholds: ScoreThresholds;
     /** `stockroom.runs.abortCountsAsFailure`: an ABORTed run is a failure. */
     abortCountsAsFailure: boolean;
     /** Least seconds between two manual refreshes of one scorecard. */
@@ -41,7 +49,10 @@ export interface DataProductsConfig {
  * policy nobody wrote (PolicyConfigError for `stockroom.categories`).
  */
 export function readDataProductsConfig(config: Config): DataProductsConfig {
-  const policy = policyFromConfig(config.getOptional('stockroom'));
+  const stockroom = config.getOptional('stockroom');
+  const policy = policyFromConfig(stockroom);
+  const funding = fundingPolicyFromConfig(stockroom);
+  const thresholds = thresholdsFromConfig(stockroom);
   const frequencyKey = `${NOTIFICATIONS_KEY}.frequency`;
   const historyFrequencyKey = `${CONTRACT_HISTORY_KEY}.frequency`;
   const scoringFrequencyKey = `${SCORING_KEY}.frequency`;
@@ -70,6 +81,7 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
   }
   return {
     policy,
+    funding,
     lifecycleNotifications: {
       enabled:
         config.getOptionalBoolean(`${NOTIFICATIONS_KEY}.enabled`) ?? true,
@@ -93,6 +105,7 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
         ? readDurationFromConfig(config, { key: scoringFrequencyKey })
         : { minutes: 10 },
       windowDays,
+      thresholds,
       abortCountsAsFailure:
         config.getOptionalBoolean('stockroom.runs.abortCountsAsFailure') ??
         false,

@@ -79,6 +79,7 @@ export const dataProductsPlugin = createBackendPlugin({
           contractHistory,
           scoring,
           ingestion,
+          funding,
         } = readDataProductsConfig(config);
         deps.permissionsRegistry.addPermissions(dataProductsPermissions);
         // Once, waiting out another instance's migration; throws (start-up
@@ -199,6 +200,7 @@ export const dataProductsPlugin = createBackendPlugin({
           auth: deps.auth,
           store: runStore,
           windowDays: scoring.windowDays,
+          thresholds: scoring.thresholds,
           abortCountsAsFailure: scoring.abortCountsAsFailure,
           // observed schemas are checked against the contract before each
           // snapshot; drift opens an incident the stability score counts
@@ -268,6 +270,7 @@ export const dataProductsPlugin = createBackendPlugin({
             catalog: deps.catalog,
             snapshots: inventorySnapshots,
             policy,
+            funding,
             auditor: deps.auditor,
           }),
         );

@@ -8,17 +8,23 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DATA_PRODUCT_KIND,
+  DEFAULT_FUNDING_POLICY,
+  DataProductCategory,
   DataProductEntityV1alpha1,
   DataProductState,
+  FundingPolicy,
+  FundingVerdict,
   LIFECYCLE_DETAILS_FIELD,
   StockroomPolicy,
   evaluateLifecycle,
   formatIsoDate,
   isDataProductEntity,
   parseIsoDate,
+  judgeFunding,
   prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { ownersOf } from '../entityRefs';
+import { readConsumerOwners } from './consumerOwners';
 
 /** Default time one caller's read of the catalog serves the inventory. */
 export const DEFAULT_CATALOG_CACHE_TTL_MS = 5_000;
@@ -81,6 +87,10 @@ export interface CatalogProduct {
   freshnessTier: string | null;
   /** Distinct entities that depend on it. */
   consumers: number;
+  /** Their refs, as the `dependencyOf` relations name them. */
+  consumerRefs: string[];
+  /** The owners of those the caller can see, one list entry per consumer and owner. */
+  consumerOwners: string[];
   /** Lower-case forms the filters compare with. */
   match: {
     owner: string | null;
@@ -93,10 +103,12 @@ export interface CatalogProduct {
   entity: DataProductEntityV1alpha1;
 }
 
-/** A product with the engine's state and expiry on one day. */
+/** A product with the engine's state and expiry on one day, and its funding verdict. */
 export interface EvaluatedCatalogProduct extends CatalogProduct {
   state: DataProductState;
   expiresOn: string | null;
+  /** Rule `funding-follows-reuse` on the consumers' owners. */
+  funding: FundingVerdict;
 }
 
 type CacheEntry = {
@@ -135,6 +147,8 @@ export class InventoryCatalog {
     private readonly deps: {
       catalog: CatalogService;
       policy: StockroomPolicy;
+      /** Settings of `funding-follows-reuse`; none configured by default. */
+      funding?: FundingPolicy;
       /** 0 reads the catalog on every request. */
       ttlMs?: number;
       /**
@@ -158,16 +172,13 @@ export class InventoryCatalog {
     now: Date,
   ): Promise<EvaluatedCatalogProduct[]> {
     if (this.ttlMs <= 0) {
-      return evaluate(await this.read(credentials), this.deps.policy, now);
+      return this.evaluate(await this.read(credentials), now);
     }
     const entry = this.entry(credentials);
     const products = await entry.products;
     const day = formatIsoDate(now);
     if (entry.evaluated?.day !== day) {
-      entry.evaluated = {
-        day,
-        products: evaluate(products, this.deps.policy, now),
-      };
+      entry.evaluated = { day, products: this.evaluate(products, now) };
     }
     return entry.evaluated.products;
   }
@@ -252,6 +263,18 @@ export class InventoryCatalog {
     return (this.deps.monotonicNow ?? Date.now)();
   }
 
+  private evaluate(
+    products: CatalogProduct[],
+    now: Date,
+  ): EvaluatedCatalogProduct[] {
+    return evaluate(
+      products,
+      this.deps.policy,
+      this.deps.funding ?? DEFAULT_FUNDING_POLICY,
+      now,
+    );
+  }
+
   private async read(
     credentials: BackstageCredentials,
   ): Promise<CatalogProduct[]> {
@@ -267,6 +290,20 @@ export class InventoryCatalog {
         if (isDataProductEntity(entity)) {
           products.push(catalogProduct(entity));
         }
+      }
+    }
+    // The consumers' owners, in a few requests for every product at once.
+    const consumerRefs = products.flatMap(product => product.consumerRefs);
+    if (consumerRefs.length > 0) {
+      const owners = await readConsumerOwners(
+        this.deps.catalog,
+        credentials,
+        consumerRefs,
+      );
+      for (const product of products) {
+        product.consumerOwners = product.consumerRefs.flatMap(
+          ref => owners.get(ref) ?? [],
+        );
       }
     }
     return products;
@@ -288,11 +325,27 @@ function callerKey(credentials: BackstageCredentials): string {
 function evaluate(
   products: CatalogProduct[],
   policy: StockroomPolicy,
+  funding: FundingPolicy,
   now: Date,
 ): EvaluatedCatalogProduct[] {
   return products.map(product => {
     const { state, expiresOn } = evaluateLifecycle(product.entity, policy, now);
-    return { ...product, state, expiresOn: expiresOn ?? null };
+    const verdict = judgeFunding(
+      {
+        category: product.category,
+        owner: product.owner,
+        fundedBy: product.cost.fundedBy,
+        consumerOwners: product.consumerOwners,
+      },
+      policy.categories[product.category as DataProductCategory],
+      funding,
+    );
+    return {
+      ...product,
+      state,
+      expiresOn: expiresOn ?? null,
+      funding: verdict,
+    };
   });
 }
 
@@ -314,11 +367,13 @@ export function catalogProduct(stored: Entity): CatalogProduct {
   const title = textOrNull(metadata.title) ?? metadata.name;
   const sunset = parseIsoDate(spec.lifecycle?.sunsetOn);
   const monthly = spec.cost?.monthly;
-  const consumers = new Set(
-    (stored.relations ?? [])
-      .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
-      .map(relation => relation.targetRef),
-  );
+  const consumers = [
+    ...new Set(
+      (stored.relations ?? [])
+        .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
+        .map(relation => relation.targetRef),
+    ),
+  ].sort();
   return {
     entityRef,
     name: metadata.name,
@@ -340,7 +395,9 @@ export function catalogProduct(stored: Entity): CatalogProduct {
       fundedBy: refOrText(spec.cost?.fundedBy, 'group', namespace),
     },
     freshnessTier: textOrNull(spec.contract?.freshness?.tier),
-    consumers: consumers.size,
+    consumers: consumers.length,
+    consumerRefs: consumers,
+    consumerOwners: [],
     match: {
       owner: lower(owner),
       domain: lower(domain),

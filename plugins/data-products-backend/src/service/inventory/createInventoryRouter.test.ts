@@ -3,6 +3,7 @@ import {
   TestDatabases,
   mockCredentials,
 } from '@backstage/backend-test-utils';
+import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
@@ -205,6 +206,16 @@ describe('GET /products (the inventory)', () => {
         },
         breaching: true,
         computedAt: '2026-11-25T06:00:00.000Z',
+        // its six consumers are no entities of the catalog: no owner to count
+        funding: {
+          verdict: 'no-expectation',
+          expects: null,
+          expectedFunders: [],
+          consumingGroups: [],
+          severity: null,
+          message:
+            'No team other than its owner consumes it: no funder is expected',
+        },
       });
     });
 
@@ -313,6 +324,9 @@ describe('GET /products (the inventory)', () => {
         },
         currency: 'USD',
         costsInOtherCurrencies: { EUR: 500 },
+        // 25 November to 30 November
+        daysLeftInMonth: 5,
+        fundingRule: { manyTeams: 3, centralFunders: [] },
       });
     });
 
@@ -419,6 +433,8 @@ describe('GET /products (the inventory)', () => {
         monthlyCostByFreshnessTier: { daily: 2120, 'micro-batch': 3000 },
         currency: 'USD',
         costsInOtherCurrencies: {},
+        daysLeftInMonth: 5,
+        fundingRule: { manyTeams: 3, centralFunders: [] },
       });
     });
 
@@ -755,6 +771,131 @@ describe('GET /products (the inventory)', () => {
       await request(uncached.app).get('/products');
       await request(uncached.app).get('/products');
       expect(uncachedStream).toHaveBeenCalledTimes(2);
+    });
+
+    it('judges funding-follows-reuse from the owners of the consumers', async () => {
+      const PLATFORM = 'group:default/data-platform';
+      const component = (name: string, owner: string): Entity => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name, namespace: 'default' },
+        spec: { type: 'service', lifecycle: 'production', owner },
+        relations: [{ type: RELATION_OWNED_BY, targetRef: owner }],
+      });
+      const consumers = [
+        component('web-a', 'group:default/marketing'),
+        component('web-b', 'group:default/marketing'),
+        component('ledger', 'group:default/finance'),
+        component('crm', 'group:default/sales'),
+        component('resolver', 'group:default/identity'),
+        component('notebook', 'user:default/jane'),
+      ];
+      const threeTeams = [
+        'component:default/web-a',
+        'component:default/ledger',
+        'component:default/crm',
+      ];
+      const funded = (fundedBy: string) => ({
+        monthly: 100,
+        currency: 'USD',
+        fundedBy,
+      });
+      const products: ProductFixture[] = [
+        {
+          // marketing (twice), finance, sales; its own team and a user do not count
+          name: 'shared-identity',
+          category: 'core-entity',
+          owner: 'identity',
+          cost: funded('identity'),
+          consumedBy: [
+            ...threeTeams,
+            'component:default/web-b',
+            'component:default/resolver',
+            'component:default/notebook',
+          ],
+        },
+        {
+          name: 'central-mart',
+          category: 'shared-mart',
+          owner: 'identity',
+          cost: funded(PLATFORM),
+          consumedBy: threeTeams,
+        },
+        {
+          name: 'marketing-mart',
+          category: 'shared-mart',
+          owner: 'identity',
+          cost: funded(PLATFORM),
+          consumedBy: ['component:default/web-a', 'component:default/web-b'],
+        },
+        {
+          name: 'popular-view',
+          category: 'convenience-view',
+          owner: 'identity',
+          consumedBy: threeTeams,
+        },
+        {
+          // a consumer the catalog does not know counts for nothing
+          name: 'two-teams',
+          category: 'core-entity',
+          owner: 'identity',
+          consumedBy: [
+            'component:default/web-a',
+            'component:default/ledger',
+            'component:default/gone',
+          ],
+        },
+      ];
+      const funding = { manyTeams: 3, centralFunders: [PLATFORM] };
+      const { app: fundingApp, catalog } = await setup({
+        products,
+        entities: consumers,
+        router: { funding },
+      });
+      const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+
+      const response = await request(fundingApp).get('/products?sort=name');
+      const byName = Object.fromEntries(
+        response.body.items.map((item: Item) => [item.name, item.funding]),
+      );
+
+      // every consumer's owner in one catalog request, not one per product
+      expect(byRefs).toHaveBeenCalledTimes(1);
+      expect(response.body.summary.fundingRule).toEqual(funding);
+      expect(byName['shared-identity']).toEqual({
+        verdict: 'breaks',
+        expects: 'central',
+        expectedFunders: [PLATFORM],
+        consumingGroups: [
+          'group:default/finance',
+          'group:default/marketing',
+          'group:default/sales',
+        ],
+        severity: 'warning',
+        message:
+          'spec.cost.fundedBy is group:default/identity, but 3 teams other than its owner (group:default/finance, group:default/marketing, group:default/sales) consume it: fund it centrally — set fundedBy to group:default/data-platform',
+      });
+      expect(byName['central-mart']).toMatchObject({
+        verdict: 'follows',
+        expects: 'central',
+        severity: null,
+      });
+      expect(byName['marketing-mart']).toMatchObject({
+        verdict: 'breaks',
+        expects: 'consuming-team',
+        expectedFunders: ['group:default/marketing'],
+        consumingGroups: ['group:default/marketing'],
+        severity: 'info',
+      });
+      expect(byName['popular-view']).toMatchObject({
+        verdict: 'off',
+        expects: null,
+        message: 'funding-follows-reuse is off for convenience views',
+      });
+      expect(byName['two-teams']).toMatchObject({
+        verdict: 'no-expectation',
+        consumingGroups: ['group:default/finance', 'group:default/marketing'],
+      });
     });
 
     it('never writes a snapshot: products without one stay unknown', async () => {

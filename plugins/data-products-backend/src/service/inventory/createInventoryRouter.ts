@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DEFAULT_FUNDING_POLICY,
+  FundingPolicy,
   StockroomPolicy,
   formatIsoDate,
   inventoryReadPermission,
@@ -30,6 +32,8 @@ export interface InventoryRouterOptions {
   /** The latest scorecard snapshots, e.g. an `InventorySnapshotReader`. */
   snapshots: InventorySnapshotSource;
   policy: StockroomPolicy;
+  /** Settings of rule `funding-follows-reuse` (`stockroom.costs`); none configured by default. */
+  funding?: FundingPolicy;
   /** Audits each read when given, as the plugin's other reads are. */
   auditor?: AuditorService;
   /** The request-time "now" states and expiry are evaluated at. */
@@ -60,10 +64,12 @@ export function createInventoryRouter(
     snapshots,
     auditor,
     clock = () => new Date(),
+    funding = DEFAULT_FUNDING_POLICY,
   } = options;
   const catalog = new InventoryCatalog({
     catalog: options.catalog,
     policy: options.policy,
+    funding,
     ttlMs: options.catalogCacheTtlMs,
   });
   const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
@@ -117,7 +123,7 @@ export function createInventoryRouter(
           items: page.items.map(inventoryItem),
           nextCursor,
           totals: totalsOf(rows),
-          summary: summaryOf(rows, now),
+          summary: summaryOf(rows, now, funding),
         });
       } catch (error) {
         await auditorEvent?.fail({ error: error as Error });

@@ -1,3 +1,4 @@
+import { FundingVerdict } from '@stockroom/plugin-data-products-common';
 import { InventoryRow } from './inventoryRows';
 
 /**
@@ -36,6 +37,19 @@ export function inventoryItem(row: InventoryRow) {
     dimensions: { ...row.scores },
     breaching: row.breaching,
     computedAt: row.computedAt?.toISOString() ?? null,
+    funding: fundingOf(row.funding),
+  };
+}
+
+/** The engine's funding verdict as the API serves it: the finding itself is not repeated. */
+function fundingOf(verdict: FundingVerdict) {
+  return {
+    verdict: verdict.verdict,
+    expects: verdict.expects,
+    expectedFunders: verdict.expectedFunders,
+    consumingGroups: verdict.consumingGroups,
+    severity: verdict.severity,
+    message: verdict.message,
   };
 }
 

@@ -1,6 +1,8 @@
 import {
   DATA_PRODUCT_CATEGORIES,
   DATA_PRODUCT_STATES,
+  FundingPolicy,
+  calendarDaysBetween,
   formatIsoDate,
   lastDayOfMonth,
 } from '@stockroom/plugin-data-products-common';
@@ -29,6 +31,13 @@ export interface InventorySummary {
   currency: string | null;
   /** Monthly costs declared in other currencies, left out of the sums above. */
   costsInOtherCurrencies: Record<string, number>;
+  /**
+   * Days from today to the month's last day: the `expiringWithinDays` that
+   * lists what `expiringThisMonth` counts, so no client does month arithmetic.
+   */
+  daysLeftInMonth: number;
+  /** The settings each item's `funding` was judged with. */
+  fundingRule: { manyTeams: number; centralFunders: string[] };
 }
 
 /** Counts over the whole filtered set, not just the page. */
@@ -52,10 +61,15 @@ export function totalsOf(rows: InventoryRow[]): InventoryTotals {
  * to the alphabetically first). A cost without a currency is taken to be in
  * it; costs in other currencies are summed apart, per currency.
  */
-export function summaryOf(rows: InventoryRow[], now: Date): InventorySummary {
+export function summaryOf(
+  rows: InventoryRow[],
+  now: Date,
+  funding: FundingPolicy,
+): InventorySummary {
   const currency = mainCurrency(rows);
   const today = formatIsoDate(now);
-  const monthEnd = formatIsoDate(lastDayOfMonth(now));
+  const lastDay = lastDayOfMonth(now);
+  const monthEnd = formatIsoDate(lastDay);
 
   const categories: Record<
     string,
@@ -122,6 +136,11 @@ export function summaryOf(rows: InventoryRow[], now: Date): InventorySummary {
     monthlyCostByFreshnessTier: mapValues(byTier, cents),
     currency,
     costsInOtherCurrencies: mapValues(otherCurrencies, cents),
+    daysLeftInMonth: calendarDaysBetween(now, lastDay),
+    fundingRule: {
+      manyTeams: funding.manyTeams,
+      centralFunders: [...funding.centralFunders],
+    },
   };
 }
 

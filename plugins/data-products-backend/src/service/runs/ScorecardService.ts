@@ -67,7 +67,8 @@ export interface ScoringOptions {
  */
 export class ScorecardService {
   private readonly windowDays: number;
-  private readonly thresholds: ScoreThresholds;
+  /** The thresholds every score is computed with; the scorecard API serves them. */
+  readonly thresholds: ScoreThresholds;
   private readonly abortCountsAsFailure: boolean;
   private readonly chunkSize?: number;
 

@@ -321,7 +321,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       const snapshot =
         (await store.latestSnapshot(entityRef)) ??
         (await scorecards.snapshot(product, clock()));
-      res.json(scorecardResponse(snapshot));
+      res.json(scorecardResponse(snapshot, scorecards.thresholds));
     },
   );
 
@@ -374,7 +374,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       }
       try {
         const snapshot = await scorecards.snapshot(product, clock());
-        res.json(scorecardResponse(snapshot));
+        res.json(scorecardResponse(snapshot, scorecards.thresholds));
       } catch (error) {
         // A refresh that failed refreshed nothing: let it be retried now.
         claim.release();

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   FreshnessSla,
+  ScoreThresholds,
   parseIsoTimestamp,
   runSlaVerdicts,
 } from '@stockroom/plugin-data-products-common';
@@ -10,8 +11,15 @@ import {
   StoredRun,
 } from '../../database/RunStore';
 
-/** `GET …/scorecard`: the latest snapshot as the API serves it. */
-export function scorecardResponse(snapshot: ScorecardSnapshot) {
+/**
+ * `GET …/scorecard`: the latest snapshot as the API serves it, with the
+ * thresholds in force (configured ones change only with a restart; each
+ * dimension's evidence keeps the bounds its score was computed with).
+ */
+export function scorecardResponse(
+  snapshot: ScorecardSnapshot,
+  thresholds: ScoreThresholds,
+) {
   const dimensions: Record<string, unknown> = {};
   for (const dimension of SCORECARD_DIMENSIONS) {
     const stored = snapshot.evidence[dimension] as
@@ -29,6 +37,7 @@ export function scorecardResponse(snapshot: ScorecardSnapshot) {
     computedAt: snapshot.takenAt.toISOString(),
     window: snapshot.window,
     dimensions,
+    thresholds,
   };
 }
 

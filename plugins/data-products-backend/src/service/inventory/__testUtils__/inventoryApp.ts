@@ -49,6 +49,8 @@ export interface ProductFixture {
   cost?: DataProductCost;
   tier?: FreshnessTier;
   consumers?: number;
+  /** Refs of the entities that depend on it, instead of `consumers` made-up ones. */
+  consumedBy?: string[];
   /** The latest snapshot; none when absent. */
   scores?: Scores;
 }
@@ -85,10 +87,13 @@ export function catalogEntity(fixture: ProductFixture): Entity {
     },
     relations: [
       { type: RELATION_OWNED_BY, targetRef: owner },
-      ...Array.from({ length: fixture.consumers ?? 0 }, (_, i) => ({
-        type: RELATION_DEPENDENCY_OF,
-        targetRef: `component:default/consumer-${i}`,
-      })),
+      ...(
+        fixture.consumedBy ??
+        Array.from(
+          { length: fixture.consumers ?? 0 },
+          (_, i) => `component:default/consumer-${i}`,
+        )
+      ).map(targetRef => ({ type: RELATION_DEPENDENCY_OF, targetRef })),
     ],
   };
   return toCatalogShape(authored);
@@ -354,6 +359,8 @@ export async function createInventoryApp(
   knex: Knex,
   options: {
     products?: ProductFixture[];
+    /** More catalog entities, e.g. the consumers of `consumedBy`. */
+    entities?: Entity[];
     result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     router?: Partial<InventoryRouterOptions>;
   } = {},
@@ -364,7 +371,11 @@ export async function createInventoryApp(
   });
   await insertSnapshots(knex, products);
   const catalog = catalogServiceMock({
-    entities: [...products.map(catalogEntity), ...OTHER_ENTITIES],
+    entities: [
+      ...products.map(catalogEntity),
+      ...OTHER_ENTITIES,
+      ...(options.entities ?? []),
+    ],
   });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async requests =>
