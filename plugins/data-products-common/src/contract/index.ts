@@ -25,3 +25,17 @@ export {
   type ContractChangeJudgement,
   type JudgeContractChangeOptions,
 } from './judgeContractChange';
+export {
+  odcsToDataProducts,
+  ODCS_IMPORT_MAX_BYTES,
+  type ImportedDataProduct,
+  type OdcsImport,
+  type OdcsToDataProductsOptions,
+} from './odcs/domain/odcsToDataProducts';
+export { dataProductsToOdcs } from './odcs/domain/dataProductsToOdcs';
+export {
+  likelyRenames,
+  nameSimilarity,
+  RENAME_SIMILARITY,
+  type LikelyRename,
+} from './diff/likelyRenames';

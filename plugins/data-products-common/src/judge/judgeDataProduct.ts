@@ -8,11 +8,7 @@ import type { ValidationProblem } from '../kind/problem';
 import { validateDataProduct } from '../kind/validate';
 import { evaluateDataProduct } from '../policy/evaluateDataProduct';
 import { bySeverity } from '../policy/severity';
-import type {
-  Finding,
-  RuleContext,
-  StockroomPolicy,
-} from '../policy/types';
+import type { Finding, RuleContext, StockroomPolicy } from '../policy/types';
 
 /**
  * Everything Stockroom decides about one DataProduct document on one day.

@@ -52,8 +52,6 @@ describe('judgeDataProduct with catalog context', () => {
 
   it('skips both rules, with no finding, for callers without the context', () => {
     expect(judgeDataProduct(v2, DEFAULT_POLICY, NOW).findings).toEqual([]);
-    expect(judgeDataProduct(retired, DEFAULT_POLICY, NOW).findings).toEqual(
-      [],
-    );
+    expect(judgeDataProduct(retired, DEFAULT_POLICY, NOW).findings).toEqual([]);
   });
 });

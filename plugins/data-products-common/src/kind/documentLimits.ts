@@ -60,7 +60,7 @@ export function nestedTooDeepProblem(path: string): ValidationProblem {
 }
 
 /** Whether `value` as compact JSON (UTF-8) is more than `limit` bytes. */
-function jsonBytesOver(value: unknown, limit: number): boolean {
+export function jsonBytesOver(value: unknown, limit: number): boolean {
   let bytes = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0 && bytes <= limit) {

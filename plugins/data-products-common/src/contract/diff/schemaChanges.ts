@@ -5,7 +5,6 @@ import { likelyRenames, sameType } from './likelyRenames';
 
 const at = (index: number) => `spec.contract.schema[${index}]`;
 
-
 /**
  * Schema changes, fields matched by name. A removed field and an added one
  * that are most likely the same field renamed (see {@link likelyRenames})

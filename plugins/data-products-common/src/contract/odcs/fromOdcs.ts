@@ -90,6 +90,7 @@ export function contractFromOdcs(
     odcs.slaProperties,
     `${path}.slaProperties`,
     findings,
+    new Set(mapped.otherObjects),
   );
   const escalation = supportFromOdcs(odcs.support, `${path}.support`, findings);
   const extensions = readExtensions(odcs, path, findings);

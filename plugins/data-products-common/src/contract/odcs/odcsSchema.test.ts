@@ -118,9 +118,18 @@ describe('spec.contract.odcsSchema', () => {
       {
         ...base,
         schema: [
-          { name: 'orders', properties: [{ name: 'a', logicalType: 'string' }] },
-          { name: 'refunds', properties: [{ name: 'r', logicalType: 'string' }] },
-          { name: 'orders', properties: [{ name: 'b', logicalType: 'string' }] },
+          {
+            name: 'orders',
+            properties: [{ name: 'a', logicalType: 'string' }],
+          },
+          {
+            name: 'refunds',
+            properties: [{ name: 'r', logicalType: 'string' }],
+          },
+          {
+            name: 'orders',
+            properties: [{ name: 'b', logicalType: 'string' }],
+          },
         ],
       },
       { schemaName: 'orders' },

@@ -18,9 +18,19 @@ export interface MappedSchema {
   keyFields: string[];
   /** Every place quality rules were written, for qualityFromOdcs. */
   qualitySites: QualitySite[];
+  /**
+   * Names of the schema objects not mapped: SLA properties whose `element`
+   * points only into them are theirs, not this product's.
+   */
+  otherObjects: string[];
 }
 
-const EMPTY: MappedSchema = { schema: [], keyFields: [], qualitySites: [] };
+const EMPTY: MappedSchema = {
+  schema: [],
+  keyFields: [],
+  qualitySites: [],
+  otherObjects: [],
+};
 
 /** Which schema object a product is, and where that choice is written. */
 export interface SchemaSelection {
@@ -73,10 +83,17 @@ export function schemaFromOdcs(
     return EMPTY;
   }
   const chosen = chooseObject(schema, objects, path, selection, findings);
+  const otherObjects = objects
+    .filter(index => index !== chosen)
+    .map(index => textOf((schema[index] as Json).name))
+    .filter(isDefined);
   if (chosen === undefined) {
-    return EMPTY;
+    return { ...EMPTY, otherObjects };
   }
-  return mapObject(schema[chosen] as Json, `${path}[${chosen}]`, findings);
+  return {
+    ...mapObject(schema[chosen] as Json, `${path}[${chosen}]`, findings),
+    otherObjects,
+  };
 }
 
 /**
@@ -160,7 +177,9 @@ function chooseObject(
     const chosenName = nameOf(chosen) ?? `${path}[${chosen}]`;
     findings.warning(
       selection.schemaNamePath,
-      `is missing, and ${path} holds ${objects.length} schema objects: this product maps ${chosenName} (${
+      `is missing, and ${path} holds ${
+        objects.length
+      } schema objects: this product maps ${chosenName} (${
         named !== undefined ? 'the one named like the product' : 'the first'
       }) and not the other ${others.length}: ${listedNames(
         others,
@@ -195,7 +214,11 @@ function comparable(name: string): string {
 }
 
 function mapObject(object: Json, path: string, findings: MappingFindings) {
-  const result: MappedSchema = { schema: [], keyFields: [], qualitySites: [] };
+  const result: Omit<MappedSchema, 'otherObjects'> = {
+    schema: [],
+    keyFields: [],
+    qualitySites: [],
+  };
   if (object.quality !== undefined) {
     result.qualitySites.push({
       rules: object.quality,

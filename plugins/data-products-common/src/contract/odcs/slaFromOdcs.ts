@@ -73,6 +73,7 @@ export function slaFromOdcs(
   sla: unknown,
   path: string,
   findings: MappingFindings,
+  otherObjects: ReadonlySet<string> = new Set(),
 ): MappedSla {
   if (sla === undefined || sla === null) {
     return {};
@@ -99,7 +100,7 @@ export function slaFromOdcs(
     }
     const property = textOf(item.property);
     const target = property ? PROPERTIES[property.toLowerCase()] : undefined;
-    if (!target) {
+    if (!target || aboutOtherObjects(item.element, otherObjects)) {
       return;
     }
     if (seen[target] !== undefined) {
@@ -125,6 +126,24 @@ export function slaFromOdcs(
     availability: values.availability,
     sunsetOn: values.endOfSupport ?? values.endOfLife,
   });
+}
+
+/**
+ * Whether an SLA property's `element` (`table`, `table.column`, several
+ * separated by commas) points only at schema objects this product does not
+ * map: a multi-table document scopes each object's terms that way. An
+ * element naming no object of the document applies to the whole contract.
+ */
+function aboutOtherObjects(
+  element: unknown,
+  otherObjects: ReadonlySet<string>,
+): boolean {
+  const text = textOf(element);
+  if (text === undefined || otherObjects.size === 0) return false;
+  return text
+    .split(',')
+    .map(part => part.trim().split('.')[0])
+    .every(object => otherObjects.has(object));
 }
 
 function duration(item: Json, path: string, findings: MappingFindings) {

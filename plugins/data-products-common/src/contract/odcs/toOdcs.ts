@@ -8,7 +8,7 @@ import { EXTENSION, extensionList } from './extensions';
 import { schemaObjectToOdcs } from './schemaToOdcs';
 import { serversToOdcs } from './serversToOdcs';
 import { priceToOdcs, slaToOdcs, supportToOdcs } from './termsToOdcs';
-import { compact } from './values';
+import { compact, textOf } from './values';
 
 /** The ODCS version Stockroom exports. @public */
 export const ODCS_API_VERSION = 'v3.1.0';
@@ -48,7 +48,8 @@ export function contractToOdcs(entity: DataProductEntityV1alpha1): JsonObject {
       : undefined,
     schema: [
       schemaObjectToOdcs(
-        name,
+        // the object of a multi-table document it was imported from keeps its name
+        textOf(spec.contract?.odcsSchema) ?? name,
         spec.type,
         metadata.description,
         contract.schema,

@@ -16,9 +16,7 @@ const v1: { schema: SchemaField[] } = {
 const HINT =
   'Consumers of the old version rewrite their queries from the field mapping: a dropped field it does not map leaves them guessing, a mapping to a field that does not exist sends them nowhere. See docs/categories-and-lifecycle.md#migration-mapping.';
 
-const v2 = (
-  fieldMapping: Array<{ from: string; to: string; note?: string }>,
-) =>
+const v2 = (fieldMapping: Array<{ from: string; to: string; note?: string }>) =>
   coreEntity(e => {
     e.spec.migration = {
       from: 'dataproduct:customer-identity-v1',
