@@ -10,17 +10,17 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
-import plugin from '../index';
+import plugin from '../../index';
 import { DEFAULT_POLICY } from '@stockroom/plugin-data-products-common';
-import { KnexContractHistoryStore } from '../database/KnexContractHistoryStore';
+import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
 import {
   ORDERS_SCHEMA,
   productWithContract,
   schemaWithout,
-} from '../__testUtils__/contractEntities';
-import { component } from '../__testUtils__/entities';
-import { RecordingNotificationService } from '../__testUtils__/RecordingNotificationService';
-import { ContractHistoryJob } from './contracts/ContractHistoryJob';
+} from '../../__testUtils__/contractEntities';
+import { component } from '../../__testUtils__/entities';
+import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
+import { ContractHistoryJob } from './ContractHistoryJob';
 
 jest.setTimeout(60_000);
 

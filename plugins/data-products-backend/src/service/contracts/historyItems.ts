@@ -1,6 +1,6 @@
 import {
-  ClassifiedContractChange,
-  ContractChangeVerdict,
+  ApiContractHistoryEntry,
+  ApiIncident,
 } from '@stockroom/plugin-data-products-common';
 import {
   DriftIncident,
@@ -8,21 +8,9 @@ import {
 } from '../../database/ContractHistoryStore';
 
 /** One row of `GET …/contract/history`. */
-export interface ContractHistoryItem {
-  version: string | null;
-  fingerprint: string;
-  /** The contract this one replaced; null on the first sighting. */
-  previousFingerprint: string | null;
-  /** ISO 8601. */
-  recordedAt: string;
-  changes: ClassifiedContractChange[];
-  /** null on the first sighting: nothing to judge. */
-  verdict: ContractChangeVerdict | null;
-}
-
 export function contractHistoryItem(
   version: RecordedContractVersion,
-): ContractHistoryItem {
+): ApiContractHistoryEntry {
   return {
     version: version.version,
     fingerprint: version.fingerprint,
@@ -34,15 +22,7 @@ export function contractHistoryItem(
 }
 
 /** One row of `GET …/incidents`. */
-export interface IncidentItem {
-  id: number;
-  kind: string;
-  /** ISO 8601. */
-  openedAt: string;
-  details: Record<string, unknown>;
-}
-
-export function incidentItem(incident: DriftIncident): IncidentItem {
+export function incidentItem(incident: DriftIncident): ApiIncident {
   return {
     id: incident.id,
     kind: incident.kind,

@@ -7,14 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { formatIsoDate } from '@stockroom/plugin-data-products-common';
 import request from 'supertest';
-import plugin from '../index';
+import plugin from '../../index';
 import {
   component,
   dataProduct,
   dayFrom,
   viewRenewed,
-} from '../__testUtils__/entities';
-import { RecordingNotificationService } from '../__testUtils__/RecordingNotificationService';
+} from '../../__testUtils__/entities';
+import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 
 // The endpoint evaluates at request time, so the inventory is dated from today.
 const today = new Date();

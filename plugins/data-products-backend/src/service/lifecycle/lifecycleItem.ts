@@ -1,6 +1,5 @@
 import {
-  DataProductState,
-  Finding,
+  ApiLifecycleItem,
   formatIsoDate,
   parseIsoDate,
 } from '@stockroom/plugin-data-products-common';
@@ -11,20 +10,7 @@ import { EvaluatedProduct } from './evaluateProducts';
  * One row of `GET /lifecycle`. Absent values are null, so every row has the
  * same shape for scripts that consume it.
  */
-export interface LifecycleItem {
-  entityRef: string;
-  title: string;
-  category: string | null;
-  /** Full ref of the owner, e.g. `group:default/identity-platform`. */
-  owner: string | null;
-  state: DataProductState;
-  expiresOn: string | null;
-  sunsetOn: string | null;
-  successor: string | null;
-  findings: Finding[];
-}
-
-export function lifecycleItem(product: EvaluatedProduct): LifecycleItem {
+export function lifecycleItem(product: EvaluatedProduct): ApiLifecycleItem {
   const { entity, entityRef, evaluation } = product;
   const lifecycle = entity.spec?.lifecycle;
   const sunset = parseIsoDate(lifecycle?.sunsetOn);

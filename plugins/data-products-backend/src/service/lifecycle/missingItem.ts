@@ -1,29 +1,13 @@
+import { ApiMissingItem } from '@stockroom/plugin-data-products-common';
 import { MissingProduct, MissingStatus } from './findMissingProducts';
 import { LocationRecheck } from './recheckLocation';
 
 /**
- * One row of `GET /lifecycle/missing`. Absent values are null, so every row
- * has the same shape for scripts that consume it.
+ * One row of `GET /lifecycle/missing` (the API document's `MissingItem`).
+ * Absent values are null, so every row has the same shape for scripts that
+ * consume it.
  */
-export interface MissingItem {
-  entityRef: string;
-  title: string | null;
-  /** Full ref of the owner at the last sighting. */
-  owner: string | null;
-  /** spec.lifecycle.stage at the last sighting. */
-  stage: string | null;
-  status: MissingStatus;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  /** The file that last defined it (`backstage.io/managed-by-location`). */
-  location: string | null;
-  /** The catalog's processing errors for that file, as the catalog words them. */
-  locationErrors: string[];
-  /** What the file defines now, by a dry run of the catalog; null when not re-read. */
-  locationDefines: string[] | null;
-  /** What happened, in a sentence, and what to do about it. */
-  explanation: string;
-}
+export type MissingItem = ApiMissingItem;
 
 /** What the catalog says about the product's file now. */
 export interface LocationVerdict {

@@ -2,3 +2,4 @@ export { OpenApiRequestValidator } from './OpenApiRequestValidator';
 export type { RequestProblem } from './OpenApiRequestValidator';
 export { loadOpenApiDocument, OPENAPI_DOCUMENT_PATH } from './openApiDocument';
 export type { OpenApiDocument } from './openApiDocument';
+export { createOpenApiDocumentRouter } from './createOpenApiDocumentRouter';
