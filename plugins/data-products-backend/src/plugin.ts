@@ -1,48 +1,48 @@
 import {
   coreServices,
   createBackendPlugin,
-} from "@backstage/backend-plugin-api";
-import { catalogServiceRef } from "@backstage/plugin-catalog-node";
-import { notificationService } from "@backstage/plugin-notifications-node";
-import { dataProductsPermissions } from "@stockroom/plugin-data-products-common";
-import { readDataProductsConfig } from "./config";
-import { InventorySnapshotReader } from "./database/InventorySnapshotReader";
-import { KnexRunStore } from "./database/KnexRunStore";
-import { KnexContractHistoryStore } from "./database/KnexContractHistoryStore";
-import { KnexNotificationLogStore } from "./database/KnexNotificationLogStore";
-import { KnexProductSightingsStore } from "./database/KnexProductSightingsStore";
-import { ContractHistoryJob } from "./service/contracts/ContractHistoryJob";
-import { LifecycleNotificationsJob } from "./service/notifications/LifecycleNotificationsJob";
-import { MissingProductNotices } from "./service/lifecycle/MissingProductNotices";
-import { MissingProductsReport } from "./service/lifecycle/MissingProductsReport";
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { dataProductsPermissions } from '@stockroom/plugin-data-products-common';
+import { readDataProductsConfig } from './config';
+import { InventorySnapshotReader } from './database/InventorySnapshotReader';
+import { KnexRunStore } from './database/KnexRunStore';
+import { KnexContractHistoryStore } from './database/KnexContractHistoryStore';
+import { KnexNotificationLogStore } from './database/KnexNotificationLogStore';
+import { KnexProductSightingsStore } from './database/KnexProductSightingsStore';
+import { ContractHistoryJob } from './service/contracts/ContractHistoryJob';
+import { LifecycleNotificationsJob } from './service/notifications/LifecycleNotificationsJob';
+import { MissingProductNotices } from './service/lifecycle/MissingProductNotices';
+import { MissingProductsReport } from './service/lifecycle/MissingProductsReport';
 import {
   PRODUCT_SIGHTINGS_TASK_ID,
   ProductSightingsJob,
-} from "./service/lifecycle/ProductSightingsJob";
-import { createMissingProductsRouter } from "./service/lifecycle/createMissingProductsRouter";
-import { createContractsRouter } from "./service/contracts/createContractsRouter";
-import { createLifecycleRouter } from "./service/lifecycle/createLifecycleRouter";
-import { createOpenApiDocumentRouter } from "./service/openapi";
-import { createNotFoundRouter } from "./service/notFoundRouter";
+} from './service/lifecycle/ProductSightingsJob';
+import { createMissingProductsRouter } from './service/lifecycle/createMissingProductsRouter';
+import { createContractsRouter } from './service/contracts/createContractsRouter';
+import { createLifecycleRouter } from './service/lifecycle/createLifecycleRouter';
+import { createOpenApiDocumentRouter } from './service/openapi';
+import { createNotFoundRouter } from './service/notFoundRouter';
 import {
   ScorecardService,
   createRunsRouter,
   createScoringTask,
-} from "./service/runs";
-import { createAlertsTask } from "./service/alerts";
-import { createInventoryRouter } from "./service/inventory";
-import { migrateDatabase } from "./database/migrateDatabase";
+} from './service/runs';
+import { createAlertsTask } from './service/alerts';
+import { createInventoryRouter } from './service/inventory';
+import { migrateDatabase } from './database/migrateDatabase';
 import {
   createTasksRouter,
   schedulerEndpointGuardServiceRef,
-} from "./service/tasks";
+} from './service/tasks';
 
 /** Id of the scheduled task that sends lifecycle notices. */
 export const LIFECYCLE_NOTIFICATIONS_TASK_ID =
-  "data-products-lifecycle-notifications";
+  'data-products-lifecycle-notifications';
 
 /** Id of the scheduled task that records contract versions and opens drift incidents. */
-export const CONTRACT_HISTORY_TASK_ID = "data-products-contract-history";
+export const CONTRACT_HISTORY_TASK_ID = 'data-products-contract-history';
 
 /**
  * Stockroom's backend plugin: the lifecycle API and notices, and the
@@ -52,7 +52,7 @@ export const CONTRACT_HISTORY_TASK_ID = "data-products-contract-history";
  * @public
  */
 export const dataProductsPlugin = createBackendPlugin({
-  pluginId: "data-products",
+  pluginId: 'data-products',
   register(env) {
     env.registerInit({
       deps: {
@@ -105,23 +105,23 @@ export const dataProductsPlugin = createBackendPlugin({
             id: LIFECYCLE_NOTIFICATIONS_TASK_ID,
             // One instance of a cluster runs it; the store's claims make each
             // notice once-only even if two runs ever overlap.
-            scope: "global",
+            scope: 'global',
             frequency: lifecycleNotifications.frequency,
             timeout: { minutes: 15 },
             // Let the catalog finish starting before the first read.
             initialDelay: { minutes: 1 },
-            fn: async (signal) => {
+            fn: async signal => {
               const summary = await job.run(new Date(), signal);
               // Quiet on the usual run, where everything due went out before.
-              const log = summary.sent + summary.failed > 0 ? "info" : "debug";
+              const log = summary.sent + summary.failed > 0 ? 'info' : 'debug';
               logger[log](
-                `Lifecycle notices: ${summary.due} due, ${summary.sent} sent, ${summary.alreadySent} sent before, ${summary.failed} failed`
+                `Lifecycle notices: ${summary.due} due, ${summary.sent} sent, ${summary.alreadySent} sent before, ${summary.failed} failed`,
               );
             },
           });
         } else {
           logger.info(
-            "Lifecycle notifications are disabled (stockroom.lifecycle.notifications.enabled: false)"
+            'Lifecycle notifications are disabled (stockroom.lifecycle.notifications.enabled: false)',
           );
         }
 
@@ -150,7 +150,7 @@ export const dataProductsPlugin = createBackendPlugin({
           : undefined;
         await scheduler.scheduleTask({
           id: PRODUCT_SIGHTINGS_TASK_ID,
-          scope: "global",
+          scope: 'global',
           // Often enough that a product's last sighting and file are recent
           // when it goes missing (the orphan cleanup runs every 30 s).
           frequency: { minutes: 10 },
@@ -164,7 +164,7 @@ export const dataProductsPlugin = createBackendPlugin({
             const notices = await missingNotices?.run(now);
             if (notices && notices.sent + notices.failed > 0) {
               logger.info(
-                `Missing-product notices: ${notices.sent} sent, ${notices.alreadySent} sent before, ${notices.failed} failed`
+                `Missing-product notices: ${notices.sent} sent, ${notices.alreadySent} sent before, ${notices.failed} failed`,
               );
             }
           },
@@ -181,16 +181,16 @@ export const dataProductsPlugin = createBackendPlugin({
           id: CONTRACT_HISTORY_TASK_ID,
           // One instance of a cluster runs it; the store's unique keys keep
           // versions and incidents single even if two runs ever overlap.
-          scope: "global",
+          scope: 'global',
           frequency: contractHistory.frequency,
           timeout: { minutes: 15 },
           initialDelay: { minutes: 1 },
-          fn: async (signal) => {
+          fn: async signal => {
             const summary = await historyJob.run(new Date(), signal);
             const recorded =
               summary.firstSightings + summary.changed + summary.failed;
-            logger[recorded > 0 ? "info" : "debug"](
-              `Contract history: ${summary.products} products, ${summary.firstSightings} first seen, ${summary.changed} changed, ${summary.incidentsOpened} incidents opened, ${summary.unchanged} unchanged, ${summary.failed} failed`
+            logger[recorded > 0 ? 'info' : 'debug'](
+              `Contract history: ${summary.products} products, ${summary.firstSightings} first seen, ${summary.changed} changed, ${summary.incidentsOpened} incidents opened, ${summary.unchanged} unchanged, ${summary.failed} failed`,
             );
           },
         });
@@ -220,7 +220,7 @@ export const dataProductsPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: task.id,
             // One instance of a cluster recomputes; snapshots are per day.
-            scope: "global",
+            scope: 'global',
             frequency: scoring.frequency,
             timeout: { minutes: 30 },
             initialDelay: { minutes: 1 },
@@ -238,7 +238,7 @@ export const dataProductsPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: alerts.id,
             // One instance of a cluster sends; claims make each alert once-only.
-            scope: "global",
+            scope: 'global',
             frequency: scoring.frequency,
             timeout: { minutes: 15 },
             initialDelay: { minutes: 1 },
@@ -259,7 +259,7 @@ export const dataProductsPlugin = createBackendPlugin({
             scorecards,
             bodyLimit: ingestion.bodyLimit,
             minRefreshIntervalSeconds: scoring.minRefreshIntervalSeconds,
-          })
+          }),
         );
         // the inventory reads the latest snapshots, never rescoring on read
         const inventorySnapshots = await InventorySnapshotReader.create({
@@ -274,7 +274,7 @@ export const dataProductsPlugin = createBackendPlugin({
             policy,
             funding,
             auditor: deps.auditor,
-          })
+          }),
         );
         // run a scheduled task now, for holders of stockroom.task.trigger
         httpRouter.use(
@@ -283,7 +283,7 @@ export const dataProductsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             scheduler,
             auditor: deps.auditor,
-          })
+          }),
         );
         httpRouter.use(
           createMissingProductsRouter({
@@ -291,7 +291,7 @@ export const dataProductsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             auditor: deps.auditor,
             report: missingProducts,
-          })
+          }),
         );
         httpRouter.use(
           createLifecycleRouter({
@@ -299,7 +299,7 @@ export const dataProductsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             catalog: deps.catalog,
             policy,
-          })
+          }),
         );
         httpRouter.use(
           createContractsRouter({
@@ -307,10 +307,10 @@ export const dataProductsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             catalog: deps.catalog,
             contractHistory: contractHistoryStore,
-          })
+          }),
         );
         httpRouter.use(
-          createOpenApiDocumentRouter({ httpAuth: deps.httpAuth })
+          createOpenApiDocumentRouter({ httpAuth: deps.httpAuth }),
         );
         // last: a JSON 404 for what no router above answers
         httpRouter.use(createNotFoundRouter());

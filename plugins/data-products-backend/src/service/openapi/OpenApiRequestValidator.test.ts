@@ -1,49 +1,49 @@
-import { mockErrorHandler, mockServices } from "@backstage/backend-test-utils";
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import {
   DATA_PRODUCT_CATEGORIES,
   DATA_PRODUCT_STATES,
-} from "@stockroom/plugin-data-products-common";
-import express from "express";
-import request from "supertest";
-import { catalogServiceMock } from "@backstage/plugin-catalog-node/testUtils";
-import { createRunsRouter } from "../runs";
-import { createInventoryRouter } from "../inventory";
-import { createLifecycleRouter } from "../lifecycle/createLifecycleRouter";
-import { createContractsRouter } from "../contracts/createContractsRouter";
-import { createOpenApiDocumentRouter } from "./createOpenApiDocumentRouter";
-import { createTasksRouter } from "../tasks";
-import { createMissingProductsRouter } from "../lifecycle/createMissingProductsRouter";
-import { CONTRACT_FORMATS } from "../contracts/parseContractFormat";
+} from '@stockroom/plugin-data-products-common';
+import express from 'express';
+import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createRunsRouter } from '../runs';
+import { createInventoryRouter } from '../inventory';
+import { createLifecycleRouter } from '../lifecycle/createLifecycleRouter';
+import { createContractsRouter } from '../contracts/createContractsRouter';
+import { createOpenApiDocumentRouter } from './createOpenApiDocumentRouter';
+import { createTasksRouter } from '../tasks';
+import { createMissingProductsRouter } from '../lifecycle/createMissingProductsRouter';
+import { CONTRACT_FORMATS } from '../contracts/parseContractFormat';
 import {
   INVENTORY_SORTS,
   MAX_PAGE_SIZE,
-} from "../inventory/parseInventoryQuery";
-import { OpenApiDocument, loadOpenApiDocument } from "./openApiDocument";
-import { OpenApiRequestValidator } from "./OpenApiRequestValidator";
-import { asRunProblems } from "../runs/asRunProblems";
+} from '../inventory/parseInventoryQuery';
+import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
+import { OpenApiRequestValidator } from './OpenApiRequestValidator';
+import { asRunProblems } from '../runs/asRunProblems';
 
 const validator = OpenApiRequestValidator.fromDocument();
 
 /** `METHOD /path` of every route an Express router holds. */
 function routesOf(router: express.Router): string[] {
   return (router.stack as any[])
-    .filter((layer) => layer.route)
-    .flatMap((layer) =>
+    .filter(layer => layer.route)
+    .flatMap(layer =>
       Object.keys(layer.route.methods).map(
-        (method) =>
+        method =>
           `${method.toUpperCase()} ${String(layer.route.path).replace(
             /:([A-Za-z0-9_]+)/g,
-            "{$1}"
-          )}`
-      )
+            '{$1}',
+          )}`,
+      ),
     );
 }
 
 /** A one-route app that answers 204 once the validator lets the request by. */
 function appFor(
-  method: "get" | "post",
+  method: 'get' | 'post',
   path: string,
-  options?: { body?: boolean }
+  options?: { body?: boolean },
 ) {
   const app = express();
   app.use(express.json());
@@ -54,8 +54,8 @@ function appFor(
   return app;
 }
 
-describe("OpenApiRequestValidator", () => {
-  it("has every route of every router in the document, and nothing else", async () => {
+describe('OpenApiRequestValidator', () => {
+  it('has every route of every router in the document, and nothing else', async () => {
     const services = {
       httpAuth: mockServices.httpAuth(),
       auth: mockServices.auth(),
@@ -71,74 +71,74 @@ describe("OpenApiRequestValidator", () => {
           ...services,
           snapshots: {} as any,
           policy: {} as any,
-        })
+        }),
       ),
       ...routesOf(createLifecycleRouter({ ...services, policy: {} as any })),
       ...routesOf(
-        createContractsRouter({ ...services, contractHistory: {} as any })
+        createContractsRouter({ ...services, contractHistory: {} as any }),
       ),
       ...routesOf(createOpenApiDocumentRouter(services)),
       ...routesOf(
-        createTasksRouter({ ...services, scheduler: mockServices.scheduler() })
+        createTasksRouter({ ...services, scheduler: mockServices.scheduler() }),
       ),
       ...routesOf(
-        createMissingProductsRouter({ ...services, report: {} as any })
+        createMissingProductsRouter({ ...services, report: {} as any }),
       ),
     ];
     expect(routes.sort()).toEqual(validator.operations().sort());
   });
 
-  it("lists in the document exactly the values the code accepts", () => {
+  it('lists in the document exactly the values the code accepts', () => {
     const document = loadOpenApiDocument() as any;
     const query = (path: string, name: string) =>
       document.paths[path].get.parameters.find((p: any) => p.name === name)
         .schema;
-    expect(query("/products", "category").items.enum).toEqual([
+    expect(query('/products', 'category').items.enum).toEqual([
       ...DATA_PRODUCT_CATEGORIES,
     ]);
-    expect(query("/products", "state").items.enum).toEqual([
+    expect(query('/products', 'state').items.enum).toEqual([
       ...DATA_PRODUCT_STATES,
     ]);
-    expect(query("/lifecycle", "state").items.enum).toEqual([
+    expect(query('/lifecycle', 'state').items.enum).toEqual([
       ...DATA_PRODUCT_STATES,
     ]);
-    expect(query("/products", "sort").enum).toEqual([...INVENTORY_SORTS]);
-    expect(query("/products", "limit").maximum).toBe(MAX_PAGE_SIZE);
+    expect(query('/products', 'sort').enum).toEqual([...INVENTORY_SORTS]);
+    expect(query('/products', 'limit').maximum).toBe(MAX_PAGE_SIZE);
     expect(
-      query("/products/{namespace}/{name}/contract", "format").enum
+      query('/products/{namespace}/{name}/contract', 'format').enum,
     ).toEqual([...CONTRACT_FORMATS]);
   });
 
   it.each([
-    ["?limit=0", 'limit must be a whole number from 1 to 500, not "0"'],
-    ["?limit=5&limit=6", "limit must be given once, as a plain value"],
-    ["?limit=1.5", 'limit must be a whole number from 1 to 500, not "1.5"'],
+    ['?limit=0', 'limit must be a whole number from 1 to 500, not "0"'],
+    ['?limit=5&limit=6', 'limit must be given once, as a plain value'],
+    ['?limit=1.5', 'limit must be a whole number from 1 to 500, not "1.5"'],
     [
-      "?max=3",
+      '?max=3',
       'unknown query parameter "max"; allowed parameters are limit, before',
     ],
     [
-      "?limit=x&a=1&b=2",
+      '?limit=x&a=1&b=2',
       'unknown query parameters "a", "b"; allowed parameters are limit, before; limit must be a whole number from 1 to 500, not "x"',
     ],
-  ])("refuses the query %s, naming the parameter", async (query, message) => {
-    const app = appFor("get", "/products/:namespace/:name/runs");
+  ])('refuses the query %s, naming the parameter', async (query, message) => {
+    const app = appFor('get', '/products/:namespace/:name/runs');
     const response = await request(app).get(
-      `/products/default/orders/runs${query}`
+      `/products/default/orders/runs${query}`,
     );
     expect(response.status).toBe(400);
     expect(response.body.error).toEqual({
-      name: "InputError",
+      name: 'InputError',
       message: `The request does not match the API: ${message}`,
     });
   });
 
-  it("reads comma-separated and repeated list parameters alike", async () => {
-    const app = appFor("get", "/products");
+  it('reads comma-separated and repeated list parameters alike', async () => {
+    const app = appFor('get', '/products');
     for (const query of [
-      "?state=active,expiring&category=shared-mart",
-      "?state=active&state=expiring",
-      "?breaching=true&minScore=2.5&maxScore=4&expiringWithinDays=30",
+      '?state=active,expiring&category=shared-mart',
+      '?state=active&state=expiring',
+      '?breaching=true&minScore=2.5&maxScore=4&expiringWithinDays=30',
     ]) {
       const response = await request(app).get(`/products${query}`);
       expect({ query, status: response.status }).toEqual({
@@ -147,31 +147,31 @@ describe("OpenApiRequestValidator", () => {
       });
     }
     const bad = await request(app).get(
-      "/products?state=active,,gone,&breaching=1"
+      '/products?state=active,,gone,&breaching=1',
     );
     expect(bad.body.error.message).toBe(
-      'The request does not match the API: state "gone" is unknown; allowed values are draft, active, expiring, expired, deprecated, retired; breaching must be true or false, not "1"'
+      'The request does not match the API: state "gone" is unknown; allowed values are draft, active, expiring, expired, deprecated, retired; breaching must be true or false, not "1"',
     );
   });
 
-  it("checks a JSON body against its schema, naming every field at fault", async () => {
-    const app = appFor("post", "/runs");
+  it('checks a JSON body against its schema, naming every field at fault', async () => {
+    const app = appFor('post', '/runs');
     const response = await request(app)
-      .post("/runs")
+      .post('/runs')
       .send({
         runs: [
           {
-            product: "dataproduct:default/orders",
-            runId: "a",
-            status: "done",
+            product: 'dataproduct:default/orders',
+            runId: 'a',
+            status: 'done',
             // The document leaves time formats to ingestion's parser, which
             // reads a time without a zone as UTC (standards.md); not its fault.
-            finishedAt: "noon",
+            finishedAt: 'noon',
           },
           {
-            product: "dataproduct:default/orders",
-            status: "success",
-            finishedAt: "2026-11-25T10:00:00Z",
+            product: 'dataproduct:default/orders',
+            status: 'success',
+            finishedAt: '2026-11-25T10:00:00Z',
             rowCount: -1,
           },
         ],
@@ -180,9 +180,9 @@ describe("OpenApiRequestValidator", () => {
     expect(response.body.error.message).toBe(
       [
         'The request does not match the API: runs[0].status "done" is unknown; allowed values are success, failed',
-        "runs[1].runId is required",
+        'runs[1].runId is required',
         'runs[1].rowCount must be a whole number of at least 0, not "-1"',
-      ].join("; ")
+      ].join('; '),
     );
   });
 
@@ -190,20 +190,20 @@ describe("OpenApiRequestValidator", () => {
     const app = express();
     app.use(express.json());
     app.post(
-      "/openlineage",
+      '/openlineage',
       validator.middleware({ body: false }),
       (req, res) => {
         res.json(asRunProblems(validator.bodyProblems(req)));
-      }
+      },
     );
     const response = await request(app)
-      .post("/openlineage")
+      .post('/openlineage')
       .send([
         {
-          eventType: "COMPLETE",
-          eventTime: "2026-11-25T10:00:00Z",
-          run: { runId: "x" },
-          job: { namespace: "a", name: "b" },
+          eventType: 'COMPLETE',
+          eventTime: '2026-11-25T10:00:00Z',
+          run: { runId: 'x' },
+          job: { namespace: 'a', name: 'b' },
         },
       ]);
     expect(response.status).toBe(200);
@@ -212,28 +212,28 @@ describe("OpenApiRequestValidator", () => {
       expect.arrayContaining([
         {
           index: 0,
-          path: "run.runId",
+          path: 'run.runId',
           message: '[0].run.runId must be a UUID, not "x"',
         },
-      ])
+      ]),
     );
   });
 
-  it("names a missing or unknown body field by its full path, not its parent", async () => {
+  it('names a missing or unknown body field by its full path, not its parent', async () => {
     const app = express();
     app.use(express.json());
-    app.post("/runs", validator.middleware({ body: false }), (req, res) => {
+    app.post('/runs', validator.middleware({ body: false }), (req, res) => {
       res.json(asRunProblems(validator.bodyProblems(req)));
     });
     const response = await request(app)
-      .post("/runs")
+      .post('/runs')
       .send({
         runs: [
           {
-            product: "dataproduct:default/orders",
-            runId: "r1",
-            status: "success",
-            watermak: "2026-11-25T09:00:00Z",
+            product: 'dataproduct:default/orders',
+            runId: 'r1',
+            status: 'success',
+            watermak: '2026-11-25T09:00:00Z',
           },
         ],
       });
@@ -241,144 +241,144 @@ describe("OpenApiRequestValidator", () => {
       expect.arrayContaining([
         {
           index: 0,
-          path: "finishedAt",
-          message: "runs[0].finishedAt is required",
+          path: 'finishedAt',
+          message: 'runs[0].finishedAt is required',
         },
         {
           index: 0,
-          path: "watermak",
-          message: "runs[0].watermak is not a known field",
+          path: 'watermak',
+          message: 'runs[0].watermak is not a known field',
         },
-      ])
+      ]),
     );
   });
 
   it.each([
-    ["a NUL", "or%00ders", "U+0000 (a control character) at character 3"],
+    ['a NUL', 'or%00ders', 'U+0000 (a control character) at character 3'],
     [
-      "a right-to-left override",
-      "orders%E2%80%AEvsc.exe",
-      "U+202E (a bidirectional text control) at character 7",
+      'a right-to-left override',
+      'orders%E2%80%AEvsc.exe',
+      'U+202E (a bidirectional text control) at character 7',
     ],
   ])(
-    "refuses %s in a path parameter, naming the parameter",
+    'refuses %s in a path parameter, naming the parameter',
     async (_what, name, where) => {
-      const app = appFor("get", "/products/:namespace/:name/scorecard");
+      const app = appFor('get', '/products/:namespace/:name/scorecard');
       const response = await request(app).get(
-        `/products/default/${name}/scorecard`
+        `/products/default/${name}/scorecard`,
       );
       expect(response.status).toBe(400);
       expect(response.body.error.message).toBe(
-        `The request does not match the API: name contains ${where}: path parameters may not hold control or bidirectional characters`
+        `The request does not match the API: name contains ${where}: path parameters may not hold control or bidirectional characters`,
       );
-    }
+    },
   );
 
   // issue #11: Express's query parser drops prototype names, so only the
   // raw query string shows them
   it.each([
-    ["__proto__=x", '"__proto__"'],
-    ["constructor=x", '"constructor"'],
-    ["hasOwnProperty=1", '"hasOwnProperty"'],
-    ["__proto__[owner]=x", '"__proto__"'],
+    ['__proto__=x', '"__proto__"'],
+    ['constructor=x', '"constructor"'],
+    ['hasOwnProperty=1', '"hasOwnProperty"'],
+    ['__proto__[owner]=x', '"__proto__"'],
   ])(
-    "refuses the prototype name in ?%s on every endpoint, naming it",
+    'refuses the prototype name in ?%s on every endpoint, naming it',
     async (query, named) => {
       for (const [path, url] of [
-        ["/products", "/products"],
-        ["/products/:namespace/:name/runs", "/products/default/orders/runs"],
+        ['/products', '/products'],
+        ['/products/:namespace/:name/runs', '/products/default/orders/runs'],
       ]) {
-        const app = appFor("get", path);
+        const app = appFor('get', path);
         const response = await request(app).get(`${url}?${query}`);
         expect(response.status).toBe(400);
         expect(response.body.error.message).toContain(
-          `unknown query parameter ${named}`
+          `unknown query parameter ${named}`,
         );
       }
-    }
+    },
   );
 
-  it("suggests the nearest parameter for a misspelt one", async () => {
-    const app = appFor("get", "/products");
-    const response = await request(app).get("/products?categroy=core-entity");
+  it('suggests the nearest parameter for a misspelt one', async () => {
+    const app = appFor('get', '/products');
+    const response = await request(app).get('/products?categroy=core-entity');
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain(
-      'unknown query parameter "categroy" (did you mean category?)'
+      'unknown query parameter "categroy" (did you mean category?)',
     );
   });
 
   it.each([
-    ["owner=group%3Adefault%2Fa%00b", "owner", "U+0000", 16],
-    ["q=orders%01", "q", "U+0001", 7],
-    ["state=active&state=exp%00ired", "state", "U+0000", 4],
+    ['owner=group%3Adefault%2Fa%00b', 'owner', 'U+0000', 16],
+    ['q=orders%01', 'q', 'U+0001', 7],
+    ['state=active&state=exp%00ired', 'state', 'U+0000', 4],
   ])(
-    "refuses a control character in ?%s, naming the parameter",
+    'refuses a control character in ?%s, naming the parameter',
     async (query, name, code, at) => {
-      const app = appFor("get", "/products");
+      const app = appFor('get', '/products');
       const response = await request(app).get(`/products?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.error.message).toBe(
-        `The request does not match the API: ${name} contains ${code} (a control character) at character ${at}: query parameters may not hold control characters`
+        `The request does not match the API: ${name} contains ${code} (a control character) at character ${at}: query parameters may not hold control characters`,
       );
-    }
+    },
   );
 
-  it("lets a right-to-left mark through in a search text", async () => {
-    const app = appFor("get", "/products");
-    const response = await request(app).get("/products?q=%D7%90%E2%80%8F");
+  it('lets a right-to-left mark through in a search text', async () => {
+    const app = appFor('get', '/products');
+    const response = await request(app).get('/products?q=%D7%90%E2%80%8F');
     expect(response.status).toBe(204);
   });
 
-  it("checks responses for the tests: undocumented statuses and wrong shapes", () => {
+  it('checks responses for the tests: undocumented statuses and wrong shapes', () => {
     expect(
       validator.responseProblems(
-        "get",
-        "/products/:namespace/:name/incidents",
+        'get',
+        '/products/:namespace/:name/incidents',
         200,
         {
           items: [
             {
               id: 1,
-              kind: "observed-schema-drift",
-              openedAt: "2026-11-25T10:00:00Z",
+              kind: 'observed-schema-drift',
+              openedAt: '2026-11-25T10:00:00Z',
               details: {},
             },
           ],
-        }
-      )
+        },
+      ),
     ).toEqual([]);
     expect(
       validator.responseProblems(
-        "get",
-        "/products/:namespace/:name/incidents",
+        'get',
+        '/products/:namespace/:name/incidents',
         200,
         {
-          items: [{ id: "one", kind: "x", openedAt: "today", details: {} }],
-        }
-      )
+          items: [{ id: 'one', kind: 'x', openedAt: 'today', details: {} }],
+        },
+      ),
     ).toEqual([
       'items[0].id must be an integer, not "one"',
       'items[0].openedAt must be an ISO-8601 date-time with a time zone (e.g. 2026-11-25T12:00:00Z), not "today"',
     ]);
-    expect(validator.responseProblems("get", "/lifecycle", 418, {})).toEqual([
-      "status 418 is not documented for GET /lifecycle",
+    expect(validator.responseProblems('get', '/lifecycle', 418, {})).toEqual([
+      'status 418 is not documented for GET /lifecycle',
     ]);
   });
 
-  it("refuses a document whose $ref names nothing", () => {
+  it('refuses a document whose $ref names nothing', () => {
     const broken: OpenApiDocument = {
-      openapi: "3.0.3",
+      openapi: '3.0.3',
       paths: {
-        "/x": {
+        '/x': {
           get: {
-            parameters: [{ $ref: "#/components/parameters/gone" }],
+            parameters: [{ $ref: '#/components/parameters/gone' }],
             responses: {},
           },
         },
       },
     };
     expect(() => OpenApiRequestValidator.fromDocument(broken)).toThrow(
-      "$ref #/components/parameters/gone names nothing in the document"
+      '$ref #/components/parameters/gone names nothing in the document',
     );
   });
 });
