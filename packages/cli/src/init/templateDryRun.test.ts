@@ -1,14 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
+import {
+  CatalogBackend,
+  startCatalogBackend,
+} from '../__testUtils__/catalogBackend';
 import { REPO_ROOT, runCli, tempDir } from '../__testUtils__/runCli';
 import { renderDataProduct } from './renderDataProduct';
 import { CORE_ANSWERS, SAMPLES } from './__testUtils__/sampleAnswers';
@@ -97,30 +96,27 @@ describe('the data-product template’s form', () => {
 });
 
 describe('the data-product template through the scaffolder dry run', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let catalog: CatalogBackend;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
+    catalog = await startCatalogBackend({
+      catalog: { rules: [{ allow: ['DataProduct', 'Template'] }] },
+      // the catalog as the template's dry run needs it, without our module
+      dataProducts: false,
       features: [
-        catalogPlugin,
         scaffolderPlugin,
         // Real checks: a request without a token is refused, not a user.
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: { rules: [{ allow: ['DataProduct', 'Template'] }] },
-          },
-        }),
       ],
     });
   });
 
-  afterAll(() => backend?.stop());
+  afterAll(() => catalog?.backend.stop());
 
   const dryRun = (values: object) =>
-    request(backend.server)
+    request(catalog.backend.server)
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', mockCredentials.user.header())
       .send(templateRequest(values));
@@ -143,7 +139,7 @@ describe('the data-product template through the scaffolder dry run', () => {
   };
 
   it('refuses a caller without credentials', async () => {
-    const response = await request(backend.server)
+    const response = await request(catalog.backend.server)
       .post('/api/scaffolder/v2/dry-run')
       .send(templateRequest(CORE_ANSWERS));
     expect(response.status).toBe(401);

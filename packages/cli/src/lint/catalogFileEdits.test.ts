@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  SchedulerService,
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import catalogModuleDataProducts from '@stockroom/plugin-catalog-backend-module-data-products';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { CORE_ENTITY } from '../__testUtils__/fixtures';
+import {
+  CatalogBackend,
+  startCatalogBackend,
+  waitFor,
+} from '../__testUtils__/catalogBackend';
 import { runCli, tempDir } from '../__testUtils__/runCli';
 
 /*
@@ -28,96 +21,27 @@ import { runCli, tempDir } from '../__testUtils__/runCli';
 
 jest.setTimeout(60_000);
 
-/** The catalog's processing errors, as a log module would see them. */
-function processingErrors(errors: string[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-processing-errors',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.setOnProcessingErrorHandler(event => {
-            for (const error of event.errors) {
-              errors.push(
-                `${event.unprocessedEntity.kind}: ${String(error.message)}`,
-              );
-            }
-          });
-        },
-      });
-    },
-  });
-}
-
-/**
- * The catalog's scheduler: the test backend's mock runs tasks at start-up
- * and then only when triggered, so the test triggers the orphan cleanup.
- */
-function schedulerOf(capture: (scheduler: SchedulerService) => void) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-scheduler',
-    register(reg) {
-      reg.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init({ scheduler }) {
-          capture(scheduler);
-        },
-      });
-    },
-  });
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
-
 describe('what the catalog does with a catalog-info.yaml that is not entities', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let scheduler: SchedulerService;
+  let catalog: CatalogBackend;
   let dir: string;
   let file: string;
-  const errors: string[] = [];
 
   beforeEach(async () => {
-    errors.length = 0;
     dir = tempDir({ 'catalog-info.yaml': CORE_ENTITY });
     file = path.join(dir, 'catalog-info.yaml');
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleDataProducts,
-        processingErrors(errors),
-        schedulerOf(captured => {
-          scheduler = captured;
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['DataProduct', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-              processingInterval: { seconds: 1 },
-            },
-          },
-        }),
-      ],
+    catalog = await startCatalogBackend({
+      catalog: {
+        rules: [{ allow: ['DataProduct', 'Location'] }],
+        locations: [{ type: 'file', target: file }],
+        processingInterval: { seconds: 1 },
+      },
     });
   });
 
-  afterEach(() => backend?.stop());
+  afterEach(() => catalog?.backend.stop());
 
   const product = async () => {
-    const res = await request(backend.server)
+    const res = await request(catalog.backend.server)
       .get('/api/catalog/entities/by-name/dataproduct/default/orders-core')
       .set('Authorization', mockCredentials.user.header());
     return res.status === 200 ? res.body : null;
@@ -139,7 +63,7 @@ describe('what the catalog does with a catalog-info.yaml that is not entities', 
       'orders-core to be orphaned',
     );
     // … and deleted by the next orphan cleanup (every 30 s by default).
-    await scheduler.triggerTask('catalog_orphan_cleanup');
+    await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
     expect(await product()).toBeNull();
 
     const lint = await runCli(['lint', 'catalog-info.yaml'], { cwd: dir });
@@ -154,7 +78,10 @@ describe('what the catalog does with a catalog-info.yaml that is not entities', 
     );
 
     const error = await waitFor(
-      async () => errors.find(e => e.includes('Expected object at root')),
+      async () =>
+        catalog.processingErrors.find(e =>
+          e.includes('Expected object at root'),
+        ),
       'the processing error',
     );
     expect(error).toBe('Location: Expected object at root, got object');

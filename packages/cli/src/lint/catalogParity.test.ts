@@ -1,10 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleDataProducts from '@stockroom/plugin-catalog-backend-module-data-products';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { parse } from 'yaml';
 import {
@@ -12,6 +6,10 @@ import {
   REF_CASES,
   VALID_ENTITY_CASES,
 } from '../__testUtils__/entityCases';
+import {
+  CatalogBackend,
+  startCatalogBackend,
+} from '../__testUtils__/catalogBackend';
 import { runCli, tempDir } from '../__testUtils__/runCli';
 
 /*
@@ -34,21 +32,15 @@ const CASES = [
 ].map(c => [c.name, c.yaml] as const);
 
 describe('stockroom lint agrees with the catalog’s validate-entity', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let catalog: CatalogBackend;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleDataProducts,
-        mockServices.rootConfig.factory({
-          data: { catalog: { rules: [{ allow: ['DataProduct'] }] } },
-        }),
-      ],
+    catalog = await startCatalogBackend({
+      catalog: { rules: [{ allow: ['DataProduct'] }] },
     });
   });
 
-  afterAll(() => backend?.stop());
+  afterAll(() => catalog?.backend.stop());
 
   it('has invalid and valid cases', () => {
     expect(INVALID_ENTITY_CASES.length).toBeGreaterThan(5);
@@ -56,7 +48,7 @@ describe('stockroom lint agrees with the catalog’s validate-entity', () => {
   });
 
   const validate = (yaml: string) =>
-    request(backend.server)
+    request(catalog.backend.server)
       .post('/api/catalog/validate-entity')
       .set('Authorization', mockCredentials.user.header())
       .send({
