@@ -18,7 +18,7 @@ import { EntityRefValue, resolveRef } from '../shared/values';
 import { readContract } from '../shared/readContract';
 import { PlainList } from '../shared/Section';
 import { ScoreBadge } from '../shared/ScoreBadge';
-import { daysUntil } from '../shared/daysUntil';
+import { inDaysText } from '../shared/daysUntil';
 import { useDependencies, type Dependency } from './useDependencies';
 import { successorRef } from '../shared/successor';
 
@@ -28,14 +28,6 @@ export interface DependsOnDataProductsCardProps {
   title?: string;
   /** Fixes "today" for the day counts; for tests and screenshots. */
   now?: Date;
-}
-
-function inDays(date: string | undefined, now: Date): string {
-  const days = daysUntil(date, now);
-  if (days === undefined) return '';
-  if (days > 0) return ` (in ${days} day${days === 1 ? '' : 's'})`;
-  if (days === 0) return ' (today)';
-  return ` (${-days} day${days === -1 ? '' : 's'} ago)`;
 }
 
 /**
@@ -70,7 +62,7 @@ function Warnings(props: { entity: Entity; breaching?: boolean; now: Date }) {
         data-testid="warning-deprecated"
         title={
           lifecycle?.sunsetOn
-            ? `Deprecated: sunset on ${lifecycle.sunsetOn}${inDays(
+            ? `Deprecated: sunset on ${lifecycle.sunsetOn}${inDaysText(
                 lifecycle.sunsetOn,
                 now,
               )}`
@@ -117,7 +109,7 @@ function Warnings(props: { entity: Entity; breaching?: boolean; now: Date }) {
         data-testid="warning-expiring"
         title={
           expiresOn
-            ? `Expiring: expires on ${expiresOn}${inDays(expiresOn, now)}`
+            ? `Expiring: expires on ${expiresOn}${inDaysText(expiresOn, now)}`
             : 'Expiring soon'
         }
         description="A convenience view that is not renewed expires; its owner renews it."

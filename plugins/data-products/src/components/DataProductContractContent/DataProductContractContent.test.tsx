@@ -265,7 +265,7 @@ describe('DataProductContractContent', () => {
         }),
       );
       expect(
-        stillOnV1.getByText('Consumers still on it (2):'),
+        stillOnV1.getByText('2 consumers still here:'),
       ).toBeInTheDocument();
       expect(stillOnV1.getByRole('link', { name: /crm-sync/ })).toHaveAttribute(
         'href',
@@ -274,7 +274,10 @@ describe('DataProductContractContent', () => {
       expect(
         stillOnV1.getByRole('link', { name: /lifecycle-emails/ }),
       ).toHaveAttribute('href', '/catalog/default/component/lifecycle-emails');
-      expect(versions.getByText('sunset on 2027-01-31')).toBeInTheDocument();
+      // 2026-11-25 → 2027-01-31: 5 + 31 + 31 days
+      expect(
+        versions.getByText('sunset on 2027-01-31 (in 67 days)'),
+      ).toBeInTheDocument();
     });
 
     it('shows cost, funding and cost per consumer', async () => {

@@ -30,6 +30,7 @@ import { isWebUrl } from '../shared/isWebUrl';
 import { sentenceCase } from '../shared/categoryLabel';
 import { ExternalLink, TextValue } from '../shared/values';
 import { LifecycleBanner } from '../shared/LifecycleBanner';
+import { inDaysText } from '../shared/daysUntil';
 import { EntityRefList } from './LineageSection';
 import { fullRef, relationTargets } from './relations';
 import {
@@ -109,7 +110,7 @@ function stateOf(entity: Entity): string | undefined {
   );
 }
 
-function OlderVersionItem(props: { version: OlderVersion }) {
+function OlderVersionItem(props: { version: OlderVersion; now: Date }) {
   const { ref, entity } = props.version;
   const link = <EntityRefLink entityRef={parseEntityRef(ref)} />;
   if (!entity) {
@@ -145,6 +146,7 @@ function OlderVersionItem(props: { version: OlderVersion }) {
           {spec.lifecycle?.sunsetOn && (
             <Text variant="body-small" color="secondary">
               sunset on {String(spec.lifecycle.sunsetOn)}
+              {inDaysText(String(spec.lifecycle.sunsetOn), props.now)}
             </Text>
           )}
         </Flex>
@@ -158,7 +160,9 @@ function OlderVersionItem(props: { version: OlderVersion }) {
           <Text variant="body-small" color="secondary">
             {consumers.length === 0
               ? 'No consumers left on it.'
-              : `Consumers still on it (${consumers.length}):`}
+              : `${consumers.length} consumer${
+                  consumers.length === 1 ? '' : 's'
+                } still here:`}
           </Text>
           {consumers.length > 0 && (
             <EntityRefList
@@ -173,8 +177,8 @@ function OlderVersionItem(props: { version: OlderVersion }) {
   );
 }
 
-function VersionChain(props: { entity: Entity }) {
-  const { entity } = props;
+function VersionChain(props: { entity: Entity; now: Date }) {
+  const { entity, now } = props;
   const { value: older, loading, error } = useOlderVersions(entity);
   const newer = newerRefs(entity);
   const spec = specOf(entity);
@@ -210,7 +214,7 @@ function VersionChain(props: { entity: Entity }) {
           <Text variant="body-medium">Replaces:</Text>
           <PlainList label="Older versions">
             {older.map(version => (
-              <OlderVersionItem key={version.ref} version={version} />
+              <OlderVersionItem key={version.ref} version={version} now={now} />
             ))}
           </PlainList>
         </Flex>
@@ -345,7 +349,7 @@ export function VersionsSection(props: { entity: Entity; now?: Date }) {
     >
       <Flex direction="column" gap="4">
         <LifecycleBanner entity={entity} now={now} />
-        <VersionChain entity={entity} />
+        <VersionChain entity={entity} now={now ?? new Date()} />
         {hasMigration ? (
           <MigrationGuideView entity={entity} migration={migration} />
         ) : (

@@ -15,3 +15,15 @@ export function daysUntil(
   const day = parseIsoDate(date);
   return day ? calendarDaysBetween(now, day) : undefined;
 }
+
+/**
+ * " (in 12 days)", " (today)", " (3 days ago)" to append after a date, or
+ * "" when the date is not one.
+ */
+export function inDaysText(date: string | undefined, now: Date): string {
+  const days = daysUntil(date, now);
+  if (days === undefined) return '';
+  if (days > 0) return ` (in ${days} day${days === 1 ? '' : 's'})`;
+  if (days === 0) return ' (today)';
+  return ` (${-days} day${days === -1 ? '' : 's'} ago)`;
+}
