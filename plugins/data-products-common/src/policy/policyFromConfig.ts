@@ -1,5 +1,10 @@
 import { DATA_PRODUCT_CATEGORIES } from '../kind/constants';
 import type { DataProductCategory } from '../kind/types';
+import {
+  describeValue as got,
+  objectAt,
+  type ConfigReport,
+} from './configValues';
 import { DEFAULT_POLICY } from './defaults';
 import { PolicyConfigError, PolicyConfigIssue } from './PolicyConfigError';
 import { ENFORCEMENTS, RULE_IDS, isRuleId } from './ruleIds';
@@ -10,7 +15,7 @@ type SwitchSetting =
   | 'requireOnCall'
   | 'breakingChangeAsNewEntity';
 type DaySetting = Exclude<keyof CategoryPolicy, 'rules' | SwitchSetting>;
-type Report = (key: string, problem: string, allowed: string) => void;
+type Report = ConfigReport;
 
 // The smallest sensible value of each day count: a view must live at least a
 // day and be reviewed at least daily; a zero warning window switches warning off.
@@ -146,34 +151,6 @@ function mergeRules(
       into.rules[ruleId] = enforcement;
     }
   }
-}
-
-/**
- * The value as a plain object; undefined for undefined or null (an empty YAML
- * section), reported for anything else that is not an object.
- */
-function objectAt(
-  key: string,
-  value: unknown,
-  report: Report,
-): Record<string, unknown> | undefined {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    report(key, got(value), 'expected an object (a YAML mapping)');
-    return undefined;
-  }
-  return value as Record<string, unknown>;
-}
-
-/** "is \"warning\"", "is a list", "is 1.5": the offending value, briefly. */
-function got(value: unknown): string {
-  if (Array.isArray(value)) return 'is a list';
-  if (value === null) return 'is null';
-  if (typeof value === 'object') return 'is an object';
-  if (typeof value === 'string') return `is ${JSON.stringify(value)}`;
-  return `is ${String(value)}`;
 }
 
 function copyOf(policy: CategoryPolicy): CategoryPolicy {
