@@ -10,6 +10,16 @@ const unknownDimensions = {
   reuse: null,
 };
 
+/** Consumed within its owner's own group only: nobody else is expected to pay. */
+const noExpectation: InventoryItem['funding'] = {
+  verdict: 'no-expectation',
+  expects: null,
+  expectedFunders: [],
+  consumingGroups: [],
+  severity: null,
+  message: 'No other team consumes it, so no funder is expected',
+};
+
 /** A shared mart scoring badly, breaching, consumed by many teams. */
 export const ordersMart: InventoryItem = {
   entityRef: 'dataproduct:default/orders-mart',
@@ -30,6 +40,7 @@ export const ordersMart: InventoryItem = {
     monthly: 900,
     currency: 'USD',
     fundedBy: 'group:default/commerce-data',
+    perConsumer: 150,
   },
   consumers: 6,
   overall: 2.4,
@@ -44,6 +55,7 @@ export const ordersMart: InventoryItem = {
   },
   breaching: true,
   computedAt: '2026-11-25T06:00:00.000Z',
+  funding: noExpectation,
 };
 
 /**
@@ -64,7 +76,13 @@ export const signupsView: InventoryItem = {
   expiresOn: '2026-11-28',
   sunsetOn: null,
   successor: null,
-  cost: { monthly: 120, currency: 'USD', fundedBy: 'group:default/growth' },
+  freshnessTier: null,
+  cost: {
+    monthly: 120,
+    currency: 'USD',
+    fundedBy: 'group:default/growth',
+    perConsumer: 120,
+  },
   consumers: 1,
   overall: 3.7,
   dimensions: {
@@ -78,6 +96,14 @@ export const signupsView: InventoryItem = {
   },
   breaching: false,
   computedAt: '2026-11-25T06:00:00.000Z',
+  funding: {
+    verdict: 'off',
+    expects: null,
+    expectedFunders: [],
+    consumingGroups: [],
+    severity: null,
+    message: 'Rule funding-follows-reuse is off for convenience views',
+  },
 };
 
 /** A core entity never scored yet. */
@@ -95,20 +121,24 @@ export const customerIdentity: InventoryItem = {
   expiresOn: null,
   sunsetOn: null,
   successor: null,
+  freshnessTier: null,
   cost: {
     monthly: 4200,
     currency: 'USD',
     fundedBy: 'group:default/data-platform',
+    perConsumer: 1050,
   },
   consumers: 4,
   overall: null,
   dimensions: unknownDimensions,
   breaching: false,
   computedAt: null,
+  funding: noExpectation,
 };
 
 /** The first page of a filtered inventory, with a next page. */
 export const firstPage: InventoryPage = {
+  evaluatedOn: '2026-11-25',
   items: [ordersMart, signupsView, customerIdentity],
   nextCursor: 'cursor-2',
   totals: {
@@ -136,7 +166,11 @@ export const firstPage: InventoryPage = {
       'group:default/commerce-data': 10800,
       unassigned: 2400,
     },
+    monthlyCostByFreshnessTier: {},
     currency: 'USD',
+    costsInOtherCurrencies: {},
+    daysLeftInMonth: 5,
+    fundingRule: { manyTeams: 3, centralFunders: [] },
   },
 };
 

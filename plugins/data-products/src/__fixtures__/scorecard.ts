@@ -5,6 +5,7 @@ import type {
   DataProductScorecard,
   ScorecardHistory,
 } from '../api';
+import { DEFAULT_SCORE_THRESHOLDS } from '@stockroom/plugin-data-products-common';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -133,6 +134,7 @@ export const identityScorecard: DataProductScorecard = {
       evidence: { consumers: 2, thresholds: DEFAULT_LADDERS.reuse },
     },
   },
+  thresholds: DEFAULT_SCORE_THRESHOLDS,
 };
 
 /** Four daily snapshots, the second with quality and stability unknown. */
@@ -167,12 +169,19 @@ function run(
   return {
     runId,
     status: 'success',
+    job: null,
+    parent: null,
+    streaming: false,
+    lastEventAt: null,
     datasetKey: 'snowflake://acme/ANALYTICS.IDENTITY.CUSTOMER_IDENTITY',
     startedAt: null,
     finishedAt,
     watermark: null,
     rowCount: 1_204_332,
+    columns: null,
     errorMessage: null,
+    lagMs: null,
+    breach: false,
     ...fields,
   };
 }
@@ -308,4 +317,5 @@ export const emptyScorecard: DataProductScorecard = {
       evidence: { consumers: 4 },
     },
   },
+  thresholds: DEFAULT_SCORE_THRESHOLDS,
 };

@@ -1,4 +1,17 @@
-import type { ScoreDimension } from '@stockroom/plugin-data-products-common';
+import type {
+  ApiInventoryCategorySummary,
+  ApiInventoryCost,
+  ApiInventoryItem,
+  ApiInventoryPage,
+  ApiInventorySummary,
+  ApiInventoryTotals,
+  DataProductsApiOperations,
+} from '@stockroom/plugin-data-products-common';
+
+/** The query parameters of `GET /products` as the API document lists them. */
+type InventoryParameters = NonNullable<
+  DataProductsApiOperations['getInventory']['parameters']['query']
+>;
 
 /**
  * What the inventory can be sorted by (`sort=` of
@@ -19,13 +32,13 @@ export const INVENTORY_SORT_KEYS = [
   'expiresOn',
   'name',
   'cost',
-] as const;
+] as const satisfies readonly InventorySortKey[];
 
 /** @public */
-export type InventorySortKey = (typeof INVENTORY_SORT_KEYS)[number];
+export type InventorySortKey = NonNullable<InventoryParameters['sort']>;
 
 /** @public */
-export type InventorySortOrder = 'asc' | 'desc';
+export type InventorySortOrder = NonNullable<InventoryParameters['order']>;
 
 /**
  * The filters, sort and page of an inventory request: every query parameter
@@ -63,117 +76,34 @@ export interface InventoryQuery {
   cursor?: string;
 }
 
-/**
- * What a product costs a month and who pays for it (`spec.cost`); each null
- * where not declared.
- *
- * @public
+/*
+ * The inventory's answers are the REST types generated from the backend's
+ * API document (`@stockroom/plugin-data-products-common`'s `Api…` types);
+ * the names below are what this package calls them.
  */
-export interface InventoryCost {
-  monthly: number | null;
-  currency: string | null;
-  /** The funding group's entity ref, e.g. `group:data-platform`. */
-  fundedBy: string | null;
-  /**
-   * The unit cost of freshness: monthly cost per consumer, as the backend
-   * computed it; absent from backends that do not send it.
-   */
-  perConsumer?: number | null;
-}
+
+/** What a product costs a month and who pays for it. @public */
+export type InventoryCost = ApiInventoryCost;
 
 /**
- * One data product as the inventory lists it. States and scores are the
- * backend's (from the catalog and the latest scorecard snapshot); a score is
- * null when unknown.
+ * One data product as the inventory lists it, with the backend's verdicts:
+ * `breaching` (its SLA now) and `funding` (rule funding-follows-reuse).
  *
  * @public
  */
-export interface InventoryItem {
-  /** e.g. `dataproduct:default/customer-identity-v2`. */
-  entityRef: string;
-  name: string;
-  title: string | null;
-  category: string | null;
-  state: string | null;
-  owner: string | null;
-  domain: string | null;
-  system: string | null;
-  type: string | null;
-  version: string | null;
-  /** YYYY-MM-DD (convenience views). */
-  expiresOn: string | null;
-  /** YYYY-MM-DD (deprecated products). */
-  sunsetOn: string | null;
-  /** The successor's entity ref. */
-  successor: string | null;
-  /** contract.freshness.tier, when the backend sends it. */
-  freshnessTier?: string | null;
-  cost: InventoryCost | null;
-  /** How many entities depend on the product. */
-  consumers: number | null;
-  /** Mean of the known dimensions, one decimal; null when none is known. */
-  overall: number | null;
-  /** Per dimension 1–5, or null for unknown. */
-  dimensions: Record<ScoreDimension, number | null>;
-  /** Breaching its SLA now, as the backend judged it. */
-  breaching: boolean;
-  /** ISO timestamp of the scorecard snapshot; null when never scored. */
-  computedAt: string | null;
-}
+export type InventoryItem = ApiInventoryItem;
 
-/**
- * How many products match, by category and by state.
- *
- * @public
- */
-export interface InventoryTotals {
-  total: number;
-  byCategory: Record<string, number>;
-  byState: Record<string, number>;
-}
+/** How many products match, by category and by state. @public */
+export type InventoryTotals = ApiInventoryTotals;
 
 /** @public */
-export interface InventoryCategorySummary {
-  count: number;
-  /** null when no product of the category has an overall score. */
-  averageScore: number | null;
-  monthlyCost: number | null;
-}
+export type InventoryCategorySummary = ApiInventoryCategorySummary;
 
-/**
- * The tier-review figures the backend computed for the inventory.
- *
- * @public
- */
-export interface InventorySummary {
-  byCategory: Record<string, InventoryCategorySummary>;
-  expiringThisMonth: number;
-  breachingNow: number;
-  /** Monthly cost per funding group ref (`spec.cost.fundedBy`). */
-  monthlyCostByFundingGroup: Record<string, number>;
-  /** The currency of the summary's amounts; null when not known. */
-  currency: string | null;
-  /** Monthly cost per freshness tier, when the backend sends it. */
-  monthlyCostByFreshnessTier?: Record<string, number>;
-  /**
-   * Monthly costs declared in other currencies than `currency`, left out of
-   * the sums, when the backend sends them.
-   */
-  costsInOtherCurrencies?: Record<string, number>;
-}
+/** The tier-review figures, with `breachingNow`. @public */
+export type InventorySummary = ApiInventorySummary;
 
-/**
- * One page of the inventory (`GET /api/data-products/products`).
- *
- * @public
- */
-export interface InventoryPage {
-  items: InventoryItem[];
-  /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: string | null;
-  totals: InventoryTotals;
-  summary: InventorySummary;
-}
+/** One page of the inventory (`GET /api/data-products/products`). @public */
+export type InventoryPage = ApiInventoryPage;
 
 /**
  * The inventory part of the Stockroom backend's client: the whole set of data
