@@ -9,6 +9,7 @@ import {
   RELATION_OWNED_BY,
 } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/config';
 import request from 'supertest';
 import plugin from './index';
 import { RecordingNotificationService } from './__testUtils__/RecordingNotificationService';
@@ -48,7 +49,7 @@ const consumers: Entity[] = TEAMS.map(team => ({
   relations: [{ type: RELATION_OWNED_BY, targetRef: `group:default/${team}` }],
 }));
 
-function backend(stockroom: Record<string, unknown>) {
+function backend(stockroom: JsonObject) {
   return startTestBackend({
     features: [
       plugin,
