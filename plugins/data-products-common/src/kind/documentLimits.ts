@@ -31,15 +31,38 @@ export function documentLimitProblems(entity: unknown): DocumentLimits {
   const tooDeepAt = firstPathDeeperThan(entity, MAX_DOCUMENT_DEPTH);
   if (tooDeepAt !== undefined) problems.push(nestedTooDeepProblem(tooDeepAt));
   if (jsonBytesOver(entity, MAX_DOCUMENT_BYTES)) {
-    problems.push({
-      path: '',
-      message: `the entity is larger than the limit of ${formatLimitBytes(
-        MAX_DOCUMENT_BYTES,
-      )} (${formatCount(MAX_DOCUMENT_BYTES)} bytes as JSON)`,
-      hint: 'Every surface stores and indexes an entity whole: shorten the longest texts (descriptions, sample queries) and link to documentation instead, or split the product.',
-    });
+    problems.push(tooLargeProblem(entity));
   }
   return { problems, tooDeep: tooDeepAt !== undefined };
+}
+
+/**
+ * The size problem, at the entity. When the ODCS document alone is most of
+ * it (a resolved `$yaml` of a whole domain's contract) the message names
+ * spec.contract.odcs, since that is what to split.
+ */
+function tooLargeProblem(entity: unknown): ValidationProblem {
+  const limit = `the entity is larger than the limit of ${formatLimitBytes(
+    MAX_DOCUMENT_BYTES,
+  )} (${formatCount(MAX_DOCUMENT_BYTES)} bytes as JSON)`;
+  const odcs = (entity as { spec?: { contract?: { odcs?: unknown } } })?.spec
+    ?.contract?.odcs;
+  if (
+    odcs !== null &&
+    typeof odcs === 'object' &&
+    jsonBytesOver(odcs, MAX_DOCUMENT_BYTES / 2)
+  ) {
+    return {
+      path: '',
+      message: `${limit}, most of it the ODCS document in spec.contract.odcs`,
+      hint: "Every surface stores and indexes an entity whole, the ODCS document it references included: split the document (e.g. one per domain or group of tables) and select this product's object with spec.contract.odcsSchema.",
+    };
+  }
+  return {
+    path: '',
+    message: limit,
+    hint: 'Every surface stores and indexes an entity whole: shorten the longest texts (descriptions, sample queries) and link to documentation instead, or split the product.',
+  };
 }
 
 /**

@@ -287,6 +287,32 @@ describe('spec.contract.odcsSchema', () => {
       expect(judgement.state).toBe('active');
     });
 
+    it('rejects a 5 MB document with one finding naming spec.contract.odcs, without mapping it', () => {
+      const properties = Array.from({ length: 20_000 }, (_, i) => ({
+        name: `column_${i}`,
+        logicalType: 'string',
+        description: 'x'.repeat(230),
+      }));
+      const odcs = { ...base, schema: [{ name: 'wide', properties }] };
+      expect(JSON.stringify(odcs).length).toBeGreaterThan(5_000_000);
+      const judgement = judgeDataProduct(
+        product({ odcs, odcsSchema: 'wide' }),
+        DEFAULT_POLICY,
+        new Date('2026-05-15T12:00:00Z'),
+      );
+      expect(judgement.state).toBeNull();
+      expect(judgement.blocking).toEqual([
+        {
+          ruleId: 'schema',
+          severity: 'error',
+          path: '',
+          message:
+            'the entity is larger than the limit of 256 KiB (262,144 bytes as JSON), most of it the ODCS document in spec.contract.odcs',
+          hint: expect.stringContaining('split the document'),
+        },
+      ]);
+    });
+
     it('rejects an odcsSchema that is not text, naming the field', () => {
       const judgement = judgeDataProduct(
         product({ odcs: adventureWorks(), odcsSchema: 3 }),
