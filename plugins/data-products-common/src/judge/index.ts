@@ -2,3 +2,4 @@ export { judgeDataProduct, schemaFinding } from './judgeDataProduct';
 export type { Judgement } from './judgeDataProduct';
 export { prepareDataProduct } from './prepareDataProduct';
 export type { PreparedDataProduct } from './prepareDataProduct';
+export { dependentsOf, supersededRefOf } from './ruleContext';
