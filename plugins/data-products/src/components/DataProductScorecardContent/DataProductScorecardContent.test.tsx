@@ -365,6 +365,64 @@ describe('DataProductScorecardContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the thresholds the backend says it scores with, as configured', async () => {
+    // stockroom.scoring.thresholds as a platform team might set them
+    const configured: DataProductScorecard = {
+      ...identityScorecard,
+      thresholds: {
+        freshness: { 3: 2, 2: 4 },
+        reliability: { 5: 0, 4: 5, 3: 10, 2: 25 },
+        quality: { 5: 1, 4: 1.5, 3: 3, 2: 6 },
+        qualityZeroMax: { 5: 0.0001, 3: 0.01 },
+        assertions: { 5: 0, 4: 0.01, 3: 0.05, 2: 0.1 },
+        stability: { 5: 0, 4: 0, 3: 1, 2: 2 },
+        contract: { 5: 100, 4: 90, 3: 80, 2: 40 },
+        ownership: { 5: 4, 4: 4, 3: 3, 2: 1 },
+        reuse: { 5: 10, 4: 8, 3: 6, 2: 4 },
+      },
+    };
+    await renderScorecard(
+      mockApi({ getScorecard: jest.fn(async () => configured) }),
+    );
+    await screen.findByTestId('overall-score');
+
+    const how = region('How is this scored?');
+    const table = within(how.getByRole('table', { name: 'Score thresholds' }));
+    const row = (dimensionName: string) =>
+      within(table.getByTestId(`threshold-${dimensionName}`))
+        .getAllByRole('cell')
+        .map(cell => cell.textContent);
+    expect(row('freshness')).toEqual([
+      'P95 ≤ p95 and P99 ≤ p99',
+      'P95 ≤ p95',
+      'P95 ≤ 2×p95',
+      'P95 ≤ 4×p95',
+      'worse',
+    ]);
+    expect(row('reliability')).toEqual(['≤ 0', '≤ 5', '≤ 10', '≤ 25', '> 25']);
+    expect(row('quality')).toEqual([
+      '≤ 1× max',
+      '≤ 1.5×',
+      '≤ 3×',
+      '≤ 6×',
+      'worse',
+    ]);
+    // no count of incidents earns a 4 when the bounds for 5 and 4 are both 0
+    expect(row('stability')).toEqual(['0', '—', '1', '2', '≥ 3']);
+    expect(row('contract')).toEqual([
+      '100%',
+      '≥ 90%',
+      '≥ 80%',
+      '≥ 40%',
+      '< 40%',
+    ]);
+    expect(row('ownership')).toEqual(['all 4', '—', '3', '1–2', '0']);
+    expect(row('reuse')).toEqual(['≥ 10', '8–9', '6–7', '4–5', '≤ 3']);
+    expect(
+      how.getByText(/a rate ≤ 0.01% scores 5, a rate ≤ 1% scores 3/),
+    ).toBeInTheDocument();
+  });
+
   it('refreshes the scorecard through the backend', async () => {
     const refreshed: DataProductScorecard = {
       ...identityScorecard,

@@ -1,7 +1,7 @@
 import { Flex, Text } from '@backstage/ui';
 import type { DataProductScorecard } from '../../api';
 import { Section } from '../shared/Section';
-import { thresholdRows, zeroMaxRule } from '../shared/dimensions';
+import { thresholdRows, zeroMaxRule } from './thresholdRows';
 
 const CELL = {
   padding: '6px 8px',
@@ -43,7 +43,8 @@ const PRECISELY: Array<[string, string]> = [
 
 /**
  * How the scores are made, for a reader checking one: the spec's threshold
- * table (with the thresholds the backend scored with) and what each
+ * table with the thresholds the backend scores with (its scorecard answer's
+ * `thresholds`: the defaults or the platform's configuration) and what each
  * dimension measures precisely.
  */
 export function HowScoredSection(props: {

@@ -7,12 +7,65 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import {
   dataProductsApiRef,
   type DataProductsInventoryApi,
+  type InventoryPage,
   type InventoryQuery,
 } from '../../api';
-import { firstPage, secondPage } from '../../__fixtures__/inventory';
+import {
+  customerIdentity,
+  firstPage,
+  ordersMart,
+  secondPage,
+  signupsView,
+} from '../../__fixtures__/inventory';
 import { InventoryContent } from './InventoryPage';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
+
+const PLATFORM = 'group:default/data-platform';
+
+/**
+ * The first page with the backend's funding verdicts (rule
+ * funding-follows-reuse): the orders mart used by three other teams but
+ * funded by its owner, the identity graph used by one other team only.
+ */
+const judgedPage: InventoryPage = {
+  ...firstPage,
+  items: [
+    {
+      ...ordersMart,
+      funding: {
+        verdict: 'breaks',
+        expects: 'central',
+        expectedFunders: [PLATFORM],
+        consumingGroups: [
+          'group:default/finance',
+          'group:default/marketing',
+          'group:default/sales',
+        ],
+        severity: 'warning',
+        message:
+          'spec.cost.fundedBy is group:default/commerce-data, but 3 teams other than its owner (group:default/finance, group:default/marketing, group:default/sales) consume it: fund it centrally — set fundedBy to group:default/data-platform',
+      },
+    },
+    signupsView,
+    {
+      ...customerIdentity,
+      funding: {
+        verdict: 'breaks',
+        expects: 'consuming-team',
+        expectedFunders: ['group:default/marketing'],
+        consumingGroups: ['group:default/marketing'],
+        severity: 'info',
+        message:
+          'spec.cost.fundedBy is group:default/data-platform, but only group:default/marketing consumes it: that team should fund it — set fundedBy to group:default/marketing',
+      },
+    },
+  ],
+  summary: {
+    ...firstPage.summary,
+    fundingRule: { manyTeams: 3, centralFunders: [PLATFORM] },
+  },
+};
 
 /** Shows the current query string, and steps back through history. */
 function Location() {
@@ -99,16 +152,38 @@ describe('InventoryContent (the inventory page)', () => {
     expect(funding.getByTestId('funder-unassigned')).toHaveTextContent(
       /No funder declared\s*\$2,400/,
     );
+  });
+
+  it('shows the funding verdicts of the backend, not its own', async () => {
+    await renderPage(mockApi(async () => judgedPage));
 
     const whoPays = region('Who should pay?');
-    expect(
-      whoPays.getByRole('list', { name: 'Many consumers' }),
-    ).toHaveTextContent(
-      'Orders mart — 6 consumers, funded by group:default/commerce-data',
+    expect(await whoPays.findByTestId('funding-central')).toHaveTextContent(
+      '3 or more teams: funded by group:default/data-platform',
     );
     expect(
-      whoPays.getByRole('list', { name: 'One consumer' }),
-    ).toHaveTextContent('1 consumer, funded by group:default/growth');
+      whoPays.getByRole('list', { name: 'Many consuming teams' }),
+    ).toHaveTextContent(
+      'Orders mart — spec.cost.fundedBy is group:default/commerce-data, but 3 teams other than its owner',
+    );
+    expect(
+      whoPays.getByRole('list', { name: 'One consuming team' }),
+    ).toHaveTextContent(
+      'Customer Identity Graph — spec.cost.fundedBy is group:default/data-platform, but only group:default/marketing consumes it',
+    );
+
+    const rows = region('Data products').getAllByRole('row').slice(1);
+    const orders = within(rows[0]).getByTestId('funding-verdict');
+    expect(orders).toHaveTextContent('Many teams use it: fund it centrally');
+    expect(orders).toHaveAttribute(
+      'title',
+      judgedPage.items[0].funding.message,
+    );
+    // the view's rule is off: nothing to say
+    expect(within(rows[1]).queryByTestId('funding-verdict')).toBeNull();
+    expect(within(rows[2]).getByTestId('funding-verdict')).toHaveTextContent(
+      'One team uses it: group:default/marketing should fund it',
+    );
   });
 
   it('lists the products with links to their overview, contract and scorecard', async () => {
@@ -150,15 +225,9 @@ describe('InventoryContent (the inventory page)', () => {
     expect(within(rows[2]).getByTestId('cost')).toHaveTextContent(
       /^\$4\.2K\/mo$/,
     );
-    expect(orders.getByTestId('funding-hint')).toHaveTextContent(
-      'Many teams consume it: fund it centrally',
-    );
 
     const view = within(rows[1]);
     expect(rows[1]).toHaveTextContent('Expires 2026-11-28');
-    expect(view.getByTestId('funding-hint')).toHaveTextContent(
-      'One team consumes it: that team pays',
-    );
     // a hostile title is text, never markup
     expect(
       view.getByRole('link', { name: /^=HYPERLINK\("http:\/\/evil/ }),

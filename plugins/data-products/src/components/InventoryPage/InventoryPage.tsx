@@ -20,8 +20,6 @@ import {
   inventoryCsv,
 } from './csv';
 import { ColumnChooser } from './ColumnChooser';
-import { daysLeftInMonth } from './format';
-import { DEFAULT_MANY_CONSUMERS } from './fundingHint';
 import { InventoryFilters, hasFilters } from './InventoryFilters';
 import { InventoryTable } from './InventoryTable';
 import { ScoreDistribution } from './ScoreDistribution';
@@ -31,13 +29,7 @@ import { useInventoryUrl } from './useInventoryUrl';
 
 /** @public */
 export interface DataProductsInventoryPageProps {
-  /**
-   * How many consumers count as "many teams" for the funding rule of thumb
-   * (fund centrally when many consume it, the one team pays otherwise);
-   * default 3.
-   */
-  manyConsumers?: number;
-  /** Fixes "today" (the days left in the month); for tests and screenshots. */
+  /** Fixes "today" (the date in the CSV export's file name); for tests and screenshots. */
   now?: Date;
 }
 
@@ -95,7 +87,6 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
   const url = useInventoryUrl();
   const { query } = url;
   const { page, loading, stale, error } = useInventory(api, query, url.search);
-  const manyConsumers = props.manyConsumers ?? DEFAULT_MANY_CONSUMERS;
   const now = useMemo(() => props.now ?? new Date(), [props.now]);
   const [exported, setExported] = useState<ExportState>({ state: 'idle' });
 
@@ -136,13 +127,7 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
       )}
 
       {page && (
-        <SummaryTiles
-          page={page}
-          query={query}
-          onFilter={url.setFilters}
-          daysLeftInMonth={daysLeftInMonth(now)}
-          manyConsumers={manyConsumers}
-        />
+        <SummaryTiles page={page} query={query} onFilter={url.setFilters} />
       )}
 
       {page && (
@@ -235,7 +220,6 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
               sort={query.sort}
               order={query.order}
               onSortChange={url.setSort}
-              manyConsumers={manyConsumers}
               columns={url.columns}
             />
             <Flex align="center" justify="between" gap="3">

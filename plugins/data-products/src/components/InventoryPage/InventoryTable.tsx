@@ -30,7 +30,7 @@ import { DIMENSION_INFO } from '../shared/dimensions';
 import { ScoreBadge } from '../shared/ScoreBadge';
 import { columnLayout, tableMinWidth } from './columnLayout';
 import { formatCompactMoney, formatMoney } from './format';
-import { FUNDING_HINT_TEXT, fundingHint } from './fundingHint';
+import { fundingLabel } from './fundingLabel';
 import { isDimensionColumn, type InventoryColumn } from './inventoryColumns';
 
 type Row = InventoryItem & { id: string };
@@ -252,22 +252,29 @@ function CategoryCell(props: { category: string | null }) {
   );
 }
 
-function ConsumersCell(props: { item: InventoryItem; manyConsumers: number }) {
-  const { item, manyConsumers } = props;
+/** The consumer count, and the backend's funding verdict in a few words (its message as tooltip). */
+function ConsumersCell(props: { item: InventoryItem }) {
+  const { item } = props;
   if (item.consumers === null) return <Dash />;
-  const hint = fundingHint(item.consumers, manyConsumers);
+  const label = fundingLabel(item.funding);
   return (
     <Cell>
       <Flex direction="column" gap="1">
         <Text variant="body-medium">{String(item.consumers)}</Text>
-        {hint && (
+        {label && (
           <Text
             variant="body-x-small"
-            color="secondary"
-            data-testid="funding-hint"
-            data-hint={hint}
+            color={
+              item.funding.verdict === 'breaks' &&
+              item.funding.severity !== 'info'
+                ? 'warning'
+                : 'secondary'
+            }
+            title={item.funding.message}
+            data-testid="funding-verdict"
+            data-verdict={item.funding.verdict}
           >
-            {FUNDING_HINT_TEXT[hint]}
+            {label}
           </Text>
         )}
       </Flex>
@@ -305,7 +312,6 @@ function columnHeader(column: InventoryColumn) {
 function cellOf(
   column: InventoryColumn,
   entityPath: EntityPath,
-  manyConsumers: number,
 ): (item: Row) => JSX.Element {
   if (isDimensionColumn(column)) {
     const label = DIMENSION_INFO[column].label;
@@ -336,16 +342,13 @@ function cellOf(
       return item => <CostCell item={item} />;
     case 'consumers':
     default:
-      return item => (
-        <ConsumersCell item={item} manyConsumers={manyConsumers} />
-      );
+      return item => <ConsumersCell item={item} />;
   }
 }
 
 function columnConfigFor(
   columns: readonly InventoryColumn[],
   entityPath: EntityPath,
-  manyConsumers: number,
 ): ColumnConfig<Row>[] {
   return columns.map(column => ({
     id: column,
@@ -353,7 +356,7 @@ function columnConfigFor(
     isRowHeader: column === 'name',
     isSortable: SORTABLE.has(column),
     header: columnHeader(column),
-    cell: cellOf(column, entityPath, manyConsumers),
+    cell: cellOf(column, entityPath),
   }));
 }
 
@@ -369,24 +372,14 @@ export function InventoryTable(props: {
   sort?: InventorySortKey;
   order?: InventorySortOrder;
   onSortChange: (sort: InventorySortKey, order: InventorySortOrder) => void;
-  manyConsumers: number;
   /** The columns to show, in table order. */
   columns: readonly InventoryColumn[];
 }) {
-  const {
-    items,
-    loading,
-    stale,
-    sort,
-    order,
-    onSortChange,
-    manyConsumers,
-    columns,
-  } = props;
+  const { items, loading, stale, sort, order, onSortChange, columns } = props;
   const entityPath = useEntityPath();
   const columnConfig = useMemo(
-    () => columnConfigFor(columns, entityPath, manyConsumers),
-    [columns, entityPath, manyConsumers],
+    () => columnConfigFor(columns, entityPath),
+    [columns, entityPath],
   );
   const rows = useMemo<Row[] | undefined>(
     () => items?.map(item => ({ ...item, id: item.entityRef })),

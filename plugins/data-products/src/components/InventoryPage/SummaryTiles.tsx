@@ -5,13 +5,17 @@ import {
   DATA_PRODUCT_CATEGORIES,
   DATA_PRODUCT_STATES,
 } from '@stockroom/plugin-data-products-common';
-import type { InventoryItem, InventoryPage, InventoryQuery } from '../../api';
+import type {
+  InventoryItem,
+  InventoryPage,
+  InventoryQuery,
+  InventorySummary,
+} from '../../api';
 import { categoryLabel, sentenceCase } from '../shared/categoryLabel';
 import { resolveRef } from '../shared/values';
 import { PlainList, Section } from '../shared/Section';
 import { formatCount } from '../shared/format';
 import { formatMoney } from './format';
-import { FUNDING_HINT_TEXT, fundingHint } from './fundingHint';
 import type { InventoryFilters } from './useInventoryUrl';
 
 /** Where the backend sums products without a category or a funder. */
@@ -79,63 +83,85 @@ function categoryName(category: string): string {
   return category === UNASSIGNED ? 'No category' : categoryLabel(category);
 }
 
-/**
- * The rule of thumb of the spec, applied to the products on this page:
- * many consumers → fund centrally, one → that team pays. Each product is
- * listed with who funds it now, for the reviewer to judge.
- */
-function WhoPays(props: { items: InventoryItem[]; manyConsumers: number }) {
-  const { items, manyConsumers } = props;
-  const many = items.filter(
-    item => fundingHint(item.consumers, manyConsumers) === 'fund-centrally',
+/** The page's products the rule expects `expects` of, with its verdict on each. */
+function FundingList(props: {
+  items: InventoryItem[];
+  expects: 'central' | 'consuming-team';
+  label: string;
+}) {
+  const group = props.items.filter(
+    item => item.funding?.expects === props.expects,
   );
-  const one = items.filter(
-    item => fundingHint(item.consumers, manyConsumers) === 'consumer-pays',
-  );
-  const list = (group: InventoryItem[], testId: string) =>
-    group.length === 0 ? (
+  if (group.length === 0) {
+    return (
       <Text variant="body-small" color="secondary">
         None on this page.
       </Text>
-    ) : (
-      <PlainList label={testId}>
-        {group.slice(0, 5).map(item => (
-          <li key={item.entityRef}>
-            <Text variant="body-small">
-              {`${item.title || item.name} — ${item.consumers} consumer${
-                item.consumers === 1 ? '' : 's'
-              }, ${
-                item.cost?.fundedBy
-                  ? `funded by ${item.cost.fundedBy}`
-                  : 'no funder declared'
-              }`}
-            </Text>
-          </li>
-        ))}
-        {group.length > 5 && (
-          <li>
-            <Text variant="body-small" color="secondary">
-              {`and ${group.length - 5} more`}
-            </Text>
-          </li>
-        )}
-      </PlainList>
     );
+  }
+  return (
+    <PlainList label={props.label}>
+      {group.slice(0, 5).map(item => (
+        <li
+          key={item.entityRef}
+          data-testid="funding-item"
+          data-verdict={item.funding.verdict}
+        >
+          <Text variant="body-small">
+            {`${item.title || item.name} — ${item.funding.message}`}
+          </Text>
+        </li>
+      ))}
+      {group.length > 5 && (
+        <li>
+          <Text variant="body-small" color="secondary">
+            {`and ${group.length - 5} more`}
+          </Text>
+        </li>
+      )}
+    </PlainList>
+  );
+}
+
+/**
+ * Rule funding-follows-reuse on the products of this page, as the backend
+ * judged it from the owners of their consumers: many teams → fund it
+ * centrally, one other team → that team pays.
+ */
+function WhoPays(props: {
+  items: InventoryItem[];
+  rule: InventorySummary['fundingRule'] | undefined;
+}) {
+  const { items, rule } = props;
+  const funders = rule?.centralFunders ?? [];
   return (
     <Flex direction="column" gap="2">
       <Text variant="body-small">
-        If many teams consume a product, fund it centrally; if one team does, it
-        pays. A rule of thumb to review funding by, not a rule Stockroom
-        enforces.
+        If many teams use a product, fund it centrally; if one team does, it
+        pays (rule funding-follows-reuse; core entities and shared marts). Teams
+        are the owner groups of the entities that depend on it, other than its
+        own.
       </Text>
+      <Text variant="body-small" weight="bold" data-testid="funding-central">
+        {`${rule?.manyTeams ?? 'Many'} or more teams: funded by ${
+          funders.length > 0
+            ? funders.join(' or ')
+            : 'a central funder (none configured: stockroom.costs.centralFunders)'
+        }`}
+      </Text>
+      <FundingList
+        items={items}
+        expects="central"
+        label="Many consuming teams"
+      />
       <Text variant="body-small" weight="bold">
-        {`${FUNDING_HINT_TEXT['fund-centrally']} (${manyConsumers} or more consumers)`}
+        One team: funded by that team
       </Text>
-      {list(many, 'Many consumers')}
-      <Text variant="body-small" weight="bold">
-        {FUNDING_HINT_TEXT['consumer-pays']}
-      </Text>
-      {list(one, 'One consumer')}
+      <FundingList
+        items={items}
+        expects="consuming-team"
+        label="One consuming team"
+      />
     </Flex>
   );
 }
@@ -154,11 +180,8 @@ export function SummaryTiles(props: {
   page: InventoryPage;
   query: InventoryQuery;
   onFilter: (patch: Partial<InventoryFilters>) => void;
-  /** Days left in the month, for "expiring this month". */
-  daysLeftInMonth: number;
-  manyConsumers: number;
 }) {
-  const { page, query, onFilter, daysLeftInMonth, manyConsumers } = props;
+  const { page, query, onFilter } = props;
   const { totals, summary } = page;
   const currency = summary.currency;
   const states = ordered(
@@ -218,7 +241,10 @@ export function SummaryTiles(props: {
             <FilterButton
               label="Show them"
               isDisabled={summary.expiringThisMonth === 0}
-              onPress={() => onFilter({ expiringWithinDays: daysLeftInMonth })}
+              // the backend's count of days to the month's end
+              onPress={() =>
+                onFilter({ expiringWithinDays: summary.daysLeftInMonth })
+              }
             />
           </Flex>
         </Section>
@@ -357,7 +383,7 @@ export function SummaryTiles(props: {
           title="Who should pay?"
           subtitle="Consumers and funding of the products on this page"
         >
-          <WhoPays items={page.items} manyConsumers={manyConsumers} />
+          <WhoPays items={page.items} rule={summary.fundingRule} />
         </Section>
       </Grid.Item>
     </Grid.Root>

@@ -1,4 +1,4 @@
-import { daysLeftInMonth, formatCompactMoney } from './format';
+import { formatCompactMoney } from './format';
 
 describe('formatCompactMoney (cost cells)', () => {
   it('shortens thousands and millions to one decimal', () => {
@@ -17,16 +17,5 @@ describe('formatCompactMoney (cost cells)', () => {
   it('shows a dash for a missing amount', () => {
     expect(formatCompactMoney(null, 'USD')).toBe('—');
     expect(formatCompactMoney(Number.NaN, 'USD')).toBe('—');
-  });
-});
-
-describe('daysLeftInMonth', () => {
-  it.each([
-    ['2026-12-03T10:00:00Z', 28],
-    ['2026-12-31T23:00:00Z', 0],
-    ['2028-02-01T00:00:00Z', 28], // leap February: the 29th is 28 days on
-    ['2026-02-01T00:00:00Z', 27],
-  ])('from %s is %d', (now, days) => {
-    expect(daysLeftInMonth(new Date(now))).toBe(days);
   });
 });

@@ -1,7 +1,3 @@
-import {
-  calendarDaysBetween,
-  lastDayOfMonth,
-} from '@stockroom/plugin-data-products-common';
 import { formatCount } from '../shared/format';
 
 /**
@@ -53,12 +49,4 @@ export function formatCompactMoney(
     }
   }
   return new Intl.NumberFormat('en-US', compact).format(amount);
-}
-
-/**
- * Days from `now` (UTC calendar day) to the last day of its month, for the
- * "expiring this month" filter: `expiringWithinDays` counts from today.
- */
-export function daysLeftInMonth(now: Date): number {
-  return calendarDaysBetween(now, lastDayOfMonth(now));
 }
