@@ -161,6 +161,37 @@ describe('spec.contract.odcsSchema', () => {
     ]);
   });
 
+  it("reads only its own object's SLA properties, by `element`", () => {
+    const document = {
+      ...base,
+      schema: [
+        {
+          name: 'sales.orders',
+          properties: [{ name: 'order_id', logicalType: 'string' }],
+        },
+        {
+          name: 'sales.refunds',
+          properties: [{ name: 'refund_id', logicalType: 'string' }],
+        },
+      ],
+      slaProperties: [
+        { property: 'latency', value: 6, unit: 'h', element: 'sales.refunds' },
+        {
+          property: 'latency',
+          value: 2,
+          unit: 'h',
+          element: 'sales.orders.order_id',
+        },
+        { property: 'frequency', value: 1, unit: 'd' },
+      ],
+    };
+    const orders = contractFromOdcs(document, { schemaName: 'sales.orders' });
+    expect(orders.findings).toEqual([]);
+    expect(orders.contract.freshness).toEqual({ p99: '2h', tier: 'daily' });
+    const refunds = contractFromOdcs(document, { schemaName: 'sales.refunds' });
+    expect(refunds.contract.freshness).toEqual({ p99: '6h', tier: 'daily' });
+  });
+
   describe('ODCS versions', () => {
     // v3.2.0 adds enums, maps, synonyms, a context block and semantic types;
     // none of them changes what Stockroom maps.

@@ -140,10 +140,14 @@ function aboutOtherObjects(
 ): boolean {
   const text = textOf(element);
   if (text === undefined || otherObjects.size === 0) return false;
+  const others = [...otherObjects];
+  // object names may hold dots themselves (`sales.orders`)
   return text
     .split(',')
-    .map(part => part.trim().split('.')[0])
-    .every(object => otherObjects.has(object));
+    .map(part => part.trim())
+    .every(part =>
+      others.some(object => part === object || part.startsWith(`${object}.`)),
+    );
 }
 
 function duration(item: Json, path: string, findings: MappingFindings) {
