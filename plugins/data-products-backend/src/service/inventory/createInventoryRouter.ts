@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ApiInventoryPage,
   DEFAULT_FUNDING_POLICY,
   FundingPolicy,
   StockroomPolicy,
@@ -124,7 +125,7 @@ export function createInventoryRouter(
           nextCursor,
           totals: totalsOf(rows),
           summary: summaryOf(rows, now, funding),
-        });
+        } satisfies ApiInventoryPage);
       } catch (error) {
         await auditorEvent?.fail({ error: error as Error });
         throw error;

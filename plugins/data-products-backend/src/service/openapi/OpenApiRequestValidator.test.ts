@@ -298,6 +298,40 @@ describe('OpenApiRequestValidator', () => {
     },
   );
 
+  it("gives handlers the query as the document types it, with the document's defaults", async () => {
+    const app = express();
+    for (const path of ['/products', '/products/:namespace/:name/runs']) {
+      app.get(path, validator.middleware(), (req, res) => {
+        res.json(validator.queryValues(req));
+      });
+    }
+    app.use(mockErrorHandler());
+
+    // GET …/runs: limit 1-500, default 50; before a plain string.
+    const runs = await request(app).get(
+      '/products/default/orders/runs?before=2026-11-01',
+    );
+    expect(runs.body).toEqual({ limit: 50, before: '2026-11-01' });
+    const seven = await request(app).get(
+      '/products/default/orders/runs?limit=7',
+    );
+    expect(seven.body).toEqual({ limit: 7 });
+
+    // GET /products: lists, booleans and numbers read; sort, order and
+    // limit default to overall, asc and 50.
+    const inventory = await request(app).get(
+      '/products?state=active,expired&breaching=true&minScore=2.5',
+    );
+    expect(inventory.body).toEqual({
+      state: ['active', 'expired'],
+      breaching: true,
+      minScore: 2.5,
+      sort: 'overall',
+      order: 'asc',
+      limit: 50,
+    });
+  });
+
   it('suggests the nearest parameter for a misspelt one', async () => {
     const app = appFor('get', '/products');
     const response = await request(app).get('/products?categroy=core-entity');

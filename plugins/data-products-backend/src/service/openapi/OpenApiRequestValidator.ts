@@ -177,6 +177,37 @@ export class OpenApiRequestValidator {
     };
   }
 
+  /**
+   * The query parameters of a request the middleware let by, read as the
+   * document types them (numbers, booleans, lists), with the document's
+   * `default` for one not given: handlers take ranges and defaults from
+   * the document this way instead of restating them.
+   */
+  queryValues(req: Request): Record<string, unknown> {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    for (const parameter of this.operationOf(req).parameters) {
+      if (parameter.in !== 'query') continue;
+      const raw = query[parameter.name];
+      if (raw === undefined) {
+        if (parameter.schema.default !== undefined) {
+          values[parameter.name] = parameter.schema.default;
+        }
+        continue;
+      }
+      const read = readQueryValue(
+        parameter.name,
+        raw,
+        parameter.schema,
+        parameter.explode,
+      );
+      // Only for a request the middleware refused, which no handler sees.
+      if (!read.ok) throw new InputError(read.message);
+      values[parameter.name] = read.value;
+    }
+    return values;
+  }
+
   /** Problems with a routed request's parameters and (optionally) body. */
   requestProblems(
     req: Request,

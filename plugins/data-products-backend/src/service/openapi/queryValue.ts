@@ -6,6 +6,8 @@ export interface ParameterSchema {
   items?: ParameterSchema;
   minimum?: number;
   maximum?: number;
+  /** What a handler reads when the parameter is not given. */
+  default?: unknown;
 }
 
 export type QueryValue =

@@ -9,6 +9,9 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ApiIngestionCounts,
+  ApiRunsPage,
+  ApiScorecardHistory,
   DATA_PRODUCT_KIND,
   DataProductEntityV1alpha1,
   RunProblem,
@@ -189,7 +192,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     const count = (outcome: EventOutcome) =>
       outcomes.filter(o => o === outcome).length;
     const refused = intake.total - intake.items.length;
-    const body = {
+    const body: ApiIngestionCounts = {
       accepted: count('accepted'),
       updated: count('updated'),
       ignored: count('ignored'),
@@ -331,7 +334,10 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     validRequest,
     async (req, res) => {
       const { product } = await productOf(req);
-      const { from, to } = parseHistoryQuery(req.query, clock());
+      const { from, to } = parseHistoryQuery(
+        validator.queryValues(req),
+        clock(),
+      );
       const entityRef = stringifyEntityRef(product);
       const snapshots = await store.snapshotHistory(entityRef, from, to);
       res.json({
@@ -339,7 +345,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
         from: from.toISOString(),
         to: to.toISOString(),
         items: snapshots.map(historyItem),
-      });
+      } satisfies ApiScorecardHistory);
     },
   );
 
@@ -389,7 +395,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     validRequest,
     async (req, res) => {
       const { product } = await productOf(req);
-      const { limit, before } = parseRunsQuery(req.query);
+      const { limit, before } = parseRunsQuery(validator.queryValues(req));
       const entityRef = stringifyEntityRef(product);
       const runs = await store.listRuns(entityRef, { limit, before });
       // A lag without a watermark counts from the previous successful run,
@@ -417,7 +423,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
         items: runItems(runs, contract.freshness, previousSuccess),
         full: runs.length === limit,
       });
-      res.json({ entityRef, ...page });
+      res.json({ entityRef, ...page } satisfies ApiRunsPage);
     },
   );
 

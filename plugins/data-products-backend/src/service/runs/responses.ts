@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
 import {
+  ApiRun,
+  ApiScorecard,
+  ApiScorecardDimension,
+  ApiScorecardHistoryItem,
+  ApiScorecardLag,
   FreshnessSla,
   ScoreThresholds,
   parseIsoTimestamp,
@@ -19,18 +24,20 @@ import {
 export function scorecardResponse(
   snapshot: ScorecardSnapshot,
   thresholds: ScoreThresholds,
-) {
-  const dimensions: Record<string, unknown> = {};
-  for (const dimension of SCORECARD_DIMENSIONS) {
-    const stored = snapshot.evidence[dimension] as
-      | { evidence?: unknown; summary?: string }
+): ApiScorecard {
+  const dimension = (name: string): ApiScorecardDimension => {
+    const stored = snapshot.evidence[name] as
+      | { evidence?: Record<string, unknown>; summary?: string }
       | undefined;
-    dimensions[dimension] = {
-      score: snapshot.scores[dimension],
+    return {
+      score: snapshot.scores[name as keyof typeof snapshot.scores],
       summary: stored?.summary ?? null,
       evidence: stored?.evidence ?? null,
     };
-  }
+  };
+  const dimensions = Object.fromEntries(
+    SCORECARD_DIMENSIONS.map(name => [name, dimension(name)]),
+  ) as ApiScorecard['dimensions'];
   return {
     entityRef: snapshot.entityRef,
     overall: snapshot.overall,
@@ -45,7 +52,9 @@ export function scorecardResponse(
  * One point of `GET …/scorecard/history`: the scores, and of the evidence
  * only the freshness lag (what a trend chart draws against the promise).
  */
-export function historyItem(snapshot: ScorecardSnapshot) {
+export function historyItem(
+  snapshot: ScorecardSnapshot,
+): ApiScorecardHistoryItem {
   return {
     computedAt: snapshot.takenAt.toISOString(),
     overall: snapshot.overall,
@@ -60,7 +69,7 @@ export function historyItem(snapshot: ScorecardSnapshot) {
  * null where not measured or not promised; null for a snapshot stored
  * without freshness evidence.
  */
-function lagOf(snapshot: ScorecardSnapshot) {
+function lagOf(snapshot: ScorecardSnapshot): ApiScorecardLag {
   const stored = snapshot.evidence.freshness as
     | { evidence?: Record<string, unknown> }
     | undefined;
@@ -86,7 +95,7 @@ export function runItems(
   runs: StoredRun[],
   freshness: FreshnessSla | undefined,
   previousSuccessfulRun?: StoredRun,
-) {
+): ApiRun[] {
   const oldestFirst = [...runs].reverse();
   const verdicts = runSlaVerdicts(
     oldestFirst,
@@ -118,7 +127,7 @@ export function needsPreviousSuccess(runs: StoredRun[]): StoredRun | undefined {
  * stream is shown as running from its start, and its lag is the time since
  * its newest event, so a stalled stream shows a growing lag.
  */
-export function runningRunItems(runs: StoredRun[], now: Date) {
+export function runningRunItems(runs: StoredRun[], now: Date): ApiRun[] {
   return runs.map(run => ({
     ...runItem(run),
     lagMs:
@@ -130,7 +139,7 @@ export function runningRunItems(runs: StoredRun[], now: Date) {
 }
 
 /** One run of `GET …/runs`; fields that do not apply are null. */
-function runItem(run: StoredRun) {
+function runItem(run: StoredRun): Omit<ApiRun, 'lagMs' | 'breach'> {
   return {
     runId: run.runId,
     status: run.status,
@@ -209,26 +218,12 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A single query parameter, refusing repeats (`?limit=1&limit=2`) and
- * nested forms (`?limit[a]=1`) rather than picking one.
+ * An instant from a query value: an ISO-8601 time with a zone, or a
+ * calendar date (`2026-11-01`), read as the start of that UTC day or, for
+ * the end of a range, its last millisecond so the day is included.
  */
-function single(query: unknown, name: string): string | undefined {
-  const value = (query as Record<string, unknown>)[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`${name} must be given once, as a plain value`);
-  }
-  return value;
-}
-
-/**
- * An instant from a query: an ISO-8601 time with a zone, or a calendar date
- * (`2026-11-01`), read as the start of that UTC day or, for the end of a
- * range, its last millisecond so the day is included.
- */
-function instant(query: unknown, name: string, end: boolean): Date | undefined {
-  const text = single(query, name);
-  if (text === undefined) return undefined;
+function instant(text: unknown, name: string, end: boolean): Date | undefined {
+  if (typeof text !== 'string') return undefined;
   if (DATE_ONLY.test(text)) {
     const ms = parseIsoTimestamp(`${text}T00:00:00Z`);
     if (ms !== undefined) return new Date(end ? ms + DAY_MS - 1 : ms);
@@ -244,11 +239,14 @@ function instant(query: unknown, name: string, end: boolean): Date | undefined {
   );
 }
 
-/** `?from&to` of the history: default the 90 days up to now. */
-export function parseHistoryQuery(query: unknown, now: Date) {
-  const to = instant(query, 'to', true) ?? now;
+/**
+ * `?from&to` of the history, as the API document's validator read them
+ * (`OpenApiRequestValidator.queryValues`): default the 90 days up to now.
+ */
+export function parseHistoryQuery(values: Record<string, unknown>, now: Date) {
+  const to = instant(values.to, 'to', true) ?? now;
   const from =
-    instant(query, 'from', false) ?? new Date(to.getTime() - 90 * DAY_MS);
+    instant(values.from, 'from', false) ?? new Date(to.getTime() - 90 * DAY_MS);
   if (from.getTime() > to.getTime()) {
     throw new InputError(
       `from (${from.toISOString()}) must not be after to (${to.toISOString()})`,
@@ -257,24 +255,14 @@ export function parseHistoryQuery(query: unknown, now: Date) {
   return { from, to };
 }
 
-/** `?limit&before` of the run list: limit 1–500, default 50. */
-export function parseRunsQuery(query: unknown) {
-  const limitText = single(query, 'limit');
-  let limit = 50;
-  if (limitText !== undefined) {
-    if (
-      !/^\d+$/.test(limitText) ||
-      Number(limitText) < 1 ||
-      Number(limitText) > 500
-    ) {
-      throw new InputError(
-        `limit must be a whole number from 1 to 500, not "${limitText.slice(
-          0,
-          60,
-        )}"`,
-      );
-    }
-    limit = Number(limitText);
-  }
-  return { limit, before: instant(query, 'before', false) };
+/**
+ * `?limit&before` of the run list, as the API document's validator read
+ * them: `limit` is checked against the document's range and defaults to its
+ * `default`, so neither is restated here.
+ */
+export function parseRunsQuery(values: Record<string, unknown>) {
+  return {
+    limit: values.limit as number,
+    before: instant(values.before, 'before', false),
+  };
 }
