@@ -99,6 +99,18 @@ export interface ContractHistoryStore {
    */
   openIncident(incident: NewDriftIncident): Promise<boolean>;
 
-  /** Incidents of every product opened at or after `since`, oldest first. */
-  listIncidentsOpenedSince(since: Date): Promise<DriftIncident[]>;
+  /**
+   * Incidents opened at or after `since`, oldest first: of every product, or
+   * only of `options.entityRef`.
+   */
+  listIncidentsOpenedSince(
+    since: Date,
+    options?: { entityRef?: string },
+  ): Promise<DriftIncident[]>;
+
+  /**
+   * Whether a change of the product's contract was ever recorded (a version
+   * after its first sighting): evidence that stability can be judged.
+   */
+  hasContractChange(entityRef: string): Promise<boolean>;
 }

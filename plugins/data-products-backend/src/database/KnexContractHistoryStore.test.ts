@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { KnexContractHistoryStore } from './KnexContractHistoryStore';
+import { openStores } from './openStores';
 import {
   NewDriftIncident,
   RecordedContractVersion,
@@ -90,9 +90,8 @@ describe('KnexContractHistoryStore', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await KnexContractHistoryStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex })))
+      .contractHistory;
     return { knex, store };
   }
 
@@ -354,6 +353,58 @@ describe('KnexContractHistoryStore', () => {
       expect(
         await store.listIncidentsOpenedSince(new Date(T2.getTime() + 1)),
       ).toEqual([]);
+    });
+
+    // What the stability score reads (moved here from KnexRunStore, which
+    // read these tables directly before this store owned them alone).
+    it("reads one product's incidents since a time, and whether its contract ever changed", async () => {
+      const { knex, store } = await createStore(databaseId);
+      const IDENTITY = 'dataproduct:default/identity';
+      const since = new Date('2026-10-01T00:00:00Z');
+      const openedAt = async (entityRef: string) =>
+        (await store.listIncidentsOpenedSince(since, { entityRef })).map(
+          i => i.openedAt,
+        );
+      expect(await openedAt(ORDERS)).toEqual([]);
+      expect(await store.hasContractChange(ORDERS)).toBe(false);
+
+      const row = (key: string, entityRef: string, at: string) => ({
+        entity_ref: entityRef,
+        kind: 'breaking-change-without-major',
+        dedupe_key: key,
+        opened_at: new Date(at),
+        details: '{}',
+      });
+      await knex('drift_incidents').insert([
+        row('a', ORDERS, '2026-10-05T00:00:00Z'),
+        row('b', ORDERS, '2026-09-30T23:59:59Z'),
+        row('c', IDENTITY, '2026-11-01T00:00:00Z'),
+        row('d', ORDERS, '2026-11-02T00:00:00Z'),
+      ]);
+      const version = (fingerprint: string, previous: string | null) => ({
+        entity_ref: ORDERS,
+        version: '1.0.0',
+        fingerprint,
+        previous_fingerprint: previous,
+        contract: '{}',
+        changes: '[]',
+        verdict: null,
+        recorded_at: new Date('2026-10-01T00:00:00Z'),
+      });
+      await knex('contract_versions').insert(version('f1', null));
+      // A first sighting is no change.
+      expect(await store.hasContractChange(ORDERS)).toBe(false);
+      await knex('contract_versions').insert(version('f2', 'f1'));
+
+      expect(await openedAt(ORDERS)).toEqual([
+        new Date('2026-10-05T00:00:00Z'),
+        new Date('2026-11-02T00:00:00Z'),
+      ]);
+      expect(await store.hasContractChange(ORDERS)).toBe(true);
+      expect(await openedAt(IDENTITY)).toEqual([
+        new Date('2026-11-01T00:00:00Z'),
+      ]);
+      expect(await store.hasContractChange(IDENTITY)).toBe(false);
     });
   });
 });

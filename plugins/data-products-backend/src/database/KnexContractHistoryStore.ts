@@ -1,4 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+/**
+ * Owns the tables `contract_versions` and `drift_incidents`: no other module
+ * reads or writes them. One store for both, because a version and the
+ * incident its change opens are written in one transaction.
+ */
 import { Knex } from 'knex';
 import {
   ContractHistoryStore,
@@ -7,7 +11,6 @@ import {
   RecordOutcome,
   RecordedContractVersion,
 } from './ContractHistoryStore';
-import { migrateDatabase } from './migrateDatabase';
 
 const VERSIONS = 'contract_versions';
 const INCIDENTS = 'drift_incidents';
@@ -43,14 +46,6 @@ const NEWEST_FIRST = [
 
 /** {@link ContractHistoryStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class KnexContractHistoryStore implements ContractHistoryStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<KnexContractHistoryStore> {
-    return new KnexContractHistoryStore(
-      await migrateDatabase(options.database),
-    );
-  }
-
   constructor(private readonly db: Knex) {}
 
   async latestFingerprints(): Promise<Map<string, string>> {
@@ -139,14 +134,33 @@ export class KnexContractHistoryStore implements ContractHistoryStore {
     return insertIncident(this.db, incident);
   }
 
-  async listIncidentsOpenedSince(since: Date): Promise<DriftIncident[]> {
-    const rows = await this.db<IncidentRow>(INCIDENTS)
-      .where('opened_at', '>=', since)
-      .orderBy([
-        { column: 'opened_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
+  async listIncidentsOpenedSince(
+    since: Date,
+    options: { entityRef?: string } = {},
+  ): Promise<DriftIncident[]> {
+    const query = this.db<IncidentRow>(INCIDENTS).where(
+      'opened_at',
+      '>=',
+      since,
+    );
+    if (options.entityRef !== undefined) {
+      query.where('entity_ref', options.entityRef);
+    }
+    const rows = await query.orderBy([
+      { column: 'opened_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
     return rows.map(incidentFromRow);
+  }
+
+  async hasContractChange(entityRef: string): Promise<boolean> {
+    // The first sighting of a contract has no previous fingerprint; a row
+    // with one is a change.
+    const change = await this.db<VersionRow>(VERSIONS)
+      .where('entity_ref', entityRef)
+      .whereNotNull('previous_fingerprint')
+      .first('id');
+    return change !== undefined;
   }
 
   async listVersions(entityRef: string): Promise<RecordedContractVersion[]> {

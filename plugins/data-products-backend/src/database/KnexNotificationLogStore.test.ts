@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { KnexNotificationLogStore } from './KnexNotificationLogStore';
+import { openStores } from './openStores';
 import { SentNotification } from './NotificationLogStore';
 
 jest.setTimeout(60_000);
@@ -31,9 +31,8 @@ describe('KnexNotificationLogStore', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await KnexNotificationLogStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex })))
+      .notificationLog;
     return { knex, store };
   }
 
@@ -53,9 +52,9 @@ describe('KnexNotificationLogStore', () => {
 
     it('skips migrations when the database service says so', async () => {
       const knex = await databases.init(databaseId);
-      await KnexNotificationLogStore.create({
-        database: mockServices.database({ knex, migrations: { skip: true } }),
-      });
+      await openStores(
+        mockServices.database({ knex, migrations: { skip: true } }),
+      );
       expect(await knex.schema.hasTable('notifications_sent')).toBe(false);
     });
 

@@ -1,6 +1,7 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+/**
+ * Owns the table `notifications_sent`: no other module reads or writes it.
+ */
 import { Knex } from 'knex';
-import { migrateDatabase } from './migrateDatabase';
 import { NotificationLogStore, SentNotification } from './NotificationLogStore';
 
 const TABLE = 'notifications_sent';
@@ -15,14 +16,6 @@ type Row = {
 
 /** {@link NotificationLogStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class KnexNotificationLogStore implements NotificationLogStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<KnexNotificationLogStore> {
-    return new KnexNotificationLogStore(
-      await migrateDatabase(options.database),
-    );
-  }
-
   constructor(private readonly db: Knex) {}
 
   async claim(

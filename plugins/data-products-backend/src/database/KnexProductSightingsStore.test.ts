@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { KnexProductSightingsStore } from './KnexProductSightingsStore';
+import { openStores } from './openStores';
 
 jest.setTimeout(60_000);
 
@@ -21,9 +21,7 @@ describe('KnexProductSightingsStore', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    return KnexProductSightingsStore.create({
-      database: mockServices.database({ knex }),
-    });
+    return (await openStores(mockServices.database({ knex }))).productSightings;
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {

@@ -1,7 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+/**
+ * Owns the table `product_sightings`: no other module reads or writes it.
+ */
 import { Knex } from 'knex';
 import { DbTime, toDate } from './dbTime';
-import { migrateDatabase } from './migrateDatabase';
 import {
   KnownProduct,
   ProductSighting,
@@ -25,14 +26,6 @@ type Row = {
 
 /** {@link ProductSightingsStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class KnexProductSightingsStore implements ProductSightingsStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<KnexProductSightingsStore> {
-    return new KnexProductSightingsStore(
-      await migrateDatabase(options.database),
-    );
-  }
-
   constructor(private readonly db: Knex) {}
 
   async recordSightings(

@@ -6,8 +6,8 @@ import {
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { RunEventFacts } from '@stockroom/plugin-data-products-common';
 import { Knex } from 'knex';
-import { KnexRunStore } from './KnexRunStore';
-import { RunRecord, ScorecardSnapshot } from './RunStore';
+import { openStores } from './openStores';
+import { RunRecord } from './RunStore';
 
 jest.setTimeout(120_000);
 
@@ -84,41 +84,12 @@ async function count(knex: Knex, table: string): Promise<number> {
   return Number((await knex(table).count({ n: '*' }))[0].n);
 }
 
-function snapshot(
-  takenAt: string,
-  overrides: Partial<ScorecardSnapshot> = {},
-): ScorecardSnapshot {
-  return {
-    entityRef: ORDERS,
-    takenAt: new Date(takenAt),
-    overall: 4.3,
-    scores: {
-      freshness: 5,
-      reliability: 4,
-      quality: null,
-      stability: null,
-      contract: 4,
-      ownership: 4,
-      reuse: 1,
-    },
-    evidence: { freshness: { p95Seconds: 1200, runs: 10 } },
-    window: {
-      from: '2026-10-21T00:00:00.000Z',
-      to: takenAt,
-      runs: 10,
-    },
-    ...overrides,
-  };
-}
-
 describe('KnexRunStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await KnexRunStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex }))).runs;
     return { knex, store };
   }
 
@@ -856,116 +827,6 @@ describe('KnexRunStore', () => {
         { entityRef: ORDERS, lastRecordedAt: t2 },
       ]);
       expect(await store.productsWithRunsSince(t2)).toEqual([]);
-    });
-
-    it('reads drift incidents and contract changes from the contract-history tables', async () => {
-      const { knex, store } = await createStore(databaseId);
-      const since = new Date('2026-10-01T00:00:00Z');
-      expect(await store.driftFacts(ORDERS, since)).toEqual({
-        incidentsOpenedAt: [],
-        hasContractChange: false,
-      });
-
-      const incident = (key: string, entityRef: string, openedAt: string) => ({
-        entity_ref: entityRef,
-        kind: 'breaking-change-without-major',
-        dedupe_key: key,
-        opened_at: new Date(openedAt),
-        details: '{}',
-      });
-      await knex('drift_incidents').insert([
-        incident('a', ORDERS, '2026-10-05T00:00:00Z'),
-        incident('b', ORDERS, '2026-09-30T23:59:59Z'),
-        incident('c', IDENTITY, '2026-11-01T00:00:00Z'),
-        incident('d', ORDERS, '2026-11-02T00:00:00Z'),
-      ]);
-      const version = (fingerprint: string, previous: string | null) => ({
-        entity_ref: ORDERS,
-        version: '1.0.0',
-        fingerprint,
-        previous_fingerprint: previous,
-        contract: '{}',
-        changes: '[]',
-        verdict: null,
-        recorded_at: new Date('2026-10-01T00:00:00Z'),
-      });
-      await knex('contract_versions').insert(version('f1', null));
-      // A first sighting is no change.
-      expect((await store.driftFacts(ORDERS, since)).hasContractChange).toBe(
-        false,
-      );
-      await knex('contract_versions').insert(version('f2', 'f1'));
-
-      expect(await store.driftFacts(ORDERS, since)).toEqual({
-        incidentsOpenedAt: [
-          new Date('2026-10-05T00:00:00Z'),
-          new Date('2026-11-02T00:00:00Z'),
-        ],
-        hasContractChange: true,
-      });
-      expect(await store.driftFacts(IDENTITY, since)).toEqual({
-        incidentsOpenedAt: [new Date('2026-11-01T00:00:00Z')],
-        hasContractChange: false,
-      });
-    });
-
-    it('reads no drift where the contract-history tables do not exist', async () => {
-      const { knex, store } = await createStore(databaseId);
-      await knex.schema.dropTable('drift_incidents');
-      await knex.schema.dropTable('contract_versions');
-      const fresh = new KnexRunStore(knex);
-
-      expect(
-        await fresh.driftFacts(ORDERS, new Date('2026-10-01T00:00:00Z')),
-      ).toEqual({ incidentsOpenedAt: [], hasContractChange: false });
-      expect(store).toBeDefined();
-    });
-
-    it('stores snapshots and reads the latest and the history', async () => {
-      const { store } = await createStore(databaseId);
-      expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
-
-      const older = snapshot('2026-11-18T00:00:00.000Z', { overall: 3.7 });
-      const newer = snapshot('2026-11-19T00:00:00.000Z');
-      const unknown = snapshot('2026-11-20T00:00:00.000Z', {
-        entityRef: IDENTITY,
-        overall: null,
-        scores: {
-          freshness: null,
-          reliability: null,
-          quality: null,
-          stability: null,
-          contract: 2,
-          ownership: 1,
-          reuse: 1,
-        },
-      });
-      await store.insertSnapshot(newer);
-      await store.insertSnapshot(older);
-      await store.insertSnapshot(unknown);
-
-      expect(await store.latestSnapshot(ORDERS)).toEqual(newer);
-      expect(await store.latestSnapshot(IDENTITY)).toEqual(unknown);
-      expect(
-        await store.snapshotHistory(
-          ORDERS,
-          new Date('2026-11-01T00:00:00Z'),
-          new Date('2026-11-30T00:00:00Z'),
-        ),
-      ).toEqual([older, newer]);
-      expect(
-        await store.snapshotHistory(
-          ORDERS,
-          new Date('2026-11-18T12:00:00Z'),
-          new Date('2026-11-19T00:00:00Z'),
-        ),
-      ).toEqual([newer]);
-      expect(await store.latestSnapshotTimes()).toEqual(
-        new Map([
-          [ORDERS, newer.takenAt],
-          [IDENTITY, unknown.takenAt],
-        ]),
-      );
     });
   });
 });

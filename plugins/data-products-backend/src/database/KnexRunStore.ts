@@ -1,4 +1,8 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+/**
+ * Owns the tables `runs`, `run_events`, `observed_schemas`, `quality_checks`
+ * and `run_samples` (the OpenLineage half of the writes is in
+ * openLineageRuns.ts): no other module reads or writes them.
+ */
 import {
   MAX_RUN_MESSAGE_LENGTH,
   QualityObservation,
@@ -10,7 +14,6 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
-import { migrateDatabase } from './migrateDatabase';
 import { EventOutcome, ingestOpenLineageEvents } from './openLineageRuns';
 import { retryOnConflict } from './retryOnConflict';
 import {
@@ -19,8 +22,6 @@ import {
   ObservedSchema,
   RunRecord,
   RunStore,
-  SCORECARD_DIMENSIONS,
-  ScorecardSnapshot,
   ScoringRunsOptions,
   StoredRun,
 } from './RunStore';
@@ -29,10 +30,6 @@ import { DbTime, toDate } from './dbTime';
 const RUNS = 'runs';
 const OBSERVED_SCHEMAS = 'observed_schemas';
 const QUALITY_CHECKS = 'quality_checks';
-const SNAPSHOTS = 'scorecard_snapshots';
-// Created by the contract-history migration; read only, where present.
-const DRIFT_INCIDENTS = 'drift_incidents';
-const CONTRACT_VERSIONS = 'contract_versions';
 
 // Rows per INSERT. PostgreSQL: 12 columns × 1,000 stays far below its 65,535
 // bound parameters, and a batch of a few thousand events is a handful of
@@ -102,25 +99,10 @@ type RunRow = {
   recorded_at: DbTime;
 };
 
-type SnapshotRow = {
-  entity_ref: string;
-  taken_at: DbTime;
-  overall: number | string | null;
-  evidence: string;
-  window: string;
-} & Record<(typeof SCORECARD_DIMENSIONS)[number], number | null>;
-
 /** {@link RunStore} on the plugin's knex database (SQLite or PostgreSQL). */
 export class KnexRunStore implements RunStore {
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<KnexRunStore> {
-    return new KnexRunStore(await migrateDatabase(options.database));
-  }
-
   private readonly chunk: number;
   private readonly postgres: boolean;
-  private historyTables?: Promise<[boolean, boolean]>;
 
   constructor(private readonly db: Knex) {
     const client = String(db.client.config.client);
@@ -444,95 +426,6 @@ export class KnexRunStore implements RunStore {
         }
       : undefined;
   }
-
-  async driftFacts(
-    entityRef: string,
-    since: Date,
-  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }> {
-    const [incidents, contractVersions] = await this.contractHistoryTables();
-    const incidentsOpenedAt = incidents
-      ? (
-          await this.db(DRIFT_INCIDENTS)
-            .where('entity_ref', entityRef)
-            .where('opened_at', '>=', since)
-            .orderBy('opened_at')
-            .select('opened_at')
-        ).map((row: { opened_at: DbTime }) => toDate(row.opened_at))
-      : [];
-    // The first sighting of a contract has no previous fingerprint; a row
-    // with one is a change.
-    const hasContractChange = contractVersions
-      ? (await this.db(CONTRACT_VERSIONS)
-          .where('entity_ref', entityRef)
-          .whereNotNull('previous_fingerprint')
-          .first('id')) !== undefined
-      : false;
-    return { incidentsOpenedAt, hasContractChange };
-  }
-
-  /**
-   * Whether the contract-history migration has created its tables. Asked
-   * once per store: tables come with migrations, which run at start-up.
-   */
-  private contractHistoryTables(): Promise<[boolean, boolean]> {
-    if (!this.historyTables) {
-      this.historyTables = Promise.all([
-        this.db.schema.hasTable(DRIFT_INCIDENTS),
-        this.db.schema.hasTable(CONTRACT_VERSIONS),
-      ]);
-    }
-    return this.historyTables;
-  }
-
-  async insertSnapshot(snapshot: ScorecardSnapshot): Promise<void> {
-    await this.db(SNAPSHOTS).insert({
-      entity_ref: snapshot.entityRef,
-      taken_at: snapshot.takenAt,
-      overall: snapshot.overall,
-      ...snapshot.scores,
-      evidence: JSON.stringify(snapshot.evidence),
-      window: JSON.stringify(snapshot.window),
-    });
-  }
-
-  async latestSnapshot(
-    entityRef: string,
-  ): Promise<ScorecardSnapshot | undefined> {
-    const row = await this.db<SnapshotRow>(SNAPSHOTS)
-      .where('entity_ref', entityRef)
-      .orderBy([
-        { column: 'taken_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .first();
-    return row ? fromSnapshotRow(row) : undefined;
-  }
-
-  async latestSnapshotTimes(): Promise<Map<string, Date>> {
-    const rows: Array<{ entity_ref: string; last: DbTime }> = await this.db(
-      SNAPSHOTS,
-    )
-      .groupBy('entity_ref')
-      .select('entity_ref')
-      .max({ last: 'taken_at' });
-    return new Map(rows.map(row => [row.entity_ref, toDate(row.last)]));
-  }
-
-  async snapshotHistory(
-    entityRef: string,
-    from: Date,
-    to: Date,
-  ): Promise<ScorecardSnapshot[]> {
-    const rows = await this.db<SnapshotRow>(SNAPSHOTS)
-      .where('entity_ref', entityRef)
-      .where('taken_at', '>=', from)
-      .where('taken_at', '<=', to)
-      .orderBy([
-        { column: 'taken_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(fromSnapshotRow);
-  }
 }
 
 type ScoringRow = Pick<
@@ -658,21 +551,4 @@ function storedErrorMessage(row: RunRow): string {
     );
   }
   return boundText(message, MAX_RUN_MESSAGE_LENGTH).text;
-}
-
-function fromSnapshotRow(row: SnapshotRow): ScorecardSnapshot {
-  const scores = Object.fromEntries(
-    SCORECARD_DIMENSIONS.map(dimension => [
-      dimension,
-      row[dimension] === null ? null : Number(row[dimension]),
-    ]),
-  ) as ScorecardSnapshot['scores'];
-  return {
-    entityRef: row.entity_ref,
-    takenAt: toDate(row.taken_at),
-    overall: row.overall === null ? null : Number(row.overall),
-    scores,
-    evidence: JSON.parse(row.evidence),
-    window: JSON.parse(row.window),
-  };
 }

@@ -3,7 +3,8 @@ import {
   TestDatabases,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { InventorySnapshotReader } from './InventorySnapshotReader';
+import { openStores } from './openStores';
+import { ScorecardSnapshot } from './ScorecardSnapshotStore';
 
 jest.setTimeout(120_000);
 
@@ -34,16 +35,43 @@ function row(
   };
 }
 
-describe('InventorySnapshotReader', () => {
+function snapshot(
+  takenAt: string,
+  overrides: Partial<ScorecardSnapshot> = {},
+): ScorecardSnapshot {
+  return {
+    entityRef: ORDERS,
+    takenAt: new Date(takenAt),
+    overall: 4.3,
+    scores: {
+      freshness: 5,
+      reliability: 4,
+      quality: null,
+      stability: null,
+      contract: 4,
+      ownership: 4,
+      reuse: 1,
+    },
+    evidence: { freshness: { p95Seconds: 1200, runs: 10 } },
+    window: {
+      from: '2026-10-21T00:00:00.000Z',
+      to: takenAt,
+      runs: 10,
+    },
+    ...overrides,
+  };
+}
+
+describe('KnexScorecardSnapshotStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function setup(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const clock = { ms: 1_000_000 };
-    const reader = await InventorySnapshotReader.create({
-      database: mockServices.database({ knex }),
-      monotonicNow: () => clock.ms,
-    });
+    const { scorecardSnapshots: reader } = await openStores(
+      mockServices.database({ knex }),
+      { latestScores: { monotonicNow: () => clock.ms } },
+    );
     return { knex, reader, clock };
   }
 
@@ -235,5 +263,64 @@ describe('InventorySnapshotReader', () => {
         expect(a).toBe(b);
       });
     });
+
+    it('stores snapshots and reads the latest and the history', async () => {
+      const { reader: store } = await setup(databaseId);
+      expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
+
+      const older = snapshot('2026-11-18T00:00:00.000Z', { overall: 3.7 });
+      const newer = snapshot('2026-11-19T00:00:00.000Z');
+      const unknown = snapshot('2026-11-20T00:00:00.000Z', {
+        entityRef: IDENTITY,
+        overall: null,
+        scores: {
+          freshness: null,
+          reliability: null,
+          quality: null,
+          stability: null,
+          contract: 2,
+          ownership: 1,
+          reuse: 1,
+        },
+      });
+      await store.insertSnapshot(newer);
+      await store.insertSnapshot(older);
+      await store.insertSnapshot(unknown);
+
+      expect(await store.latestSnapshot(ORDERS)).toEqual(newer);
+      expect(await store.latestSnapshot(IDENTITY)).toEqual(unknown);
+      expect(
+        await store.snapshotHistory(
+          ORDERS,
+          new Date('2026-11-01T00:00:00Z'),
+          new Date('2026-11-30T00:00:00Z'),
+        ),
+      ).toEqual([older, newer]);
+      expect(
+        await store.snapshotHistory(
+          ORDERS,
+          new Date('2026-11-18T12:00:00Z'),
+          new Date('2026-11-19T00:00:00Z'),
+        ),
+      ).toEqual([newer]);
+      expect(await store.latestSnapshotTimes()).toEqual(
+        new Map([
+          [ORDERS, newer.takenAt],
+          [IDENTITY, unknown.takenAt],
+        ]),
+      );
+      // The inventory reads the same rows through the same mapper.
+      expect(await store.latestScores()).toEqual(
+        new Map([
+          [ORDERS, scoresOnly(newer)],
+          [IDENTITY, scoresOnly(unknown)],
+        ]),
+      );
+    });
   });
 });
+
+/** What the inventory reads of a snapshot: all but its evidence and window. */
+function scoresOnly({ evidence, window, ...scores }: ScorecardSnapshot) {
+  return scores;
+}

@@ -1,19 +1,23 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  SCORE_DIMENSIONS,
-  ScoreDimension,
-} from '@stockroom/plugin-data-products-common';
+/**
+ * Owns the table `scorecard_snapshots`: no other module reads or writes it.
+ */
 import { Knex } from 'knex';
-import { migrateDatabase } from './migrateDatabase';
-import { toDate } from './dbTime';
+import { DbTime, toDate } from './dbTime';
+import {
+  LatestScores,
+  SCORECARD_DIMENSIONS,
+  ScorecardSnapshot,
+  ScorecardSnapshotStore,
+} from './ScorecardSnapshotStore';
 
 const SNAPSHOTS = 'scorecard_snapshots';
-const COLUMNS = [
+/** The columns of a snapshot's scores: all but its evidence and window. */
+const SCORE_COLUMNS = [
   'id',
   'entity_ref',
   'taken_at',
   'overall',
-  ...SCORE_DIMENSIONS,
+  ...SCORECARD_DIMENSIONS,
 ];
 
 /** Default time between two full reads of the latest snapshots. */
@@ -21,31 +25,15 @@ export const DEFAULT_FULL_READ_INTERVAL_MS = 5 * 60_000;
 /** Default time a snapshot row is read again, in case it committed late. */
 export const DEFAULT_REREAD_WINDOW_MS = 10_000;
 
-/** A product's latest scorecard snapshot: its scores, not its evidence. */
-export interface LatestScores {
-  entityRef: string;
-  takenAt: Date;
-  /** Mean of the known scores, one decimal; null when none is known. */
-  overall: number | null;
-  /** 1–5, or null for unknown. */
-  scores: Record<ScoreDimension, number | null>;
-}
-
-/** Where the inventory reads the latest scores from. */
-export interface InventorySnapshotSource {
-  /**
-   * The latest snapshot of every product that has one, by entity ref. The
-   * map is the caller's to read, not to change.
-   */
-  latestScores(): Promise<ReadonlyMap<string, LatestScores>>;
-}
-
+/** A row as read: its scores; evidence and window when the read asks. */
 type Row = {
   id: number | string;
   entity_ref: string;
-  taken_at: Date | string | number;
+  taken_at: DbTime;
   overall: number | string | null;
-} & Record<ScoreDimension, number | string | null>;
+  evidence?: string;
+  window?: string;
+} & Record<(typeof SCORECARD_DIMENSIONS)[number], number | string | null>;
 
 /** The latest snapshots as last read, and how far the table was read. */
 type Known = {
@@ -58,39 +46,79 @@ type Known = {
 };
 
 /**
- * The latest scorecard snapshot of every product, for the inventory: scores
- * as the scoring task stored them, never recomputed on read; the evidence
- * (JSON) stays in the table.
+ * {@link ScorecardSnapshotStore} on the plugin's knex database (SQLite or
+ * PostgreSQL): what scoring writes, the scorecard API and the scoring task
+ * read, and the inventory lists.
  *
- * Every call reads the table once. The first call, and one every
+ * For the inventory, {@link KnexScorecardSnapshotStore.latestScores} reads
+ * the table once per call. The first call, and one every
  * `fullReadIntervalMs`, reads the latest snapshot of every product
- * ({@link InventorySnapshotReader.readAllLatest}); the calls in between
+ * ({@link KnexScorecardSnapshotStore.readAllLatest}); the calls in between
  * read only the rows written since (`id >` the highest id seen, on the
  * primary key), which is usually none. So a request costs the same with a
  * year of daily snapshots as with one, and still sees a snapshot the moment
  * it is committed. Rows are read again for `rereadWindowMs` after they were
  * first passed, so one whose transaction committed after a row with a higher
- * id is picked up all the same.
+ * id is picked up all the same. The evidence (JSON) stays in the table.
  */
-export class InventorySnapshotReader implements InventorySnapshotSource {
-  static async create(
-    options: {
-      database: DatabaseService;
-    } & InventorySnapshotReaderOptions,
-  ): Promise<InventorySnapshotReader> {
-    return new InventorySnapshotReader(
-      await migrateDatabase(options.database),
-      options,
-    );
-  }
-
+export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
   private known?: Known;
   private reading?: Promise<ReadonlyMap<string, LatestScores>>;
 
   constructor(
     private readonly db: Knex,
-    private readonly options: InventorySnapshotReaderOptions = {},
+    private readonly options: LatestScoresReadOptions = {},
   ) {}
+
+  async insertSnapshot(snapshot: ScorecardSnapshot): Promise<void> {
+    await this.db(SNAPSHOTS).insert({
+      entity_ref: snapshot.entityRef,
+      taken_at: snapshot.takenAt,
+      overall: snapshot.overall,
+      ...snapshot.scores,
+      evidence: JSON.stringify(snapshot.evidence),
+      window: JSON.stringify(snapshot.window),
+    });
+  }
+
+  async latestSnapshot(
+    entityRef: string,
+  ): Promise<ScorecardSnapshot | undefined> {
+    const row = await this.db<Row>(SNAPSHOTS)
+      .where('entity_ref', entityRef)
+      .orderBy([
+        { column: 'taken_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? snapshotOf(row) : undefined;
+  }
+
+  async latestSnapshotTimes(): Promise<Map<string, Date>> {
+    const rows: Array<{ entity_ref: string; last: DbTime }> = await this.db(
+      SNAPSHOTS,
+    )
+      .groupBy('entity_ref')
+      .select('entity_ref')
+      .max({ last: 'taken_at' });
+    return new Map(rows.map(row => [row.entity_ref, toDate(row.last)]));
+  }
+
+  async snapshotHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<ScorecardSnapshot[]> {
+    const rows = await this.db<Row>(SNAPSHOTS)
+      .where('entity_ref', entityRef)
+      .where('taken_at', '>=', from)
+      .where('taken_at', '<=', to)
+      .orderBy([
+        { column: 'taken_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(snapshotOf);
+  }
 
   latestScores(): Promise<ReadonlyMap<string, LatestScores>> {
     // Concurrent requests share one read.
@@ -146,7 +174,7 @@ export class InventorySnapshotReader implements InventorySnapshotSource {
           .on('s.entity_ref', '=', 'newest.entity_ref')
           .andOn('s.taken_at', '=', 'newest.newest_taken_at'),
       )
-      .select(COLUMNS.map(column => `s.${column}`));
+      .select(SCORE_COLUMNS.map(column => `s.${column}`));
     const latest = new Map<string, LatestScores>();
     const versions: Known['versions'] = new Map();
     apply(rows, latest, versions);
@@ -167,7 +195,7 @@ export class InventorySnapshotReader implements InventorySnapshotSource {
     const rows: Row[] = await this.db(SNAPSHOTS)
       .where('id', '>', floor.maxId)
       .orderBy('id')
-      .select(COLUMNS);
+      .select(SCORE_COLUMNS);
     const seen = known.marks[known.marks.length - 1].maxId;
     const maxId = rows.reduce(
       (max, row) => Math.max(max, Number(row.id)),
@@ -200,7 +228,8 @@ export class InventorySnapshotReader implements InventorySnapshotSource {
   }
 }
 
-export interface InventorySnapshotReaderOptions {
+/** How {@link KnexScorecardSnapshotStore.latestScores} reads. */
+export interface LatestScoresReadOptions {
   /** Time between two full reads; default 5 minutes. */
   fullReadIntervalMs?: number;
   /** How long rows are read again after first seen; default 10 s. */
@@ -231,19 +260,33 @@ function apply(
       continue;
     }
     versions.set(row.entity_ref, { takenAt: time, id });
-    const scores = {} as LatestScores['scores'];
-    for (const dimension of SCORE_DIMENSIONS) {
-      scores[dimension] = numberOrNull(row[dimension]);
-    }
-    latest.set(row.entity_ref, {
-      entityRef: row.entity_ref,
-      takenAt,
-      overall: numberOrNull(row.overall),
-      scores,
-    });
+    latest.set(row.entity_ref, scoresOf(row));
     changed = true;
   }
   return changed;
+}
+
+/** The one row mapper: a row's scores, as every read returns them. */
+function scoresOf(row: Row): LatestScores {
+  const scores = {} as LatestScores['scores'];
+  for (const dimension of SCORECARD_DIMENSIONS) {
+    scores[dimension] = numberOrNull(row[dimension]);
+  }
+  return {
+    entityRef: row.entity_ref,
+    takenAt: toDate(row.taken_at),
+    overall: numberOrNull(row.overall),
+    scores,
+  };
+}
+
+/** A whole row: its scores, with the evidence and window (JSON). */
+function snapshotOf(row: Row): ScorecardSnapshot {
+  return {
+    ...scoresOf(row),
+    evidence: JSON.parse(row.evidence!),
+    window: JSON.parse(row.window!),
+  };
 }
 
 function numberOrNull(value: number | string | null): number | null {

@@ -3,7 +3,6 @@ import type {
   RunEventFacts,
   QualityObservation,
   ColumnCounts,
-  ScoreDimension,
   ObservedField,
   RunStatus,
   ScoringRun,
@@ -108,27 +107,11 @@ export interface ObservedSchema {
 }
 
 /**
- * The scorecard dimensions, each stored in a column of its own: the engine's
- * list, so a new dimension cannot be scored without being stored.
+ * The plugin's store of runs and what they reported: OpenLineage events,
+ * observed schemas and quality checks. Scorecard snapshots are the
+ * ScorecardSnapshotStore's; drift incidents and contract versions the
+ * ContractHistoryStore's.
  */
-export { SCORE_DIMENSIONS as SCORECARD_DIMENSIONS } from '@stockroom/plugin-data-products-common';
-/** A dimension name, as stored. */
-export type ScorecardDimensionName = ScoreDimension;
-
-/** A scorecard as computed at one time, for the latest view and for trends. */
-export interface ScorecardSnapshot {
-  entityRef: string;
-  takenAt: Date;
-  /** Mean of the known scores, one decimal; null when none is known. */
-  overall: number | null;
-  /** 1–5, or null for unknown. */
-  scores: Record<ScorecardDimensionName, number | null>;
-  /** Per dimension, whatever the engine reports as the evidence for it. */
-  evidence: Record<string, unknown>;
-  window: { from: string; to: string; runs: number };
-}
-
-/** The plugin's store of runs and scorecard snapshots. */
 export interface RunStore {
   /**
    * Stores runs, all or nothing (one transaction). Idempotent on (product,
@@ -186,30 +169,4 @@ export interface RunStore {
 
   /** The schema the product's runs reported last (latest `observedAt`). */
   latestObservedSchema(entityRef: string): Promise<ObservedSchema | undefined>;
-
-  /**
-   * What the stability score reads besides observed schemas, from the
-   * contract-history tables (`drift_incidents`, `contract_versions`): when
-   * the product's drift incidents opened since `since` were opened, and
-   * whether a change of its contract was ever recorded. Empty and false
-   * where those tables do not exist.
-   */
-  driftFacts(
-    entityRef: string,
-    since: Date,
-  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }>;
-
-  insertSnapshot(snapshot: ScorecardSnapshot): Promise<void>;
-
-  latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
-
-  /** When each product's latest snapshot was taken. */
-  latestSnapshotTimes(): Promise<Map<string, Date>>;
-
-  /** Snapshots taken in [from, to], oldest first. */
-  snapshotHistory(
-    entityRef: string,
-    from: Date,
-    to: Date,
-  ): Promise<ScorecardSnapshot[]>;
 }

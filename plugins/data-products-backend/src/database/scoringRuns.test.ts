@@ -9,7 +9,8 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { ScoringRun } from '@stockroom/plugin-data-products-common';
-import { KnexRunStore } from './KnexRunStore';
+import { RunStore } from './RunStore';
+import { openStores } from './openStores';
 import { RunRecord, ScoringRunsOptions } from './RunStore';
 
 jest.setTimeout(60_000);
@@ -39,14 +40,12 @@ describe('KnexRunStore.scoringRuns', () => {
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await KnexRunStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex }))).runs;
     return { knex, store };
   }
 
   async function read(
-    store: KnexRunStore,
+    store: RunStore,
     options: Partial<ScoringRunsOptions> = {},
   ): Promise<ScoringRun[][]> {
     const chunks: ScoringRun[][] = [];

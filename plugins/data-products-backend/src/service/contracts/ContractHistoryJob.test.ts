@@ -7,7 +7,6 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_POLICY } from '@stockroom/plugin-data-products-common';
-import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
 import {
   ORDERS_SCHEMA,
   productWithContract,
@@ -15,6 +14,7 @@ import {
 } from '../../__testUtils__/contractEntities';
 import { component } from '../../__testUtils__/entities';
 import { ContractHistoryJob } from './ContractHistoryJob';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(60_000);
 
@@ -46,9 +46,8 @@ describe('ContractHistoryJob', () => {
 
   async function setUp(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
-    const store = await KnexContractHistoryStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex })))
+      .contractHistory;
     const logger = mockServices.logger.mock();
     // The catalog as it is at the time of each run.
     const runWith = (entities: Entity[], now: Date, signal?: AbortSignal) =>

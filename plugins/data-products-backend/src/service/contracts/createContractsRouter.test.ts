@@ -12,7 +12,6 @@ import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import plugin from '../../index';
 import { DEFAULT_POLICY } from '@stockroom/plugin-data-products-common';
-import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
 import {
   ORDERS_SCHEMA,
   productWithContract,
@@ -21,6 +20,7 @@ import {
 import { component } from '../../__testUtils__/entities';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import { ContractHistoryJob } from './ContractHistoryJob';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(60_000);
 
@@ -47,7 +47,7 @@ describe('contract endpoints', () => {
   async function startBackend(entities: Entity[], history: Entity[][] = []) {
     const knex = await databases.init('SQLITE_3');
     const database = mockServices.database({ knex });
-    const store = await KnexContractHistoryStore.create({ database });
+    const store = (await openStores(database)).contractHistory;
     for (const [run, inventory] of history.entries()) {
       await new ContractHistoryJob({
         catalog: catalogServiceMock({ entities: inventory }),

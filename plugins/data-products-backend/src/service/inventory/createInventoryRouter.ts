@@ -14,7 +14,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { InventorySnapshotSource } from '../../database/InventorySnapshotReader';
+import { InventorySnapshotSource } from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
@@ -30,7 +30,7 @@ export interface InventoryRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
-  /** The latest scorecard snapshots, e.g. an `InventorySnapshotReader`. */
+  /** The latest scorecard snapshots, e.g. the `ScorecardSnapshotStore`. */
   snapshots: InventorySnapshotSource;
   policy: StockroomPolicy;
   /** Settings of rule `funding-follows-reuse` (`stockroom.costs`); none configured by default. */

@@ -2,7 +2,7 @@ import {
   ScoreDimension,
   isBreachingNow,
 } from '@stockroom/plugin-data-products-common';
-import { LatestScores } from '../../database/InventorySnapshotReader';
+import { LatestScores } from '../../database/ScorecardSnapshotStore';
 import { EvaluatedCatalogProduct } from './InventoryCatalog';
 
 /** A product of the inventory: catalog facts, today's state, latest scores. */

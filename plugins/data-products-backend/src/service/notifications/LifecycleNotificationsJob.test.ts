@@ -7,7 +7,6 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_POLICY } from '@stockroom/plugin-data-products-common';
-import { KnexNotificationLogStore } from '../../database/KnexNotificationLogStore';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import {
   component,
@@ -15,6 +14,7 @@ import {
   viewRenewed,
 } from '../../__testUtils__/entities';
 import { LifecycleNotificationsJob } from './LifecycleNotificationsJob';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(60_000);
 
@@ -47,9 +47,8 @@ describe('LifecycleNotificationsJob', () => {
 
   async function setUp(databaseId: TestDatabaseId, entities = inventory) {
     const knex = await databases.init(databaseId);
-    const store = await KnexNotificationLogStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = (await openStores(mockServices.database({ knex })))
+      .notificationLog;
     const catalog = catalogServiceMock({ entities });
     const notifications = new RecordingNotificationService();
     const logger = mockServices.logger.mock();

@@ -65,7 +65,13 @@ describe('OpenApiRequestValidator', () => {
       catalog: catalogServiceMock(),
     };
     const routes = [
-      ...routesOf(createRunsRouter({ ...services, store: {} as any })),
+      ...routesOf(
+        createRunsRouter({
+          ...services,
+          store: {} as any,
+          snapshots: {} as any,
+        }),
+      ),
       ...routesOf(
         createInventoryRouter({
           ...services,

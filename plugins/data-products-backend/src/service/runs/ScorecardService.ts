@@ -25,11 +25,12 @@ import {
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
 import { ContractHistoryStore } from '../../database/ContractHistoryStore';
+import { RunStore } from '../../database/RunStore';
 import {
-  RunStore,
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
-} from '../../database/RunStore';
+  ScorecardSnapshotStore,
+} from '../../database/ScorecardSnapshotStore';
 import { ownersOf } from '../entityRefs';
 import { observedDriftIncident } from './observedDriftIncident';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -63,7 +64,8 @@ export interface ScoringOptions {
  * contract (the engine's `observedSchemaDrift`) and a drift opens an
  * incident in the contract-history store, so the stability score of the
  * same snapshot counts it. Without that store (`contractHistory`), no
- * observed-schema incident is opened.
+ * observed-schema incident is opened and no incident or contract change is
+ * counted.
  */
 export class ScorecardService {
   private readonly windowDays: number;
@@ -77,7 +79,9 @@ export class ScorecardService {
       catalog: CatalogService;
       auth: AuthService;
       store: RunStore;
-      /** Where observed-schema drift incidents are opened. */
+      /** Where snapshots are stored. */
+      snapshots: ScorecardSnapshotStore;
+      /** Where drift incidents are opened and read, and contract changes read. */
       contractHistory?: ContractHistoryStore;
       logger?: LoggerService;
     } & ScoringOptions,
@@ -112,7 +116,7 @@ export class ScorecardService {
       ownership ?? (await this.ownershipOf(product)),
     );
     const snapshot = snapshotOf(entityRef, now, scorecard);
-    await this.deps.store.insertSnapshot(snapshot);
+    await this.deps.snapshots.insertSnapshot(snapshot);
     return snapshot;
   }
 
@@ -178,10 +182,7 @@ export class ScorecardService {
     const [window, checks, drift, observed] = await Promise.all([
       this.measureRuns(entityRef, from, now),
       store.listQualityChecks(entityRef, from, now),
-      store.driftFacts(
-        entityRef,
-        new Date(now.getTime() - QUARTER_LOOKBACK_MS),
-      ),
+      this.driftFacts(entityRef, new Date(now.getTime() - QUARTER_LOOKBACK_MS)),
       store.hasObservedSchema(entityRef),
     ]);
     const consumers = new Set(
@@ -204,6 +205,28 @@ export class ScorecardService {
       now,
       this.thresholds,
     );
+  }
+
+  /**
+   * When the product's incidents since `since` opened, and whether its
+   * contract ever changed: the stability score's evidence besides runs.
+   */
+  private async driftFacts(
+    entityRef: string,
+    since: Date,
+  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }> {
+    const { contractHistory } = this.deps;
+    if (!contractHistory) {
+      return { incidentsOpenedAt: [], hasContractChange: false };
+    }
+    const [incidents, hasContractChange] = await Promise.all([
+      contractHistory.listIncidentsOpenedSince(since, { entityRef }),
+      contractHistory.hasContractChange(entityRef),
+    ]);
+    return {
+      incidentsOpenedAt: incidents.map(incident => incident.openedAt),
+      hasContractChange,
+    };
   }
 
   /**

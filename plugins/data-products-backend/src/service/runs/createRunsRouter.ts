@@ -23,6 +23,7 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { RunStore } from '../../database/RunStore';
+import { ScorecardSnapshotStore } from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
@@ -68,6 +69,8 @@ export interface RunsRouterOptions {
   catalog: CatalogService;
   auth: AuthService;
   store: RunStore;
+  /** The scorecard snapshots the API serves (and the default scorer stores). */
+  snapshots: ScorecardSnapshotStore;
   logger: LoggerService;
   /** The request-time "now". */
   clock?: () => Date;
@@ -108,6 +111,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     catalog,
     auth,
     store,
+    snapshots,
     logger,
     clock = () => new Date(),
   } = options;
@@ -121,7 +125,13 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
   });
   const scorecards =
     options.scorecards ??
-    new ScorecardService({ catalog, auth, store, ...options.scoring });
+    new ScorecardService({
+      catalog,
+      auth,
+      store,
+      snapshots,
+      ...options.scoring,
+    });
   const refreshInterval =
     options.minRefreshIntervalSeconds ?? DEFAULT_MIN_REFRESH_INTERVAL_SECONDS;
   const refreshes = new RefreshLimiter(refreshInterval * 1000, clock);
@@ -322,7 +332,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       // A product without a snapshot yet (new, or before the first task run)
       // gets one now rather than an empty answer.
       const snapshot =
-        (await store.latestSnapshot(entityRef)) ??
+        (await snapshots.latestSnapshot(entityRef)) ??
         (await scorecards.snapshot(product, clock()));
       res.json(scorecardResponse(snapshot, scorecards.thresholds));
     },
@@ -339,12 +349,12 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
         clock(),
       );
       const entityRef = stringifyEntityRef(product);
-      const snapshots = await store.snapshotHistory(entityRef, from, to);
+      const history = await snapshots.snapshotHistory(entityRef, from, to);
       res.json({
         entityRef,
         from: from.toISOString(),
         to: to.toISOString(),
-        items: snapshots.map(historyItem),
+        items: history.map(historyItem),
       } satisfies ApiScorecardHistory);
     },
   );

@@ -10,11 +10,11 @@ import {
   parseIsoTimestamp,
   runSlaVerdicts,
 } from '@stockroom/plugin-data-products-common';
+import { StoredRun } from '../../database/RunStore';
 import {
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
-  StoredRun,
-} from '../../database/RunStore';
+} from '../../database/ScorecardSnapshotStore';
 
 /**
  * `GET …/scorecard`: the latest snapshot as the API serves it, with the

@@ -5,8 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
-import { KnexRunStore } from '../../database/KnexRunStore';
 import {
   NOW,
   ORDERS_DATASET,
@@ -18,6 +16,7 @@ import {
   runEvent,
 } from './__testUtils__/runsApp';
 import { ScorecardService } from './ScorecardService';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(120_000);
 
@@ -689,15 +688,16 @@ describe('scorecard API', () => {
     it('opens one observed-schema drift incident per distinct drift on refresh, and stability counts them', async () => {
       const knex = await databases.init(databaseId);
       const entities = [orders, group('orders-team', ['user:default/ada'])];
-      const contractHistory = await KnexContractHistoryStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const {
+        contractHistory,
+        runs,
+        scorecardSnapshots: snapshots,
+      } = await openStores(mockServices.database({ knex }));
       const scorecards = new ScorecardService({
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
-        store: await KnexRunStore.create({
-          database: mockServices.database({ knex }),
-        }),
+        store: runs,
+        snapshots,
         contractHistory,
       });
       let now = new Date('2026-11-24T12:00:00Z');

@@ -17,7 +17,7 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import { Knex } from 'knex';
-import { InventorySnapshotReader } from '../../../database/InventorySnapshotReader';
+import { openStores } from '../../../database/openStores';
 import {
   InventoryRouterOptions,
   createInventoryRouter,
@@ -366,9 +366,9 @@ export async function createInventoryApp(
   } = {},
 ) {
   const products = options.products ?? PRODUCTS;
-  const snapshots = await InventorySnapshotReader.create({
-    database: mockServices.database({ knex }),
-  });
+  const { scorecardSnapshots: snapshots } = await openStores(
+    mockServices.database({ knex }),
+  );
   await insertSnapshots(knex, products);
   const catalog = catalogServiceMock({
     entities: [

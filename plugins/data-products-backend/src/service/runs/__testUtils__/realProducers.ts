@@ -13,10 +13,9 @@ import { readdirSync, readFileSync } from 'fs';
 import { Knex } from 'knex';
 import { join } from 'path';
 import request from 'supertest';
-import { KnexContractHistoryStore } from '../../../database/KnexContractHistoryStore';
-import { KnexRunStore } from '../../../database/KnexRunStore';
 import { ScorecardService } from '../ScorecardService';
 import { catalogProduct, createRunsApp, group } from './runsApp';
+import { openStores } from '../../../database/openStores';
 
 export const PRODUCERS_DIR = join(__dirname, '..', '__fixtures__', 'producers');
 
@@ -85,15 +84,16 @@ export const OWNER_GROUP = group('data-team', ['user:default/ada']);
 export async function startProducerApp(knex: Knex, entities: Entity[]) {
   const clock = { now: new Date() };
   const catalogEntities = [...entities, OWNER_GROUP];
-  const contractHistory = await KnexContractHistoryStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const {
+    contractHistory,
+    runs,
+    scorecardSnapshots: snapshots,
+  } = await openStores(mockServices.database({ knex }));
   const scorecards = new ScorecardService({
     catalog: catalogServiceMock({ entities: catalogEntities }),
     auth: mockServices.auth(),
-    store: await KnexRunStore.create({
-      database: mockServices.database({ knex }),
-    }),
+    store: runs,
+    snapshots,
     contractHistory,
   });
   const { app } = await createRunsApp(knex, {

@@ -9,8 +9,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { Knex } from 'knex';
-import { KnexRunStore } from '../../../database/KnexRunStore';
 import { createRunsRouter, RunsRouterOptions } from '../createRunsRouter';
+import { ScorecardService } from '../ScorecardService';
+import { openStores } from '../../../database/openStores';
 
 /** The request-time clock of the tests. */
 export const NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -151,9 +152,11 @@ export async function createRunsApp(
     router?: Partial<RunsRouterOptions>;
   } = {},
 ) {
-  const store = await KnexRunStore.create({
-    database: mockServices.database({ knex }),
-  });
+  const {
+    runs: store,
+    scorecardSnapshots: snapshots,
+    contractHistory,
+  } = await openStores(mockServices.database({ knex }));
   const catalog = catalogServiceMock({
     entities: options.entities ?? inventory(),
   });
@@ -162,18 +165,29 @@ export async function createRunsApp(
       requests.map(() => ({ result: options.result ?? AuthorizeResult.ALLOW })),
     ),
   });
+  const auth = mockServices.auth();
   const router = createRunsRouter({
     httpAuth: mockServices.httpAuth(),
     permissions,
     catalog,
-    auth: mockServices.auth(),
+    auth,
     store,
+    snapshots,
     logger: mockServices.logger.mock(),
     clock: options.clock ?? (() => NOW),
+    // As the plugin scores: drift incidents counted from the contract history.
+    scorecards: new ScorecardService({
+      catalog,
+      auth,
+      store,
+      snapshots,
+      contractHistory,
+      ...options.router?.scoring,
+    }),
     ...options.router,
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, store, catalog, permissions };
+  return { app, store, snapshots, catalog, permissions };
 }
 
 /** Row counts of every table ingestion writes. */

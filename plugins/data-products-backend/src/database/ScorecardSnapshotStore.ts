@@ -1,0 +1,59 @@
+import {
+  SCORE_DIMENSIONS,
+  ScoreDimension,
+} from '@stockroom/plugin-data-products-common';
+
+/**
+ * The scorecard dimensions, each stored in a column of its own: the engine's
+ * list, so a new dimension cannot be scored without being stored.
+ */
+export const SCORECARD_DIMENSIONS = SCORE_DIMENSIONS;
+/** A dimension name, as stored. */
+export type ScorecardDimensionName = ScoreDimension;
+
+/** A product's scores at one time: what the inventory lists. */
+export interface LatestScores {
+  entityRef: string;
+  takenAt: Date;
+  /** Mean of the known scores, one decimal; null when none is known. */
+  overall: number | null;
+  /** 1–5, or null for unknown. */
+  scores: Record<ScorecardDimensionName, number | null>;
+}
+
+/** A scorecard as computed at one time, for the latest view and for trends. */
+export interface ScorecardSnapshot extends LatestScores {
+  /** Per dimension, whatever the engine reports as the evidence for it. */
+  evidence: Record<string, unknown>;
+  window: { from: string; to: string; runs: number };
+}
+
+/** Where the inventory reads the latest scores from. */
+export interface InventorySnapshotSource {
+  /**
+   * The latest snapshot of every product that has one, by entity ref: scores
+   * as the scoring task stored them, never recomputed on read. The map is the
+   * caller's to read, not to change.
+   */
+  latestScores(): Promise<ReadonlyMap<string, LatestScores>>;
+}
+
+/**
+ * The scorecard snapshots: written by scoring, read by the scorecard API,
+ * the scoring task (what is due) and the inventory (latest scores).
+ */
+export interface ScorecardSnapshotStore extends InventorySnapshotSource {
+  insertSnapshot(snapshot: ScorecardSnapshot): Promise<void>;
+
+  latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
+
+  /** When each product's latest snapshot was taken. */
+  latestSnapshotTimes(): Promise<Map<string, Date>>;
+
+  /** Snapshots taken in [from, to], oldest first. */
+  snapshotHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<ScorecardSnapshot[]>;
+}
