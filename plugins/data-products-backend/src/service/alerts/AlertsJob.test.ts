@@ -5,14 +5,12 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
-import { KnexNotificationLogStore } from '../../database/KnexNotificationLogStore';
-import { KnexRunStore } from '../../database/KnexRunStore';
 import { RunRecord } from '../../database/RunStore';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import { RefusingNotificationService } from './__testUtils__/RefusingNotificationService';
 import { catalogProduct, group } from '../runs/__testUtils__/runsApp';
-import { ALERTS_TASK_ID, createAlertsTask } from './alertsTask';
+import { ALERTS_TASK_ID, alertsJob } from '../../jobs/alertsJob';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(120_000);
 
@@ -33,14 +31,14 @@ describe('the alerts task', () => {
     databaseId: TestDatabaseId,
     options: {
       notifications?: RecordingNotificationService;
-      task?: Partial<Parameters<typeof createAlertsTask>[0]>;
+      task?: Partial<Parameters<typeof alertsJob>[0]>;
     } = {},
   ) {
     const knex = await databases.init(databaseId);
     const database = mockServices.database({ knex });
-    const runs = await KnexRunStore.create({ database });
-    const contractHistory = await KnexContractHistoryStore.create({ database });
-    const notificationLog = await KnexNotificationLogStore.create({ database });
+    const { runs, contractHistory, notificationLog } = await openStores(
+      database,
+    );
     const catalog = catalogServiceMock({
       entities: [
         catalogProduct('orders', { contract: sla }),
@@ -52,7 +50,8 @@ describe('the alerts task', () => {
       options.notifications ?? new RecordingNotificationService();
     const logger = mockServices.logger.mock();
     let now = new Date('2026-11-25T12:00:00Z');
-    const task = createAlertsTask({
+    const task = alertsJob({
+      frequency: { minutes: 10 },
       catalog,
       auth: mockServices.auth(),
       notifications,
@@ -117,13 +116,19 @@ describe('the alerts task', () => {
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('is the alerts task, with a body for the scheduler', async () => {
+    it('is the alerts task, run on one instance of a cluster at a time', async () => {
       const { task } = await setUp(databaseId);
       expect(task.id).toBe(ALERTS_TASK_ID);
       expect(task.id).toBe('data-products-alerts');
-      await expect(
-        task.fn(new AbortController().signal),
-      ).resolves.toBeUndefined();
+      expect(task.schedule).toEqual(
+        expect.objectContaining({
+          scope: 'global',
+          frequency: { minutes: 10 },
+        }),
+      );
+      await expect(task.run(new AbortController().signal)).resolves.toEqual(
+        expect.objectContaining({ due: 0, sent: 0 }),
+      );
     });
 
     it('tells the owner group once about each new breach streak', async () => {

@@ -5,9 +5,10 @@ import { ContractHistoryStore } from '../../database/ContractHistoryStore';
 import { NotificationLogStore } from '../../database/NotificationLogStore';
 import { RunStore } from '../../database/RunStore';
 import { readDataProducts } from '../catalogReads';
+import { DeliveryAttempts } from '../notifications/deliveryAttempts';
+import { OnceOnlyDelivery } from '../notifications/OnceOnlyDelivery';
 import { alertPayload } from './alertPayload';
 import { DueAlert } from './DueAlert';
-import { DeliveryAttempts } from './deliveryAttempts';
 import {
   AlertProduct,
   alertProductOf,
@@ -56,12 +57,12 @@ export interface AlertsSummary {
  * The alerts task's body: read the products (plugin's own credentials), the
  * runs recorded and the drift incidents opened in the lookback, work out the
  * alerts due (pure, see dueAlerts) and deliver each one that no instance has
- * delivered before, through the notification log's claims.
+ * delivered before, through the plugin's once-only delivery with retries
+ * (10, 20, 40, 80 minutes apart by default, then given up).
  */
 export class AlertsJob {
   private readonly lookbackMs: number;
-  private readonly sendTimeoutMs: number;
-  private readonly attempts: DeliveryAttempts;
+  private readonly delivery: OnceOnlyDelivery;
 
   constructor(
     private readonly deps: {
@@ -81,8 +82,13 @@ export class AlertsJob {
     },
   ) {
     this.lookbackMs = deps.lookbackMs ?? DEFAULT_ALERT_LOOKBACK_MS;
-    this.sendTimeoutMs = deps.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-    this.attempts = new DeliveryAttempts(deps);
+    this.delivery = new OnceOnlyDelivery({
+      log: deps.notificationLog,
+      notifications: deps.notifications,
+      logger: deps.logger,
+      retries: new DeliveryAttempts(deps),
+      sendTimeoutMs: deps.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+    });
   }
 
   async run(now: Date, signal?: AbortSignal): Promise<AlertsSummary> {
@@ -98,14 +104,10 @@ export class AlertsJob {
     for (const alert of alerts) {
       // Unsent alerts stay due, so stopping early loses nothing.
       if (signal?.aborted) break;
-      if (!this.attempts.mayTry(alert.dedupeKey, now)) {
-        summary.deferred += 1;
-        continue;
-      }
       summary[await this.deliverOnce(alert, now)] += 1;
     }
     if (!signal?.aborted) {
-      this.attempts.keepOnly(alerts.map(alert => alert.dedupeKey));
+      this.delivery.keepOnly(alerts.map(alert => alert.dedupeKey));
     }
     return summary;
   }
@@ -156,88 +158,20 @@ export class AlertsJob {
     return alerts;
   }
 
-  private async deliverOnce(
-    alert: DueAlert,
-    now: Date,
-  ): Promise<'sent' | 'alreadySent' | 'failed' | 'gaveUp'> {
-    const { notificationLog, notifications, logger } = this.deps;
-    const about = `the ${alert.kind} alert about ${alert.product.entityRef} to ${alert.recipient}`;
-    try {
-      const sent = await notificationLog.claim(
-        this.notice(alert, alert.kind, now),
-        () =>
-          withTimeout(
-            notifications.send({
-              recipients: { type: 'entity', entityRef: alert.recipient },
-              payload: alertPayload(alert),
-            }),
-            this.sendTimeoutMs,
-          ),
-      );
-      this.attempts.succeeded(alert.dedupeKey);
-      return sent ? 'sent' : 'alreadySent';
-    } catch (error) {
-      const attempt = this.attempts.failed(alert.dedupeKey, now);
-      if ('retryAt' in attempt) {
-        logger.warn(
-          `Could not send ${about} (attempt ${
-            attempt.attempts
-          }); it is retried from ${attempt.retryAt.toISOString()}`,
-          error as Error,
-        );
-        return 'failed';
-      }
-      logger.error(
-        `Could not send ${about} (attempt ${attempt.attempts}); gave up: it is recorded as undeliverable and not retried`,
-        error as Error,
-      );
-      await this.recordUndeliverable(alert, now);
-      return 'gaveUp';
-    }
-  }
-
-  private notice(alert: DueAlert, kind: string, now: Date) {
-    return {
-      dedupeKey: alert.dedupeKey,
-      kind,
-      entityRef: alert.product.entityRef,
-      recipient: alert.recipient,
-      sentAt: now,
-    };
-  }
-
-  /**
-   * A given-up alert is claimed in the notification log under a kind of
-   * its own (`sla-breach-undeliverable`), without sending: every instance
-   * then skips it, and the log says it never went out.
-   */
-  private async recordUndeliverable(alert: DueAlert, now: Date) {
-    try {
-      await this.deps.notificationLog.claim(
-        this.notice(alert, `${alert.kind}-undeliverable`, now),
-        async () => {},
-      );
-    } catch (error) {
-      this.deps.logger.error(
-        `Could not record the ${alert.kind} alert about ${alert.product.entityRef} as undeliverable`,
-        error as Error,
-      );
-    }
-  }
-}
-
-/** `promise`, or a rejection once `ms` have passed without an answer. */
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`No answer within ${ms} ms`)),
-      ms,
+  private deliverOnce(alert: DueAlert, now: Date) {
+    return this.delivery.deliver(
+      {
+        notice: {
+          dedupeKey: alert.dedupeKey,
+          kind: alert.kind,
+          entityRef: alert.product.entityRef,
+          recipient: alert.recipient,
+          sentAt: now,
+        },
+        payload: () => alertPayload(alert),
+        about: `the ${alert.kind} alert about ${alert.product.entityRef} to ${alert.recipient}`,
+      },
+      now,
     );
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,4 +1,3 @@
-export { ALERTS_TASK_ID, createAlertsTask } from './alertsTask';
 export { AlertsJob, DEFAULT_ALERT_LOOKBACK_MS } from './AlertsJob';
 export type { AlertsSummary } from './AlertsJob';
 export { ALERT_TOPICS } from './alertPayload';

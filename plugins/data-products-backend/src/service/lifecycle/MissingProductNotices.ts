@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationLogStore } from '../../database/NotificationLogStore';
+import { OnceOnlyDelivery } from '../notifications/OnceOnlyDelivery';
 import { MissingProduct } from './findMissingProducts';
 import { MissingItem } from './missingItem';
 import { MissingProductsReport } from './MissingProductsReport';
@@ -29,6 +30,8 @@ export interface MissingNoticesSummary {
  * disappearance are one.
  */
 export class MissingProductNotices {
+  private readonly delivery: OnceOnlyDelivery;
+
   constructor(
     private readonly deps: {
       report: MissingProductsReport;
@@ -36,7 +39,13 @@ export class MissingProductNotices {
       notifications: NotificationService;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.delivery = new OnceOnlyDelivery({
+      log: deps.store,
+      notifications: deps.notifications,
+      logger: deps.logger,
+    });
+  }
 
   async run(now: Date): Promise<MissingNoticesSummary> {
     const { missing, knownCount, describe } =
@@ -61,11 +70,10 @@ export class MissingProductNotices {
     describe: (product: MissingProduct) => Promise<MissingItem>,
     now: Date,
   ): Promise<keyof MissingNoticesSummary> {
-    const { store, notifications, logger } = this.deps;
     const { entityRef, owner, lastSeenAt } = product.known;
-    try {
-      const sent = await store.claim(
-        {
+    const outcome = await this.delivery.deliver(
+      {
+        notice: {
           dedupeKey: [
             'missing',
             entityRef,
@@ -78,20 +86,13 @@ export class MissingProductNotices {
           sentAt: now,
         },
         // The file is re-read only for a notice that goes out.
-        async () =>
-          notifications.send({
-            recipients: { type: 'entity', entityRef: owner! },
-            payload: missingPayload(await describe(product)),
-          }),
-      );
-      return sent ? 'sent' : 'alreadySent';
-    } catch (error) {
-      logger.warn(
-        `Could not tell ${owner} that ${entityRef} is missing from the catalog; it is retried on the next run`,
-        error as Error,
-      );
-      return 'failed';
-    }
+        payload: async () => missingPayload(await describe(product)),
+        about: `the notice that ${entityRef} is missing from the catalog to ${owner}`,
+      },
+      now,
+    );
+    // Without retries, a failure is the only other outcome.
+    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
   }
 }
 

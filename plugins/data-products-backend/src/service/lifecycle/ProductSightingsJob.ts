@@ -5,9 +5,6 @@ import { ORPHAN_ANNOTATION } from './findMissingProducts';
 import { productSighting } from './productSighting';
 import { readPresentProducts } from './readPresentProducts';
 
-/** Id of the scheduled task that records which products the catalog has. */
-export const PRODUCT_SIGHTINGS_TASK_ID = 'data-products-product-sightings';
-
 /**
  * Records every DataProduct the catalog has now, read with the plugin's own
  * credentials, so a product that later drops out of the catalog can be

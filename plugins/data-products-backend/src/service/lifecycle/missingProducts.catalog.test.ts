@@ -17,7 +17,7 @@ import request from 'supertest';
 import plugin from '../../index';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import { OpenApiRequestValidator } from '../openapi';
-import { PRODUCT_SIGHTINGS_TASK_ID } from './ProductSightingsJob';
+import { PRODUCT_SIGHTINGS_TASK_ID } from '../../jobs/productSightingsJob';
 
 /*
  * The real catalog, our catalog module and this plugin in one backend, and a

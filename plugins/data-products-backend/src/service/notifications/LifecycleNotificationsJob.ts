@@ -8,6 +8,7 @@ import { evaluateProducts } from '../lifecycle/evaluateProducts';
 import { DueNotice } from './DueNotice';
 import { dueNotices } from './dueNotices';
 import { noticePayload } from './noticePayload';
+import { OnceOnlyDelivery } from './OnceOnlyDelivery';
 
 /** What one run did; notices are counted once each. */
 export interface LifecycleNotificationsSummary {
@@ -24,9 +25,12 @@ export interface LifecycleNotificationsSummary {
 /**
  * The scheduled task's body: read the inventory with the plugin's own
  * credentials, work out which notices are due (pure, see dueNotices) and
- * deliver each one that no instance has delivered before.
+ * deliver each one that no instance has delivered before (at most once; a
+ * failed one is tried again on the next run).
  */
 export class LifecycleNotificationsJob {
+  private readonly delivery: OnceOnlyDelivery;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -36,7 +40,13 @@ export class LifecycleNotificationsJob {
       policy: StockroomPolicy;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.delivery = new OnceOnlyDelivery({
+      log: deps.store,
+      notifications: deps.notifications,
+      logger: deps.logger,
+    });
+  }
 
   async run(
     now: Date,
@@ -75,29 +85,21 @@ export class LifecycleNotificationsJob {
     notice: DueNotice,
     now: Date,
   ): Promise<'sent' | 'alreadySent' | 'failed'> {
-    const { store, notifications, logger } = this.deps;
-    try {
-      const sent = await store.claim(
-        {
+    const outcome = await this.delivery.deliver(
+      {
+        notice: {
           dedupeKey: notice.dedupeKey,
           kind: notice.kind,
           entityRef: notice.product.entityRef,
           recipient: notice.recipient,
           sentAt: now,
         },
-        () =>
-          notifications.send({
-            recipients: { type: 'entity', entityRef: notice.recipient },
-            payload: noticePayload(notice),
-          }),
-      );
-      return sent ? 'sent' : 'alreadySent';
-    } catch (error) {
-      logger.warn(
-        `Could not send the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}; it is retried on the next run`,
-        error as Error,
-      );
-      return 'failed';
-    }
+        payload: () => noticePayload(notice),
+        about: `the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}`,
+      },
+      now,
+    );
+    // Without retries, a failure is the only other outcome.
+    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
   }
 }

@@ -6,7 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import plugin from '../../index';
-import { LIFECYCLE_NOTIFICATIONS_TASK_ID } from '../../plugin';
+import { LIFECYCLE_NOTIFICATIONS_TASK_ID } from '../../jobs/lifecycleNotificationsJob';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 import {
   component,

@@ -1,10 +1,10 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KnexContractHistoryStore } from '../../database/KnexContractHistoryStore';
-import { KnexRunStore } from '../../database/KnexRunStore';
 import { catalogProduct, group } from './__testUtils__/runsApp';
 import { ScorecardService } from './ScorecardService';
-import { SCORING_TASK_ID, createScoringTask, productsDue } from './scoringTask';
+import { SCORING_TASK_ID, scoringJob } from '../../jobs/scoringJob';
+import { productsDue } from './ScoringJob';
+import { openStores } from '../../database/openStores';
 
 jest.setTimeout(120_000);
 
@@ -47,15 +47,15 @@ describe('productsDue', () => {
   });
 });
 
-describe('createScoringTask', () => {
+describe('the scoring task', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function setup() {
       const knex = await databases.init(databaseId);
-      const store = await KnexRunStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const { runs: store, scorecardSnapshots: snapshots } = await openStores(
+        mockServices.database({ knex }),
+      );
       const catalog = catalogServiceMock({
         entities: [
           catalogProduct('orders'),
@@ -69,11 +69,14 @@ describe('createScoringTask', () => {
         catalog,
         auth: mockServices.auth(),
         store,
+        snapshots,
       });
-      const task = createScoringTask({
+      const task = scoringJob({
+        frequency: { minutes: 30 },
         catalog,
         auth: mockServices.auth(),
         store,
+        snapshots,
         logger,
         scorecards,
         clock: () => now,
@@ -81,6 +84,7 @@ describe('createScoringTask', () => {
       return {
         knex,
         store,
+        snapshots,
         catalog,
         task,
         logger,
@@ -91,22 +95,27 @@ describe('createScoringTask', () => {
       };
     }
 
-    it('is the scoring task, with a body for the scheduler', async () => {
-      const { task, store } = await setup();
+    it('is the scoring task, run on one instance of a cluster at a time', async () => {
+      const { task, snapshots } = await setup();
       expect(task.id).toBe(SCORING_TASK_ID);
       expect(task.id).toBe('data-products-scoring');
+      expect(task.schedule).toEqual(
+        expect.objectContaining({
+          scope: 'global',
+          frequency: { minutes: 30 },
+        }),
+      );
 
-      await expect(
-        task.fn(new AbortController().signal),
-      ).resolves.toBeUndefined();
-      expect([...(await store.latestSnapshotTimes()).keys()].sort()).toEqual([
-        IDENTITY,
-        ORDERS,
-      ]);
+      await expect(task.run(new AbortController().signal)).resolves.toEqual(
+        expect.objectContaining({ products: 2, daily: 2 }),
+      );
+      expect(
+        [...(await snapshots.latestSnapshotTimes()).keys()].sort(),
+      ).toEqual([IDENTITY, ORDERS]);
     });
 
     it('snapshots every product daily and rescores those with new runs', async () => {
-      const { task, store, setNow, catalog } = await setup();
+      const { task, store, setNow, catalog, snapshots } = await setup();
 
       // First run: nothing was ever snapshotted.
       expect(await task.run()).toEqual({
@@ -138,7 +147,7 @@ describe('createScoringTask', () => {
       expect(await task.run()).toEqual(
         expect.objectContaining({ changed: 1, daily: 0 }),
       );
-      const latest = await store.latestSnapshot(ORDERS);
+      const latest = await snapshots.latestSnapshot(ORDERS);
       expect(latest).toEqual(
         expect.objectContaining({
           takenAt: new Date('2026-11-25T08:00:00Z'),
@@ -149,7 +158,9 @@ describe('createScoringTask', () => {
       expect(latest?.scores.reliability).toBe(1);
       // The owner facts come from the catalog: orders-team has a member.
       expect(latest?.scores.ownership).toBe(3);
-      expect((await store.latestSnapshot(IDENTITY))?.scores.ownership).toBe(1);
+      expect((await snapshots.latestSnapshot(IDENTITY))?.scores.ownership).toBe(
+        1,
+      );
 
       // The next day everything gets its daily snapshot.
       setNow('2026-11-26T00:05:00Z');
@@ -158,7 +169,7 @@ describe('createScoringTask', () => {
         expect.objectContaining({ changed: 0, daily: 2 }),
       );
       expect(stream).toHaveBeenCalledTimes(1);
-      const history = await store.snapshotHistory(
+      const history = await snapshots.snapshotHistory(
         ORDERS,
         new Date('2026-11-01T00:00:00Z'),
         new Date('2026-11-30T00:00:00Z'),
@@ -171,7 +182,7 @@ describe('createScoringTask', () => {
     });
 
     it('carries on past a product it cannot score, which stays due', async () => {
-      const { task, scorecards, store, logger } = await setup();
+      const { task, scorecards, logger, snapshots } = await setup();
       const snapshot = scorecards.snapshot.bind(scorecards);
       jest
         .spyOn(scorecards, 'snapshot')
@@ -185,8 +196,8 @@ describe('createScoringTask', () => {
       expect(await task.run()).toEqual(
         expect.objectContaining({ daily: 1, failed: 1 }),
       );
-      expect(await store.latestSnapshot(ORDERS)).toBeUndefined();
-      expect(await store.latestSnapshot(IDENTITY)).toBeDefined();
+      expect(await snapshots.latestSnapshot(ORDERS)).toBeUndefined();
+      expect(await snapshots.latestSnapshot(IDENTITY)).toBeDefined();
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringContaining(
           'Could not score dataproduct:default/orders: Error: database went away',
@@ -195,22 +206,23 @@ describe('createScoringTask', () => {
     });
 
     it('stops between products when aborted', async () => {
-      const { task, store } = await setup();
+      const { task, snapshots } = await setup();
       const controller = new AbortController();
       controller.abort();
 
       expect(await task.run(controller.signal)).toEqual(
         expect.objectContaining({ changed: 0, daily: 0 }),
       );
-      expect(await store.latestSnapshotTimes()).toEqual(new Map());
+      expect(await snapshots.latestSnapshotTimes()).toEqual(new Map());
     });
     it('opens an observed-schema drift incident before scoring, which stability counts', async () => {
       const knex = await databases.init(databaseId);
       const database = mockServices.database({ knex });
-      const store = await KnexRunStore.create({ database });
-      const contractHistory = await KnexContractHistoryStore.create({
-        database,
-      });
+      const {
+        runs: store,
+        scorecardSnapshots: snapshots,
+        contractHistory,
+      } = await openStores(database);
       const contract = {
         schema: [
           { name: 'ticket_id', type: 'string' },
@@ -229,13 +241,16 @@ describe('createScoringTask', () => {
         catalog,
         auth: mockServices.auth(),
         store,
+        snapshots,
         contractHistory,
         logger,
       });
-      const task = createScoringTask({
+      const task = scoringJob({
+        frequency: { minutes: 30 },
         catalog,
         auth: mockServices.auth(),
         store,
+        snapshots,
         logger,
         scorecards,
         clock: () => now,
@@ -262,7 +277,9 @@ describe('createScoringTask', () => {
       await report('r1', '2026-11-25T05:00:00Z', 'csat_score');
       await task.run();
       expect(await contractHistory.listIncidents(SUPPORT)).toEqual([]);
-      expect((await store.latestSnapshot(SUPPORT))?.scores.stability).toBe(5);
+      expect((await snapshots.latestSnapshot(SUPPORT))?.scores.stability).toBe(
+        5,
+      );
 
       // csat_score renamed to csat: seen by the next run of the task.
       await report('r2', '2026-11-25T06:30:00Z', 'csat');
@@ -281,7 +298,9 @@ describe('createScoringTask', () => {
           }),
         }),
       ]);
-      expect((await store.latestSnapshot(SUPPORT))?.scores.stability).toBe(4);
+      expect((await snapshots.latestSnapshot(SUPPORT))?.scores.stability).toBe(
+        4,
+      );
       expect(logger.info).toHaveBeenCalledWith(
         expect.stringContaining(
           'Opened an observed-schema drift incident for dataproduct:default/support: field csat_score appears renamed to csat',

@@ -2,12 +2,10 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunStore } from '../../database/RunStore';
+import { ScorecardSnapshotStore } from '../../database/ScorecardSnapshotStore';
 import { readDataProducts } from '../catalogReads';
-import { ScorecardService, ScoringOptions } from './ScorecardService';
+import { ScorecardService } from './ScorecardService';
 import { yieldToEventLoop } from './yieldToEventLoop';
-
-/** Id of the scheduled task that recomputes and snapshots scorecards. */
-export const SCORING_TASK_ID = 'data-products-scoring';
 
 /** What one run of the task did. */
 export interface ScoringSummary {
@@ -50,44 +48,35 @@ export function productsDue(
 }
 
 /**
- * The scheduled scoring task, for `scheduler.scheduleTask({ ...task,
- * scope: 'global', frequency, timeout })`. Each run reads every DataProduct
- * with the plugin's own credentials and snapshots the ones due (see
- * {@link productsDue}); a product whose scoring fails is logged and tried
- * again on the next run, the others carry on. Products are scored one after
- * another, yielding to the event loop in between (and between the chunks
- * of each one's runs), so the task holds one product's window at a time and
- * requests are served while it works.
+ * The scoring task's body: read every DataProduct with the plugin's own
+ * credentials and snapshot the ones due (see {@link productsDue}); a product
+ * whose scoring fails is logged and tried again on the next run, the others
+ * carry on. Products are scored one after another, yielding to the event
+ * loop in between (and between the chunks of each one's runs), so a run
+ * holds one product's window at a time and requests are served while it
+ * works.
  */
-export function createScoringTask(options: {
-  catalog: CatalogService;
-  auth: AuthService;
-  store: RunStore;
-  logger: LoggerService;
-  clock?: () => Date;
-  scoring?: ScoringOptions;
-  /** Shared with the router, so both score alike. */
-  scorecards?: ScorecardService;
-}): {
-  id: string;
-  /** For `scheduler.scheduleTask`. */
-  fn: (signal: AbortSignal) => Promise<void>;
-  /** The same run, returning what it did. */
-  run: (signal?: AbortSignal) => Promise<ScoringSummary>;
-} {
-  const { catalog, auth, store, logger, clock = () => new Date() } = options;
-  const scorecards =
-    options.scorecards ??
-    new ScorecardService({ catalog, auth, store, ...options.scoring });
+export class ScoringJob {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: RunStore;
+      snapshots: ScorecardSnapshotStore;
+      logger: LoggerService;
+      /** Shared with the router, so both score alike. */
+      scorecards: ScorecardService;
+    },
+  ) {}
 
-  const run = async (signal?: AbortSignal): Promise<ScoringSummary> => {
-    const now = clock();
+  async run(now: Date, signal?: AbortSignal): Promise<ScoringSummary> {
+    const { catalog, auth, store, snapshots, logger, scorecards } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const products = await readDataProducts(catalog, credentials);
     const byRef = new Map<string, Entity>(
       products.map(product => [stringifyEntityRef(product), product]),
     );
-    const latestSnapshots = await store.latestSnapshotTimes();
+    const latestSnapshots = await snapshots.latestSnapshotTimes();
 
     // Runs written since the oldest latest snapshot cover every product
     // that has one; daily snapshots keep that a day's worth at most.
@@ -136,17 +125,6 @@ export function createScoringTask(options: {
       }
       await yieldToEventLoop();
     }
-    const level = summary.failed > 0 ? 'warn' : 'info';
-    logger[level](
-      `Scorecards: ${summary.products} products, ${summary.changed} rescored for new runs, ${summary.daily} daily snapshots, ${summary.failed} failed`,
-    );
     return summary;
-  };
-  return {
-    id: SCORING_TASK_ID,
-    fn: async signal => {
-      await run(signal);
-    },
-    run,
-  };
+  }
 }

@@ -1,0 +1,105 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { DataProductsConfig } from '../config';
+import { DataProductsStores } from '../database/openStores';
+import { MissingProductNotices } from '../service/lifecycle/MissingProductNotices';
+import { MissingProductsReport } from '../service/lifecycle/MissingProductsReport';
+import { ScorecardService } from '../service/runs/ScorecardService';
+import { alertsJob } from './alertsJob';
+import { contractHistoryJob } from './contractHistoryJob';
+import { lifecycleNotificationsJob } from './lifecycleNotificationsJob';
+import { productSightingsJob } from './productSightingsJob';
+import { ScheduledJob } from './ScheduledJob';
+import { scoringJob } from './scoringJob';
+
+/**
+ * The plugin's scheduled jobs, as the configuration enables them: product
+ * sightings and contract history always; lifecycle and missing-product
+ * notices unless `stockroom.lifecycle.notifications.enabled` is false;
+ * scoring and alerts unless `stockroom.scoring.enabled` is false.
+ */
+export function dataProductsJobs(deps: {
+  config: DataProductsConfig;
+  stores: DataProductsStores;
+  catalog: CatalogService;
+  auth: AuthService;
+  notifications: NotificationService;
+  logger: LoggerService;
+  /** Shared with the runs router, so both score alike. */
+  scorecards: ScorecardService;
+  missingProducts: MissingProductsReport;
+}): ScheduledJob[] {
+  const { config, stores, catalog, auth, notifications, logger } = deps;
+  const { lifecycleNotifications, contractHistory, scoring, policy } = config;
+  const jobs: ScheduledJob[] = [];
+
+  if (lifecycleNotifications.enabled) {
+    jobs.push(
+      lifecycleNotificationsJob({
+        catalog,
+        auth,
+        notifications,
+        store: stores.notificationLog,
+        policy,
+        logger,
+        frequency: lifecycleNotifications.frequency,
+      }),
+    );
+  } else {
+    logger.info(
+      'Lifecycle notifications are disabled (stockroom.lifecycle.notifications.enabled: false)',
+    );
+  }
+
+  jobs.push(
+    productSightingsJob({
+      catalog,
+      auth,
+      store: stores.productSightings,
+      // Owners hear once that a product dropped out of the catalog.
+      missingNotices: lifecycleNotifications.enabled
+        ? new MissingProductNotices({
+            report: deps.missingProducts,
+            store: stores.notificationLog,
+            notifications,
+            logger,
+          })
+        : undefined,
+      logger,
+    }),
+    contractHistoryJob({
+      catalog,
+      auth,
+      store: stores.contractHistory,
+      policy,
+      logger,
+      frequency: contractHistory.frequency,
+    }),
+  );
+
+  if (scoring.enabled) {
+    jobs.push(
+      scoringJob({
+        catalog,
+        auth,
+        store: stores.runs,
+        snapshots: stores.scorecardSnapshots,
+        scorecards: deps.scorecards,
+        logger,
+        frequency: scoring.frequency,
+      }),
+      alertsJob({
+        catalog,
+        auth,
+        notifications,
+        notificationLog: stores.notificationLog,
+        runs: stores.runs,
+        contractHistory: stores.contractHistory,
+        logger,
+        frequency: scoring.frequency,
+      }),
+    );
+  }
+  return jobs;
+}
