@@ -1,10 +1,12 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ApiContractHistory,
   ApiIncidentList,
   ApiProductContract,
   contractToOdcs,
+  dataProductsToOdcs,
   prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
@@ -16,6 +18,7 @@ import { OpenApiRequestValidator } from '../openapi';
 import { contractHistoryItem, incidentItem } from './historyItems';
 import { parseContractFormat } from './parseContractFormat';
 import { ReadProduct, readDataProduct } from './readDataProduct';
+import { readSystemProducts } from './readSystemProducts';
 
 export interface ContractsRouterOptions {
   httpAuth: HttpAuthService;
@@ -35,6 +38,8 @@ export interface ContractsRouterOptions {
  * - `…/contract/history`: the versions the contract-history task recorded,
  *   newest first.
  * - `…/incidents`: the product's drift incidents, newest first.
+ * - `GET /systems/:namespace/:name/contract`: a domain exported, the
+ *   System's products merged into one ODCS document.
  */
 export function createContractsRouter(
   options: ContractsRouterOptions,
@@ -141,6 +146,58 @@ export function createContractsRouter(
           } satisfies ApiIncidentList);
         },
       );
+    },
+  );
+
+  router.get(
+    '/systems/:namespace/:name/contract',
+    ...checked,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { namespace, name } = req.params;
+      // The document's only value, and its default: read so a future format
+      // added to the document cannot be served as ODCS by mistake.
+      const { format } = validator.queryValues(req);
+      // YAML, the form ODCS contracts are written in, unless the client
+      // prefers JSON; `*/*` and no Accept header get YAML.
+      const type =
+        req.accepts(['application/yaml', 'application/json']) ===
+        'application/json'
+          ? 'json'
+          : 'yaml';
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'system-contract-fetch',
+        request: req,
+        meta: { namespace, name, format, type },
+      });
+      try {
+        if (format !== 'odcs') {
+          throw new InputError(`format ${String(format)} is not supported`);
+        }
+        const { system, products } = await readSystemProducts(
+          catalog,
+          { namespace, name },
+          credentials,
+        );
+        const document = dataProductsToOdcs(products, system);
+        await auditorEvent.success({ meta: { products: products.length } });
+        if (type === 'json') {
+          res.json(document);
+          return;
+        }
+        res
+          .type('application/yaml')
+          .set(
+            'Content-Disposition',
+            `inline; filename="${system.metadata.name}.odcs.yaml"`,
+          )
+          .send(stringifyYaml(document));
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
     },
   );
 

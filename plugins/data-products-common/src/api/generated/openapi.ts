@@ -323,6 +323,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/systems/{namespace}/{name}/contract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A System's data products merged into one ODCS document
+     * @description Exports a domain: the System `namespace/name` and every DataProduct
+     *     that names it in `spec.system` (its `partOf` relation), merged into
+     *     one ODCS v3.1.0 document (the System is the contract, each product
+     *     one schema object, named by its `spec.contract.odcsSchema`, else its
+     *     own name; products in entity-ref order). Importing the document again
+     *     (`stockroom import-odcs`) gives back the same products.
+     *
+     *     YAML (`application/yaml`) unless the `Accept` header prefers
+     *     `application/json`, which gets the same document as JSON. The catalog
+     *     is read with the caller's credentials: products they may not see are
+     *     left out. 404 when the catalog holds no such System, or when it has
+     *     no data product the caller may see (an ODCS document with no schema
+     *     objects would say nothing about the domain).
+     */
+    get: operations['getSystemContract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/tasks/{id}/trigger': {
     parameters: {
       query?: never;
@@ -1319,6 +1354,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IncidentList'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      404: components['responses']['Error'];
+    };
+  };
+  getSystemContract: {
+    parameters: {
+      query?: {
+        /** @description odcs - an ODCS v3.1.0 document (the only export format). */
+        format?: 'odcs';
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The System's contract */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/yaml': string;
+          'application/json': Record<string, unknown>;
         };
       };
       400: components['responses']['Error'];
