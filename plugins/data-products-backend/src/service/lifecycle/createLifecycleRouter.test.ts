@@ -3,6 +3,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { formatIsoDate } from '@stockroom/plugin-data-products-common';
@@ -15,6 +16,7 @@ import {
   viewRenewed,
 } from '../../__testUtils__/entities';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
+import { customerV1, customerV2 } from './__testUtils__/customerVersions';
 
 // The endpoint evaluates at request time, so the inventory is dated from today.
 const today = new Date();
@@ -44,8 +46,8 @@ const inventory = [
 ];
 
 describe('GET /api/data-products/lifecycle', () => {
-  async function startBackend() {
-    const catalog = catalogServiceMock({ entities: inventory });
+  async function startBackend(entities: Entity[] = inventory) {
+    const catalog = catalogServiceMock({ entities });
     const { server } = await startTestBackend({
       features: [
         plugin,
@@ -182,6 +184,49 @@ describe('GET /api/data-products/lifecycle', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.items).toHaveLength(1);
+  });
+
+  it('judges with what the catalog knows: consumers left on a retired product, the contract a v2 supersedes', async () => {
+    // v1 retired while checkout still depends on it; v2 maps cust_id but
+    // not segment, the other field of v1 it drops.
+    const { server } = await startBackend([
+      customerV1('retired', { dependents: ['component:default/checkout'] }),
+      component('checkout', 'group:default/web', [
+        'dataproduct:default/customer-v1',
+      ]),
+      customerV2({ fieldMapping: [{ from: 'cust_id', to: 'customer_id' }] }),
+    ]);
+
+    const response = await request(server).get('/api/data-products/lifecycle');
+
+    expect(response.status).toBe(200);
+    const findingsOf = (ref: string, ruleId: string) =>
+      response.body.items
+        .find((item: { entityRef: string }) => item.entityRef === ref)
+        .findings.filter((f: { ruleId: string }) => f.ruleId === ruleId);
+    expect(
+      findingsOf(
+        'dataproduct:default/customer-v1',
+        'retire-when-consumers-moved',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('component:default/checkout'),
+      }),
+    ]);
+    const mapping = findingsOf(
+      'dataproduct:default/customer-v2',
+      'migration-mapping',
+    );
+    expect(mapping).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'spec.migration.fieldMapping',
+        message: expect.stringContaining('segment'),
+      }),
+    ]);
+    expect(mapping[0].message).not.toContain('cust_id');
   });
 
   it('refuses unauthenticated requests', async () => {

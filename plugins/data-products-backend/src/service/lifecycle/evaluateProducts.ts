@@ -9,6 +9,7 @@ import {
   judgeDataProduct,
   prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
+import { ruleContextsOf } from './ruleContexts';
 
 /** A data product with the engine's verdict on one day. */
 export interface EvaluatedProduct {
@@ -32,10 +33,17 @@ export function evaluateProducts(
   now: Date,
 ): EvaluatedProduct[] {
   const products: EvaluatedProduct[] = [];
-  for (const stored of entities.filter(isDataProductEntity)) {
+  const dataProducts = entities.filter(isDataProductEntity);
+  const contextOf = ruleContextsOf(dataProducts);
+  for (const stored of dataProducts) {
     // judged as authored, like the processor judges the file (the catalog
     // stores spec.lifecycle as a string beside spec.lifecycleDetails)
-    const judgement = judgeDataProduct(fromCatalogShape(stored), policy, now);
+    const judgement = judgeDataProduct(
+      fromCatalogShape(stored),
+      policy,
+      now,
+      contextOf(stored),
+    );
     if (judgement.state !== null) {
       products.push({
         entity: prepareDataProduct(stored).entity,
