@@ -106,13 +106,13 @@ async function benchLintInProcess() {
   const args = ['lint', scratch, '--format', 'json', '--now', TODAY];
   const times: number[] = [];
   let results = 0;
-  let exitCode = -1;
+  const last = { exitCode: -1 };
   for (let r = 0; r < rounds; r++) {
     let stdout = '';
     global.gc?.();
     times.push(
       await secondsAsync(async () => {
-        exitCode = await main(args, {
+        last.exitCode = await main(args, {
           cwd: repoRoot,
           stdout: text => {
             stdout += text;
@@ -126,7 +126,7 @@ async function benchLintInProcess() {
     results = JSON.parse(stdout).results.length;
     console.log(`lint in-process round ${r + 1}: ${fmt(times[r], 2)} s`);
   }
-  return { seconds: median(times), results, exitCode };
+  return { seconds: median(times), results, exitCode: last.exitCode };
 }
 
 function benchLintSpawned() {
@@ -190,10 +190,9 @@ async function run() {
       2,
     )} s | ${fmt(fileCount / spawned.seconds)} | ${spawned.exitCode} |`,
     '',
-    'Machine: ' +
-      Object.entries(machineFacts())
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', '),
+    `Machine: ${Object.entries(machineFacts())
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
   ];
   console.log(

@@ -10,20 +10,30 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KnexContractHistoryStore } from '../plugins/data-products-backend/src/database/KnexContractHistoryStore';
-import { KnexRunStore } from '../plugins/data-products-backend/src/database/KnexRunStore';
 import {
   ScorecardService,
-  createScoringTask,
-} from '../plugins/data-products-backend/src/service/runs';
-import { BenchDatabase, postgresDatabase, sqliteDatabase, withPeakMemory } from './lib/databases';
+  ScoringJob,
+  openStores,
+} from '@stockroom/plugin-data-products-backend';
+import {
+  BenchDatabase,
+  postgresDatabase,
+  sqliteDatabase,
+  withPeakMemory,
+} from './lib/databases';
 import { fmt, machineFacts, median, option, writeReport } from './lib/report';
 import { benchProducts } from './lib/runsServer';
 
 const productCount = Number(option('products', '10000'));
 const runsPerProduct = Number(option('runs', '720'));
 const HOUR = 3600_000;
-const quietLogger: any = { info() {}, warn() {}, error() {}, debug() {}, child: () => quietLogger };
+const quietLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => quietLogger,
+};
 
 const COLUMNS = '{"id":{"nullCount":0,"distinctCount":10000}}';
 
@@ -56,7 +66,16 @@ async function seed(db: BenchDatabase, now: Date) {
               ? - j * 3600000 - 60000 - (10 + (i + j) % 40) * 60000,
               10000, ?, ?
        FROM p, r`,
-      [productCount, runsPerProduct, nowMs, nowMs, nowMs, nowMs, COLUMNS, recordedMs],
+      [
+        productCount,
+        runsPerProduct,
+        nowMs,
+        nowMs,
+        nowMs,
+        nowMs,
+        COLUMNS,
+        recordedMs,
+      ],
     );
     await knex.raw('ANALYZE');
   }
@@ -64,28 +83,55 @@ async function seed(db: BenchDatabase, now: Date) {
 
 async function benchmark(db: BenchDatabase) {
   const now = new Date();
-  const store = await KnexRunStore.create({ database: db.service as any });
+  // the plugin's own stores on the migrated database, as plugin.ts opens them
+  const stores = await openStores(db.service as any);
+  const store = stores.runs;
+  const snapshots = stores.scorecardSnapshots;
   const seedStart = Date.now();
   await seed(db, now);
   const seeded = (await db.knex('runs').count({ n: '*' }))[0].n;
-  console.log(`${db.name}: seeded ${fmt(Number(seeded))} runs in ${fmt((Date.now() - seedStart) / 1000, 1)} s`);
+  console.log(
+    `${db.name}: seeded ${fmt(Number(seeded))} runs in ${fmt(
+      (Date.now() - seedStart) / 1000,
+      1,
+    )} s`,
+  );
 
   const entities = benchProducts(productCount);
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   // as the plugin wires it: drift is checked against the contract per snapshot
-  const contractHistory = await KnexContractHistoryStore.create({ database: db.service as any });
-  const scorecards = new ScorecardService({ catalog, auth, store, contractHistory, logger: quietLogger });
-  const task = createScoringTask({ catalog, auth, store, logger: quietLogger, scorecards, clock: () => now });
+  const contractHistory = stores.contractHistory;
+  const scorecards = new ScorecardService({
+    catalog,
+    auth,
+    store,
+    snapshots,
+    contractHistory,
+    logger: quietLogger,
+  });
+  const job = new ScoringJob({
+    catalog,
+    auth,
+    store,
+    snapshots,
+    logger: quietLogger,
+    scorecards,
+  });
 
   global.gc?.();
   const { result: full, peakMiB } = await withPeakMemory(async () => {
     const start = process.hrtime.bigint();
-    const summary = await task.run();
+    const summary = await job.run(now);
     return { seconds: Number(process.hrtime.bigint() - start) / 1e9, summary };
   });
-  const snapshots = Number((await db.knex('scorecard_snapshots').count({ n: '*' }))[0].n);
-  if (snapshots < productCount) throw new Error(`only ${snapshots} snapshots for ${productCount} products`);
+  const snapshotCount = Number(
+    (await db.knex('scorecard_snapshots').count({ n: '*' }))[0].n,
+  );
+  if (snapshotCount < productCount)
+    throw new Error(
+      `only ${snapshotCount} snapshots for ${productCount} products`,
+    );
 
   // incremental: one new run for one product, then that product rescored
   const product = entities[0];
@@ -130,8 +176,15 @@ async function main() {
       const r = await benchmark(db);
       results.push(r);
       console.log(
-        `${r.db}: full recompute of ${fmt(productCount)} products × ${runsPerProduct} runs in ${fmt(r.fullSeconds, 1)} s; ` +
-          `incremental (new run + rescore one product) median ${fmt(r.incrementalMedianMs, 1)} ms, max ${fmt(r.incrementalMaxMs, 1)} ms; peak RSS ${fmt(r.peakMiB)} MiB`,
+        `${r.db}: full recompute of ${fmt(
+          productCount,
+        )} products × ${runsPerProduct} runs in ${fmt(r.fullSeconds, 1)} s; ` +
+          `incremental (new run + rescore one product) median ${fmt(
+            r.incrementalMedianMs,
+            1,
+          )} ms, max ${fmt(r.incrementalMaxMs, 1)} ms; peak RSS ${fmt(
+            r.peakMiB,
+          )} MiB`,
       );
     } finally {
       await db.close();
@@ -141,7 +194,9 @@ async function main() {
   const lines = [
     '# Benchmark: scoring',
     '',
-    `${fmt(productCount)} products × ${runsPerProduct} hourly runs (${fmt(productCount * runsPerProduct)} runs),`,
+    `${fmt(productCount)} products × ${runsPerProduct} hourly runs (${fmt(
+      productCount * runsPerProduct,
+    )} runs),`,
     'recomputed by the real scheduled scoring task (catalog read, runs per product from the store,',
     '`computeScorecard`, one snapshot per product); then 20 times: one new run stored and that product',
     'rescored (median reported).',
@@ -149,17 +204,31 @@ async function main() {
     '| database | full recompute | incremental (median / max) | peak RSS |',
     '|---|---:|---:|---:|',
     ...results.map(
-      r => `| ${r.db} | ${fmt(r.fullSeconds, 1)} s | ${fmt(r.incrementalMedianMs, 1)} / ${fmt(r.incrementalMaxMs, 1)} ms | ${fmt(r.peakMiB)} MiB |`,
+      r =>
+        `| ${r.db} | ${fmt(r.fullSeconds, 1)} s | ${fmt(
+          r.incrementalMedianMs,
+          1,
+        )} / ${fmt(r.incrementalMaxMs, 1)} ms | ${fmt(r.peakMiB)} MiB |`,
     ),
     '',
     pg
-      ? `PostgreSQL targets: full ≤ 120 s (${pg.fullSeconds <= 120 ? 'meets' : 'misses'}), incremental ≤ 50 ms (${pg.incrementalMedianMs <= 50 ? 'meets' : 'misses'}).`
+      ? `PostgreSQL targets: full ≤ 120 s (${
+          pg.fullSeconds <= 120 ? 'meets' : 'misses'
+        }), incremental ≤ 50 ms (${
+          pg.incrementalMedianMs <= 50 ? 'meets' : 'misses'
+        }).`
       : 'PostgreSQL was not reachable: no PostgreSQL figures.',
     '',
-    `Machine: ${Object.entries(machineFacts()).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Machine: ${Object.entries(machineFacts())
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
   ];
-  writeReport('scoring', lines.join('\n'), { productCount, runsPerProduct, results });
+  writeReport('scoring', lines.join('\n'), {
+    productCount,
+    runsPerProduct,
+    results,
+  });
 }
 
 main().catch(e => {

@@ -11,9 +11,16 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { performance } from 'perf_hooks';
-import { KnexRunStore } from '../plugins/data-products-backend/src/database/KnexRunStore';
-import { ScorecardService } from '../plugins/data-products-backend/src/service/runs';
-import { BenchDatabase, postgresDatabase, sqliteDatabase, withPeakMemory } from './lib/databases';
+import {
+  ScorecardService,
+  openStores,
+} from '@stockroom/plugin-data-products-backend';
+import {
+  BenchDatabase,
+  postgresDatabase,
+  sqliteDatabase,
+  withPeakMemory,
+} from './lib/databases';
 import { fmt, machineFacts, option, writeReport } from './lib/report';
 
 const runCount = Number(option('runs', '418000'));
@@ -22,7 +29,8 @@ const REF = 'dataproduct:default/large';
 /** One run every 6 s back from now (418k fit in 29 days), 1 in 500 failed. */
 async function seed(db: BenchDatabase, now: number) {
   const postgres = db.name === 'PostgreSQL';
-  const time = (ms: string) => (postgres ? `to_timestamp((${ms}) / 1000.0)` : `(${ms})`);
+  const time = (ms: string) =>
+    postgres ? `to_timestamp((${ms}) / 1000.0)` : `(${ms})`;
   const series = postgres
     ? `SELECT generate_series(0, ${runCount - 1}) AS i`
     : `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < ${runCount}) SELECT i FROM s`;
@@ -30,7 +38,9 @@ async function seed(db: BenchDatabase, now: number) {
   await db.knex.raw(
     `INSERT INTO runs (entity_ref, run_id, status, event_time, finished_at, watermark, row_count, columns, recorded_at)
      SELECT ?, 'run-' || i, CASE WHEN i % 500 = 0 THEN 'failed' ELSE 'success' END,
-            ${time(finished)}, ${time(finished)}, ${time(`${finished} - (10 + i % 40) * 60000`)},
+            ${time(finished)}, ${time(finished)}, ${time(
+      `${finished} - (10 + i % 40) * 60000`,
+    )},
             10000, ?, ${time(String(now))}
      FROM (${series}) AS seeded`,
     [REF, '{"id":{"nullCount":0,"distinctCount":10000}}'],
@@ -60,7 +70,8 @@ function startStallProbe() {
 
 async function benchmark(db: BenchDatabase) {
   const now = Date.now();
-  const store = await KnexRunStore.create({ database: db.service as any });
+  const stores = await openStores(db.service as any);
+  const store = stores.runs;
   await seed(db, now);
   const product = {
     apiVersion: 'stockroom.io/v1alpha1',
@@ -70,13 +81,17 @@ async function benchmark(db: BenchDatabase) {
       type: 'table',
       owner: 'group:default/team',
       lifecycle: 'active',
-      contract: { freshness: { p95: '30m', p99: '1h' }, quality: { keyFields: ['id'], maxNullRate: 0.01 } },
+      contract: {
+        freshness: { p95: '30m', p99: '1h' },
+        quality: { keyFields: ['id'], maxNullRate: 0.01 },
+      },
     },
   };
   const scorecards = new ScorecardService({
     catalog: catalogServiceMock({ entities: [product] }),
     auth: mockServices.auth(),
     store,
+    snapshots: stores.scorecardSnapshots,
   });
   global.gc?.();
   const { result, peakMiB } = await withPeakMemory(async () => {
@@ -86,7 +101,8 @@ async function benchmark(db: BenchDatabase) {
     const seconds = (performance.now() - start) / 1000;
     return { seconds, stall: stop(), runs: snapshot.window.runs };
   });
-  if (result.runs !== runCount) throw new Error(`scored ${result.runs} runs, seeded ${runCount}`);
+  if (result.runs !== runCount)
+    throw new Error(`scored ${result.runs} runs, seeded ${runCount}`);
   return { db: db.name, ...result, peakMiB };
 }
 
@@ -99,7 +115,10 @@ async function main() {
       const r = await benchmark(db);
       results.push(r);
       console.log(
-        `${r.db}: refresh of ${fmt(runCount)} runs in ${fmt(r.seconds, 1)} s; longest stall ${fmt(r.stall.wallMs)} ms (${fmt(
+        `${r.db}: refresh of ${fmt(runCount)} runs in ${fmt(
+          r.seconds,
+          1,
+        )} s; longest stall ${fmt(r.stall.wallMs)} ms (${fmt(
           r.stall.cpuMs,
         )} ms CPU); peak RSS ${fmt(r.peakMiB)} MiB`,
       );
@@ -110,16 +129,23 @@ async function main() {
   const lines = [
     '# Benchmark: scoring one large product',
     '',
-    `One product with ${fmt(runCount)} runs in its 30-day window, refreshed through the real`,
+    `One product with ${fmt(
+      runCount,
+    )} runs in its 30-day window, refreshed through the real`,
     'ScorecardService and knex store (runs read in keyset chunks, yielding between them).',
     '',
     '| database | refresh | longest stall (wall / CPU) | peak RSS |',
     '|---|---:|---:|---:|',
     ...results.map(
-      r => `| ${r.db} | ${fmt(r.seconds, 1)} s | ${fmt(r.stall.wallMs)} / ${fmt(r.stall.cpuMs)} ms | ${fmt(r.peakMiB)} MiB |`,
+      r =>
+        `| ${r.db} | ${fmt(r.seconds, 1)} s | ${fmt(r.stall.wallMs)} / ${fmt(
+          r.stall.cpuMs,
+        )} ms | ${fmt(r.peakMiB)} MiB |`,
     ),
     '',
-    `Machine: ${Object.entries(machineFacts()).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Machine: ${Object.entries(machineFacts())
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
   ];
   writeReport('scoring-large-product', lines.join('\n'), { runCount, results });

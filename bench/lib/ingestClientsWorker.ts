@@ -107,15 +107,14 @@ export async function runClients(job: ClientsJob): Promise<ClientsResult> {
     events: number;
   }>)[] = [];
   const runsPerClient = new Array<number>(job.clients).fill(0);
-  let deadline = Infinity;
+  // an object, so the generators below read the deadline set after them
+  const stop = { at: Infinity };
+  const pastDeadline = () => Date.now() >= stop.at;
   if (job.mode === 'single') {
     for (let c = 0; c < job.clients; c++) {
       const runs = clientRuns(c, job.clients, plan.runs);
       perClient.push(function* single() {
-        for (const [run, which] of clientSchedule(
-          runs,
-          () => Date.now() >= deadline,
-        )) {
+        for (const [run, which] of clientSchedule(runs, pastDeadline)) {
           if (which === 0) runsPerClient[c]++;
           yield {
             body: JSON.stringify(runEvents(run, plan)[which]),
@@ -144,7 +143,7 @@ export async function runClients(job: ClientsJob): Promise<ClientsResult> {
   );
   const agents: http.Agent[] = [];
   const start = process.hrtime.bigint();
-  if (job.seconds !== undefined) deadline = Date.now() + job.seconds * 1000;
+  if (job.seconds !== undefined) stop.at = Date.now() + job.seconds * 1000;
   await Promise.all(
     perClient.map(async bodies => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

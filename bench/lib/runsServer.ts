@@ -145,9 +145,9 @@ export async function startIngestBackend(options: {
   backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
   backend.add(import('@stockroom/plugin-data-products-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
-  // the demo portal's policy (service principals are decided by their token's
-  // access restrictions before any policy, as in production)
-  backend.add(import('../../packages/backend/src/permissionPolicy'));
+  // service principals are decided by their token's access restrictions
+  // before any policy, as in production (see denyUsersPolicy.ts)
+  backend.add(import('./denyUsersPolicy'));
 
   const stop = async () => {
     try {
