@@ -39,15 +39,51 @@ describe('KnexNotificationLogStore', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('migrates up and down', async () => {
       const knex = await databases.init(databaseId);
+      const tables = ['notifications_sent', 'delivery_attempts'];
+      const exist = () =>
+        Promise.all(tables.map(table => knex.schema.hasTable(table)));
       await knex.migrate.latest({ directory: migrationsDir });
-      expect(await knex.schema.hasTable('notifications_sent')).toBe(true);
+      expect(await exist()).toEqual([true, true]);
 
       await knex.migrate.rollback({ directory: migrationsDir }, true);
-      expect(await knex.schema.hasTable('notifications_sent')).toBe(false);
+      expect(await exist()).toEqual([false, false]);
 
       // and up again, as after a rollback and redeploy
       await knex.migrate.latest({ directory: migrationsDir });
-      expect(await knex.schema.hasTable('notifications_sent')).toBe(true);
+      expect(await exist()).toEqual([true, true]);
+    });
+
+    it('keeps the failed attempts of messages waiting to be retried', async () => {
+      const { store } = await createStore(databaseId);
+      const first = new Date('2026-11-25T12:10:00Z');
+      const second = new Date('2026-11-25T12:30:00Z');
+      expect(await store.failedAttempts('a')).toBeUndefined();
+
+      await store.recordFailedAttempts('a', { attempts: 1, retryAt: first });
+      await store.recordFailedAttempts('b', { attempts: 1, retryAt: first });
+      await store.recordFailedAttempts('c', { attempts: 3, retryAt: first });
+      expect(await store.failedAttempts('a')).toEqual({
+        attempts: 1,
+        retryAt: first,
+      });
+      // A later failure replaces the count and the wait.
+      await store.recordFailedAttempts('a', { attempts: 2, retryAt: second });
+      expect(await store.failedAttempts('a')).toEqual({
+        attempts: 2,
+        retryAt: second,
+      });
+
+      await store.forgetFailedAttempts('b');
+      expect(await store.failedAttempts('b')).toBeUndefined();
+      // Only what is still due keeps its attempts.
+      await store.keepFailedAttemptsOf(['a', 'no-such-key']);
+      expect(await store.failedAttempts('a')).toEqual({
+        attempts: 2,
+        retryAt: second,
+      });
+      expect(await store.failedAttempts('c')).toBeUndefined();
+      await store.keepFailedAttemptsOf([]);
+      expect(await store.failedAttempts('a')).toBeUndefined();
     });
 
     it('skips migrations when the database service says so', async () => {

@@ -1,10 +1,25 @@
 /**
- * Owns the table `notifications_sent`: no other module reads or writes it.
+ * Owns the tables `notifications_sent` and `delivery_attempts`: no other
+ * module reads or writes them.
  */
 import { Knex } from 'knex';
-import { NotificationLogStore, SentNotification } from './NotificationLogStore';
+import { DbTime, toDate } from './dbTime';
+import {
+  FailedAttempts,
+  NotificationLogStore,
+  SentNotification,
+} from './NotificationLogStore';
 
 const TABLE = 'notifications_sent';
+const ATTEMPTS = 'delivery_attempts';
+// Keys per statement when forgetting: well under SQLite's bound parameters.
+const KEYS_PER_STATEMENT = 500;
+
+type AttemptsRow = {
+  dedupe_key: string;
+  attempts: number | string;
+  retry_at: DbTime;
+};
 
 type Row = {
   dedupe_key: string;
@@ -68,5 +83,50 @@ export class KnexNotificationLogStore implements NotificationLogStore {
       // PostgreSQL returns a Date, SQLite the stored epoch milliseconds.
       sentAt: new Date(row.sent_at),
     }));
+  }
+
+  async failedAttempts(dedupeKey: string): Promise<FailedAttempts | undefined> {
+    const row = await this.db<AttemptsRow>(ATTEMPTS)
+      .where('dedupe_key', dedupeKey)
+      .first();
+    return row
+      ? { attempts: Number(row.attempts), retryAt: toDate(row.retry_at) }
+      : undefined;
+  }
+
+  async recordFailedAttempts(
+    dedupeKey: string,
+    failed: FailedAttempts,
+  ): Promise<void> {
+    await this.db<AttemptsRow>(ATTEMPTS)
+      .insert({
+        dedupe_key: dedupeKey,
+        attempts: failed.attempts,
+        retry_at: failed.retryAt,
+      })
+      .onConflict('dedupe_key')
+      .merge(['attempts', 'retry_at']);
+  }
+
+  async forgetFailedAttempts(dedupeKey: string): Promise<void> {
+    await this.db<AttemptsRow>(ATTEMPTS)
+      .where('dedupe_key', dedupeKey)
+      .delete();
+  }
+
+  async keepFailedAttemptsOf(dedupeKeys: readonly string[]): Promise<void> {
+    // Few rows (failing alerts of a day): read them, delete the others.
+    const keep = new Set(dedupeKeys);
+    const rows: Array<Pick<AttemptsRow, 'dedupe_key'>> = await this.db(
+      ATTEMPTS,
+    ).select('dedupe_key');
+    const forget = rows
+      .map(row => row.dedupe_key)
+      .filter(key => !keep.has(key));
+    for (let i = 0; i < forget.length; i += KEYS_PER_STATEMENT) {
+      await this.db(ATTEMPTS)
+        .whereIn('dedupe_key', forget.slice(i, i + KEYS_PER_STATEMENT))
+        .delete();
+    }
   }
 }

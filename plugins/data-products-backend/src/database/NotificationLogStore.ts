@@ -14,6 +14,13 @@ export interface SentNotification {
   sentAt: Date;
 }
 
+/** The failed attempts of a message waiting to be retried. */
+export interface FailedAttempts {
+  attempts: number;
+  /** Not tried again before this. */
+  retryAt: Date;
+}
+
 /**
  * The log of lifecycle notices already sent. Shared by every instance of a
  * backend cluster through the plugin's database.
@@ -33,4 +40,19 @@ export interface NotificationLogStore {
 
   /** Sent notices, oldest first; optionally only those about one product. */
   list(options?: { entityRef?: string }): Promise<SentNotification[]>;
+
+  /** The failed attempts recorded for a message, if it is waiting to be retried. */
+  failedAttempts(dedupeKey: string): Promise<FailedAttempts | undefined>;
+
+  /** Records (or replaces) a message's failed attempts. */
+  recordFailedAttempts(
+    dedupeKey: string,
+    failed: FailedAttempts,
+  ): Promise<void>;
+
+  /** Forgets the failed attempts of one message (sent, or given up). */
+  forgetFailedAttempts(dedupeKey: string): Promise<void>;
+
+  /** Forgets the failed attempts of every message but `dedupeKeys`. */
+  keepFailedAttemptsOf(dedupeKeys: readonly string[]): Promise<void>;
 }

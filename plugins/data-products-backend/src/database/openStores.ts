@@ -19,7 +19,7 @@ import { ScorecardSnapshotStore } from './ScorecardSnapshotStore';
  * says which tables it owns, and no other module touches them.
  */
 export interface DataProductsStores {
-  /** `notifications_sent`: once-only lifecycle notices and alerts. */
+  /** `notifications_sent`, `delivery_attempts`: once-only notices and alerts. */
   notificationLog: NotificationLogStore;
   /** `contract_versions`, `drift_incidents`. */
   contractHistory: ContractHistoryStore;

@@ -8,6 +8,7 @@ import path from 'node:path';
  */
 const OWNERS: Record<string, string[]> = {
   notifications_sent: ['KnexNotificationLogStore.ts'],
+  delivery_attempts: ['KnexNotificationLogStore.ts'],
   contract_versions: ['KnexContractHistoryStore.ts'],
   drift_incidents: ['KnexContractHistoryStore.ts'],
   product_sightings: ['KnexProductSightingsStore.ts'],

@@ -340,6 +340,53 @@ describe('the alerts task', () => {
       ]);
     });
 
+    it('remembers failed attempts across a restart, in the database', async () => {
+      const setup = await setUp(databaseId);
+      const { task, report, notifications, logger, setNow, knex } = setup;
+      await report(ORDERS, 'of');
+      notifications.failFor.add(ORDERS_TEAM);
+      expect(await task.run()).toEqual(
+        expect.objectContaining({ due: 1, failed: 1 }),
+      );
+
+      // Another instance (or this one restarted) takes over the task.
+      const restarted = alertsJob({
+        frequency: { minutes: 10 },
+        catalog: setup.catalog,
+        auth: mockServices.auth(),
+        notifications,
+        notificationLog: setup.notificationLog,
+        runs: setup.runs,
+        contractHistory: setup.contractHistory,
+        logger,
+        clock: setup.getNow,
+      });
+      // The first failure's wait (10 minutes) still holds there.
+      setNow(new Date('2026-11-25T12:05:00Z'));
+      expect(await restarted.run()).toEqual(
+        expect.objectContaining({ deferred: 1, failed: 0 }),
+      );
+      // And its next failure is the second: 20 minutes' wait.
+      setNow(new Date('2026-11-25T12:10:00Z'));
+      expect(await restarted.run()).toEqual(
+        expect.objectContaining({ failed: 1 }),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        `Could not send the sla-breach alert about ${ORDERS} to ${ORDERS_TEAM} (attempt 2); it is retried from 2026-11-25T12:30:00.000Z`,
+        expect.any(Error),
+      );
+
+      notifications.failFor.clear();
+      setNow(new Date('2026-11-25T12:30:00Z'));
+      expect(await restarted.run()).toEqual(
+        expect.objectContaining({ sent: 1, failed: 0 }),
+      );
+      // Sent: nothing left waiting.
+      expect(
+        Number((await knex('delivery_attempts').count({ n: '*' }))[0].n),
+      ).toBe(0);
+    });
+
     it('does not let an alert the notifications backend refuses block the others, and gives it up after 5 attempts', async () => {
       const notifications = new RefusingNotificationService(options =>
         options.payload.metadata?.entityRef === ORDERS

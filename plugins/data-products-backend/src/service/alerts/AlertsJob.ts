@@ -86,7 +86,7 @@ export class AlertsJob {
       log: deps.notificationLog,
       notifications: deps.notifications,
       logger: deps.logger,
-      retries: new DeliveryAttempts(deps),
+      retries: new DeliveryAttempts(deps.notificationLog, deps),
       sendTimeoutMs: deps.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
     });
   }
@@ -107,7 +107,7 @@ export class AlertsJob {
       summary[await this.deliverOnce(alert, now)] += 1;
     }
     if (!signal?.aborted) {
-      this.delivery.keepOnly(alerts.map(alert => alert.dedupeKey));
+      await this.delivery.keepOnly(alerts.map(alert => alert.dedupeKey));
     }
     return summary;
   }

@@ -62,11 +62,12 @@ export class OnceOnlyDelivery {
   async deliver(message: OnceOnlyMessage, now: Date): Promise<DeliveryOutcome> {
     const { log, notifications, retries, sendTimeoutMs } = this.deps;
     const { notice } = message;
-    if (retries && !retries.mayTry(notice.dedupeKey, now)) {
+    if (retries && !(await retries.mayTry(notice.dedupeKey, now))) {
       return 'deferred';
     }
+    let sent: boolean;
     try {
-      const sent = await log.claim(notice, async () => {
+      sent = await log.claim(notice, async () => {
         const send = notifications.send({
           recipients: { type: 'entity', entityRef: notice.recipient },
           payload: await message.payload(),
@@ -75,16 +76,16 @@ export class OnceOnlyDelivery {
           ? send
           : withTimeout(send, sendTimeoutMs));
       });
-      retries?.succeeded(notice.dedupeKey);
-      return sent ? 'sent' : 'alreadySent';
     } catch (error) {
       return this.failed(message, now, error as Error);
     }
+    await this.forgetRetries(message);
+    return sent ? 'sent' : 'alreadySent';
   }
 
   /** Forgets the retries of messages no longer due. */
-  keepOnly(dueKeys: Iterable<string>): void {
-    this.deps.retries?.keepOnly(dueKeys);
+  async keepOnly(dueKeys: Iterable<string>): Promise<void> {
+    await this.deps.retries?.keepOnly(dueKeys);
   }
 
   private async failed(
@@ -100,7 +101,7 @@ export class OnceOnlyDelivery {
       );
       return 'failed';
     }
-    const attempt = retries.failed(message.notice.dedupeKey, now);
+    const attempt = await retries.failed(message.notice.dedupeKey, now);
     if ('retryAt' in attempt) {
       logger.warn(
         `Could not send ${message.about} (attempt ${
@@ -116,6 +117,22 @@ export class OnceOnlyDelivery {
     );
     await this.recordUndeliverable(message, now);
     return 'gaveUp';
+  }
+
+  /**
+   * A sent message needs no retry. Not forgetting it costs a row until the
+   * message is no longer due ({@link OnceOnlyDelivery.keepOnly}), so a
+   * failure here is logged, not a failed delivery.
+   */
+  private async forgetRetries(message: OnceOnlyMessage) {
+    try {
+      await this.deps.retries?.succeeded(message.notice.dedupeKey);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not forget the failed attempts of ${message.about}`,
+        error as Error,
+      );
+    }
   }
 
   /**

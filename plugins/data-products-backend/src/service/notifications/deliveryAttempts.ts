@@ -1,3 +1,5 @@
+import { NotificationLogStore } from '../../database/NotificationLogStore';
+
 /**
  * How often an alert whose delivery fails is tried again. A payload the
  * notifications backend refuses is refused every time: retried on every run
@@ -17,52 +19,51 @@ export type FailedAttempt =
   | { attempts: number; givenUp: true };
 
 /**
- * Failed attempts per alert (by dedupe key), in this instance's memory: the
- * task runs on one instance of a cluster at a time, and a restart at worst
- * grants an alert another round of attempts while it is still due.
+ * Failed attempts per alert (by dedupe key), kept in the notification log's
+ * database (`delivery_attempts`): a restart, or the task moving to another
+ * instance of the cluster, neither grants an alert a new round of attempts
+ * nor forgets when it may be tried again. The task runs on one instance at a
+ * time, so reading and then writing a key's count needs no lock.
  */
 export class DeliveryAttempts {
-  private readonly failures = new Map<
-    string,
-    { attempts: number; retryAt: number }
-  >();
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
 
-  constructor(options: { maxAttempts?: number; retryBaseMs?: number } = {}) {
+  constructor(
+    private readonly log: NotificationLogStore,
+    options: { maxAttempts?: number; retryBaseMs?: number } = {},
+  ) {
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
   }
 
   /** Whether the alert may be tried at `now`: never failed, or waited out. */
-  mayTry(key: string, now: Date): boolean {
-    const failure = this.failures.get(key);
-    return !failure || failure.retryAt <= now.getTime();
+  async mayTry(key: string, now: Date): Promise<boolean> {
+    const failed = await this.log.failedAttempts(key);
+    return !failed || failed.retryAt.getTime() <= now.getTime();
   }
 
   /** Counts a failure; the last one allowed gives the alert up. */
-  failed(key: string, now: Date): FailedAttempt {
-    const attempts = (this.failures.get(key)?.attempts ?? 0) + 1;
+  async failed(key: string, now: Date): Promise<FailedAttempt> {
+    const attempts = ((await this.log.failedAttempts(key))?.attempts ?? 0) + 1;
     if (attempts >= this.maxAttempts) {
-      this.failures.delete(key);
+      await this.log.forgetFailedAttempts(key);
       return { attempts, givenUp: true };
     }
-    const retryAt =
-      now.getTime() + this.retryBaseMs * 2 ** Math.min(attempts - 1, 20);
-    this.failures.set(key, { attempts, retryAt });
-    return { attempts, retryAt: new Date(retryAt) };
+    const retryAt = new Date(
+      now.getTime() + this.retryBaseMs * 2 ** Math.min(attempts - 1, 20),
+    );
+    await this.log.recordFailedAttempts(key, { attempts, retryAt });
+    return { attempts, retryAt };
   }
 
   /** Forgets an alert that went out. */
-  succeeded(key: string): void {
-    this.failures.delete(key);
+  async succeeded(key: string): Promise<void> {
+    await this.log.forgetFailedAttempts(key);
   }
 
-  /** Forgets alerts no longer due, so the memory stays as small as the list. */
-  keepOnly(dueKeys: Iterable<string>): void {
-    const due = new Set(dueKeys);
-    for (const key of [...this.failures.keys()]) {
-      if (!due.has(key)) this.failures.delete(key);
-    }
+  /** Forgets alerts no longer due, so the table stays as small as the list. */
+  async keepOnly(dueKeys: Iterable<string>): Promise<void> {
+    await this.log.keepFailedAttemptsOf([...dueKeys]);
   }
 }
