@@ -86,4 +86,12 @@ describe('expandInputs', () => {
       ],
     });
   });
+
+  it('reads a name with parentheses as a path, so a mistyped one is an error', () => {
+    const root = tree([]);
+    expect(found(['report(1).yaml'], root)).toEqual({
+      files: [],
+      problems: ['error: cannot read: no such file or directory'],
+    });
+  });
 });
