@@ -39,9 +39,9 @@ const inFlight = new WeakMap<Knex, Promise<unknown>>();
 
 /**
  * Brings the plugin's database to the latest migration, once per database
- * service however many stores ask (the first caller's options apply), and
- * returns its client. Unless the deployment manages the schema itself
- * (`migrations.skip`).
+ * service however often it is asked (by openStores, the one caller outside
+ * tests; the first caller's options apply), and returns its client. Unless
+ * the deployment manages the schema itself (`migrations.skip`).
  *
  * Waits while another instance migrates, or while knex's migration lock is
  * held, for at most `lockTimeoutMs`, then throws: the plugin's start-up
