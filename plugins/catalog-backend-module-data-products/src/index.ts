@@ -14,4 +14,5 @@ export type {
   DataProductProblem,
   DataProductProcessorOptions,
   DataProductRelation,
+  StoredEntityReader,
 } from './processor';

@@ -1,11 +1,8 @@
 import {
   createMockDirectory,
-  mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import path from 'node:path';
 import request from 'supertest';
@@ -13,6 +10,12 @@ import fs from 'node:fs';
 import { parseAllDocuments, stringify } from 'yaml';
 import { catalogModuleDataProducts } from './module';
 import { fullDataProduct } from './__fixtures__/entities';
+import {
+  ProcessingError,
+  auth,
+  startCatalog,
+  waitFor,
+} from './__testUtils__/realCatalog';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/all.yaml');
 const EXAMPLE_PRODUCTS = path.resolve(
@@ -35,82 +38,6 @@ function exampleProductNames(): string[] {
     .map(e => e.metadata.name)
     .sort();
 }
-
-type ProcessingError = { entityRef: string; message: string };
-
-/** Collects the catalog's processing errors, the way a log module would. */
-function processingErrorsModule(errors: ProcessingError[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'test-errors',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.setOnProcessingErrorHandler(event => {
-            for (const e of event.errors) {
-              errors.push({
-                entityRef: event.unprocessedEntity.metadata.name,
-                message: String(e.message),
-              });
-            }
-          });
-        },
-      });
-    },
-  });
-}
-
-async function startCatalog(
-  locations: string[],
-  errors: ProcessingError[] = [],
-) {
-  return startTestBackend({
-    features: [
-      catalogPlugin,
-      catalogModuleDataProducts,
-      processingErrorsModule(errors),
-      mockServices.rootConfig.factory({
-        data: {
-          catalog: {
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'Domain',
-                  'API',
-                  'Resource',
-                  'Group',
-                  'User',
-                  'Location',
-                  'DataProduct',
-                ],
-              },
-            ],
-            locations: locations.map(target => ({ type: 'file', target })),
-            processingInterval: { seconds: 1 },
-          },
-        },
-      }),
-    ],
-  });
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
-
-const auth = mockCredentials.user.header();
 
 jest.setTimeout(60_000);
 
@@ -242,7 +169,10 @@ describe('catalogModuleDataProducts with the real catalog', () => {
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
-          metadata: { name: 'absolute', description: { $text: '/etc/hostname' } },
+          metadata: {
+            name: 'absolute',
+            description: { $text: '/etc/hostname' },
+          },
           spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
         },
         {

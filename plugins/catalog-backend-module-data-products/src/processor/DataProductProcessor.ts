@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import {
@@ -17,6 +18,7 @@ import {
 import { dataProductRelations } from './relations';
 import { InvalidDataProductError } from './InvalidDataProductError';
 import { withComputedMetadata } from './computedMetadata';
+import { StoredEntityReader, catalogRuleContext } from './catalogRuleContext';
 
 /** @public */
 export interface DataProductProcessorOptions {
@@ -24,6 +26,14 @@ export interface DataProductProcessorOptions {
   policy?: StockroomPolicy;
   /** Decides "today"; the catalog's reprocessing advances states with it. */
   clock?: () => Date;
+  /**
+   * Reads stored entities for the rules that need the rest of the catalog
+   * (`migration-mapping`, `retire-when-consumers-moved`). Without it those
+   * rules are skipped with no finding, as in the CLI.
+   */
+  catalog?: StoredEntityReader;
+  /** Where a failed catalog read is reported (the rule is then skipped). */
+  logger?: LoggerService;
 }
 
 /**
@@ -31,9 +41,11 @@ export interface DataProductProcessorOptions {
  * schema, applies the category rules at the processor's clock (rejecting
  * `block` findings), writes the computed state back as a label and
  * annotations, stores the lifecycle in the catalog form every Backstage UI
- * can render, and emits the relations the kind implies. Holds no state and
- * makes no calls: every verdict comes from -common, so the CLI and this
- * processor can never disagree.
+ * can render, and emits the relations the kind implies. Every verdict comes
+ * from -common, so the CLI and this processor can never disagree; the only
+ * thing it adds is what the CLI cannot know, read from the catalog (the
+ * superseded product's contract, a retired product's dependents) and only
+ * for the entities those rules apply to (see catalogRuleContext).
  *
  * @public
  */
@@ -42,11 +54,15 @@ export class DataProductProcessor implements CatalogProcessor {
   private readonly clock: () => Date;
   // validateEntityKind and postProcessEntity see the same entity object within
   // one processing pass: judge it once for both.
-  private readonly judgements = new WeakMap<Entity, Judgement>();
+  private readonly judgements = new WeakMap<Entity, Promise<Judgement>>();
+  private readonly catalog?: StoredEntityReader;
+  private readonly logger?: LoggerService;
 
   constructor(options: DataProductProcessorOptions = {}) {
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.clock = options.clock ?? (() => new Date());
+    this.catalog = options.catalog;
+    this.logger = options.logger;
   }
 
   getProcessorName(): string {
@@ -58,7 +74,7 @@ export class DataProductProcessor implements CatalogProcessor {
       return false;
     }
     // schema problems, unusable ODCS parts and `block` rule findings
-    const { blocking } = this.judge(entity);
+    const { blocking } = await this.judge(entity);
     if (blocking.length > 0) {
       throw new InvalidDataProductError(stringifyEntityRef(entity), blocking);
     }
@@ -86,15 +102,37 @@ export class DataProductProcessor implements CatalogProcessor {
     }
     // Stored with a string spec.lifecycle so Backstage's own UI can render it;
     // see LIFECYCLE_DETAILS_FIELD in -common.
-    return toCatalogShape(withComputedMetadata(entity, this.judge(entity)));
+    return toCatalogShape(
+      withComputedMetadata(entity, await this.judge(entity)),
+    );
   }
 
-  private judge(entity: Entity): Judgement {
+  private judge(entity: Entity): Promise<Judgement> {
     let judgement = this.judgements.get(entity);
     if (!judgement) {
-      judgement = judgeDataProduct(entity, this.policy, this.clock());
+      judgement = this.judgeWithCatalog(entity, this.clock());
       this.judgements.set(entity, judgement);
     }
     return judgement;
+  }
+
+  /**
+   * Judged without context first: that verdict is final for every entity the
+   * context rules cannot apply to, and says for the rest which reads they
+   * need. Only then, with what the catalog holds, judged again.
+   */
+  private async judgeWithCatalog(entity: Entity, now: Date) {
+    const plain = judgeDataProduct(entity, this.policy, now);
+    if (!this.catalog) return plain;
+    const context = await catalogRuleContext(
+      entity,
+      plain,
+      this.policy,
+      this.catalog,
+      this.logger,
+    );
+    return Object.keys(context).length === 0
+      ? plain
+      : judgeDataProduct(entity, this.policy, now, context);
   }
 }

@@ -5,3 +5,4 @@ export { InvalidDataProductError } from './InvalidDataProductError';
 export type { DataProductProblem } from './InvalidDataProductError';
 export { dataProductRelations } from './relations';
 export type { DataProductRelation } from './relations';
+export type { StoredEntityReader } from './catalogRuleContext';
