@@ -92,7 +92,7 @@ export function createInventoryRouter(
         { permission: inventoryReadPermission },
         'read the inventory',
       );
-      const query = parseInventoryQuery(req.query);
+      const query = parseInventoryQuery(validator.queryValues(req));
       const auditorEvent = await auditor?.createEvent({
         eventId: 'inventory-fetch',
         request: req,

@@ -1,11 +1,14 @@
-import { FundingVerdict } from '@stockroom/plugin-data-products-common';
+import {
+  ApiInventoryItem,
+  FundingVerdict,
+} from '@stockroom/plugin-data-products-common';
 import { InventoryRow } from './inventoryRows';
 
 /**
  * One item of `GET /products`. Absent values are null, so every item has
  * the same shape.
  */
-export function inventoryItem(row: InventoryRow) {
+export function inventoryItem(row: InventoryRow): ApiInventoryItem {
   const { monthly, currency, fundedBy } = row.cost;
   return {
     entityRef: row.entityRef,
@@ -42,7 +45,7 @@ export function inventoryItem(row: InventoryRow) {
 }
 
 /** The engine's funding verdict as the API serves it: the finding itself is not repeated. */
-function fundingOf(verdict: FundingVerdict) {
+function fundingOf(verdict: FundingVerdict): ApiInventoryItem['funding'] {
   return {
     verdict: verdict.verdict,
     expects: verdict.expects,
@@ -52,5 +55,3 @@ function fundingOf(verdict: FundingVerdict) {
     message: verdict.message,
   };
 }
-
-export type InventoryItem = ReturnType<typeof inventoryItem>;

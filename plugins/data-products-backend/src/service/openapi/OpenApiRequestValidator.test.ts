@@ -14,10 +14,7 @@ import { createOpenApiDocumentRouter } from './createOpenApiDocumentRouter';
 import { createTasksRouter } from '../tasks';
 import { createMissingProductsRouter } from '../lifecycle/createMissingProductsRouter';
 import { CONTRACT_FORMATS } from '../contracts/parseContractFormat';
-import {
-  INVENTORY_SORTS,
-  MAX_PAGE_SIZE,
-} from '../inventory/parseInventoryQuery';
+import { INVENTORY_SORTS } from '../inventory/parseInventoryQuery';
 import { OpenApiDocument, loadOpenApiDocument } from './openApiDocument';
 import { OpenApiRequestValidator } from './OpenApiRequestValidator';
 import { asRunProblems } from '../runs/asRunProblems';
@@ -109,7 +106,6 @@ describe('OpenApiRequestValidator', () => {
       ...DATA_PRODUCT_STATES,
     ]);
     expect(query('/products', 'sort').enum).toEqual([...INVENTORY_SORTS]);
-    expect(query('/products', 'limit').maximum).toBe(MAX_PAGE_SIZE);
     expect(
       query('/products/{namespace}/{name}/contract', 'format').enum,
     ).toEqual([...CONTRACT_FORMATS]);
