@@ -159,7 +159,7 @@ export function createContractsRouter(
       const { namespace, name } = req.params;
       // The document's only value, and its default: read so a future format
       // added to the document cannot be served as ODCS by mistake.
-      const { format } = validator.queryValues(req);
+      const format = String(validator.queryValues(req).format);
       // YAML, the form ODCS contracts are written in, unless the client
       // prefers JSON; `*/*` and no Accept header get YAML.
       const type =
@@ -174,7 +174,7 @@ export function createContractsRouter(
       });
       try {
         if (format !== 'odcs') {
-          throw new InputError(`format ${String(format)} is not supported`);
+          throw new InputError(`format ${format} is not supported`);
         }
         const { system, products } = await readSystemProducts(
           catalog,
