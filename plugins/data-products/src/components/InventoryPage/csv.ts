@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { SCORE_DIMENSIONS } from '@stockroom/plugin-data-products-common';
 import type {
   DataProductsInventoryApi,
@@ -17,27 +18,35 @@ export type CsvValue = string | number | boolean | null | undefined;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One CSV cell (RFC 4180): text with a comma, a double quote or a line break
- * is quoted, its quotes doubled; text that would start a formula is
- * defused. Numbers are written as they are (our own numbers never start a
- * formula, and a negative amount must stay a number).
+ * A cell's text before quoting: text that would start a formula is defused;
+ * numbers are written as they are (our own numbers never start a formula,
+ * and a negative amount must stay a number); booleans as `true`/`false`.
  */
-export function csvCell(value: CsvValue): string {
+function cellText(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     return Number.isFinite(value) ? String(value) : '';
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = String(value);
-  if (FORMULA_START.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Rows to CSV text, CRLF line ends as RFC 4180 asks. */
+/**
+ * Rows to CSV text (RFC 4180, quoting by csv-stringify): CRLF line ends,
+ * and a lone CR or LF inside a cell quoted too, which the library quotes
+ * only for its own record delimiter unless told.
+ */
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return rows.map(row => row.map(csvCell).join(',')).join('\r\n');
+  return stringify(
+    rows.map(row => row.map(cellText)),
+    { record_delimiter: 'windows', eof: false, quoted_match: /[\r\n]/ },
+  );
+}
+
+/** One CSV cell, defused and quoted exactly as {@link toCsv} writes it. */
+export function csvCell(value: CsvValue): string {
+  return toCsv([[value]]);
 }
 
 /** The columns of the export, in order. */
