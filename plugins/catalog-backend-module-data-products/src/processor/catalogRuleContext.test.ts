@@ -44,12 +44,7 @@ function failingReader(): StoredEntityReader {
 /** Validates and post-processes like the catalog; the findings it stores. */
 async function process(processor: DataProductProcessor, entity: any) {
   await processor.validateEntityKind(entity);
-  const result = await processor.postProcessEntity(
-    entity,
-    location,
-    () => {},
-    undefined as any,
-  );
+  const result = await processor.postProcessEntity(entity, location, () => {});
   return JSON.parse(
     result.metadata.annotations?.['stockroom.io/findings'] ?? '[]',
   ) as Array<{ ruleId: string }>;
