@@ -12,200 +12,11 @@ export interface Config {
      */
     categories?: {
       /** Core entities: the most depended-on data, managed most strictly. */
-      'core-entity'?: {
-        /**
-         * Enforcement per rule: `block` makes the catalog reject the entity,
-         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
-         */
-        rules?: {
-          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
-          'owner-is-group'?: 'block' | 'warn' | 'off';
-          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `block`. */
-          'sla-percentiles'?: 'block' | 'warn' | 'off';
-          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `block`. */
-          'escalation-path'?: 'block' | 'warn' | 'off';
-          /** Every field in spec.contract.schema has a description. Default for this category: `block`. */
-          'field-semantics'?: 'block' | 'warn' | 'off';
-          /** spec.version is present. Default for this category: `block`. */
-          semver?: 'block' | 'warn' | 'off';
-          /** A retired product names spec.lifecycle.successor. Default for this category: `block`. */
-          'retire-with-replacement'?: 'block' | 'warn' | 'off';
-          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `warn`. */
-          'planned-deprecation'?: 'block' | 'warn' | 'off';
-          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `off`. */
-          'quarterly-review'?: 'block' | 'warn' | 'off';
-          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `off`. */
-          'auto-expiry'?: 'block' | 'warn' | 'off';
-          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
-          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
-          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `block`. */
-          'migration-mapping'?: 'block' | 'warn' | 'off';
-          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `block`. */
-          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
-          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `warn`. */
-          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
-        };
-        /**
-         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
-         * @asType integer
-         * @minimum 1
-         */
-        expiryDays?: number;
-        /**
-         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
-         * @asType integer
-         * @minimum 0
-         */
-        expiringWindowDays?: number;
-        /**
-         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
-         * @asType integer
-         * @minimum 1
-         */
-        reviewIntervalDays?: number;
-        /**
-         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
-         * @asType integer
-         * @minimum 0
-         */
-        sunsetWarningDays?: number;
-        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: true. */
-        requireP99?: boolean;
-        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: true. */
-        requireOnCall?: boolean;
-        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: true. */
-        breakingChangeAsNewEntity?: boolean;
-      };
+      'core-entity'?: StockroomCategoryConfig;
       /** Shared marts: reused across teams, reviewed quarterly. */
-      'shared-mart'?: {
-        /**
-         * Enforcement per rule: `block` makes the catalog reject the entity,
-         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
-         */
-        rules?: {
-          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
-          'owner-is-group'?: 'block' | 'warn' | 'off';
-          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `warn`. */
-          'sla-percentiles'?: 'block' | 'warn' | 'off';
-          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `warn`. */
-          'escalation-path'?: 'block' | 'warn' | 'off';
-          /** Every field in spec.contract.schema has a description. Default for this category: `off`. */
-          'field-semantics'?: 'block' | 'warn' | 'off';
-          /** spec.version is present. Default for this category: `warn`. */
-          semver?: 'block' | 'warn' | 'off';
-          /** A retired product names spec.lifecycle.successor. Default for this category: `off`. */
-          'retire-with-replacement'?: 'block' | 'warn' | 'off';
-          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `warn`. */
-          'planned-deprecation'?: 'block' | 'warn' | 'off';
-          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `warn`. */
-          'quarterly-review'?: 'block' | 'warn' | 'off';
-          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `off`. */
-          'auto-expiry'?: 'block' | 'warn' | 'off';
-          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `block`. */
-          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
-          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `warn`. */
-          'migration-mapping'?: 'block' | 'warn' | 'off';
-          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `warn`. */
-          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
-          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `warn`. */
-          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
-        };
-        /**
-         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
-         * @asType integer
-         * @minimum 1
-         */
-        expiryDays?: number;
-        /**
-         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
-         * @asType integer
-         * @minimum 0
-         */
-        expiringWindowDays?: number;
-        /**
-         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
-         * @asType integer
-         * @minimum 1
-         */
-        reviewIntervalDays?: number;
-        /**
-         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
-         * @asType integer
-         * @minimum 0
-         */
-        sunsetWarningDays?: number;
-        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: false. */
-        requireP99?: boolean;
-        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: false. */
-        requireOnCall?: boolean;
-        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: false. */
-        breakingChangeAsNewEntity?: boolean;
-      };
+      'shared-mart'?: StockroomCategoryConfig;
       /** Convenience views: cheap to create, so they expire unless renewed. */
-      'convenience-view'?: {
-        /**
-         * Enforcement per rule: `block` makes the catalog reject the entity,
-         * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
-         */
-        rules?: {
-          /** spec.owner is a Group ref, not a User or any other kind. Default for this category: `block`. */
-          'owner-is-group'?: 'block' | 'warn' | 'off';
-          /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Default for this category: `off`. */
-          'sla-percentiles'?: 'block' | 'warn' | 'off';
-          /** spec.contract.escalation has a channel (and an onCall for core entities). Default for this category: `off`. */
-          'escalation-path'?: 'block' | 'warn' | 'off';
-          /** Every field in spec.contract.schema has a description. Default for this category: `off`. */
-          'field-semantics'?: 'block' | 'warn' | 'off';
-          /** spec.version is present. Default for this category: `off`. */
-          semver?: 'block' | 'warn' | 'off';
-          /** A retired product names spec.lifecycle.successor. Default for this category: `off`. */
-          'retire-with-replacement'?: 'block' | 'warn' | 'off';
-          /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Default for this category: `off`. */
-          'planned-deprecation'?: 'block' | 'warn' | 'off';
-          /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Default for this category: `off`. */
-          'quarterly-review'?: 'block' | 'warn' | 'off';
-          /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Default for this category: `block`. */
-          'auto-expiry'?: 'block' | 'warn' | 'off';
-          /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Default for this category: `off`. */
-          'breaking-change-needs-major'?: 'block' | 'warn' | 'off';
-          /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Default for this category: `off`. */
-          'migration-mapping'?: 'block' | 'warn' | 'off';
-          /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Default for this category: `off`. */
-          'retire-when-consumers-moved'?: 'block' | 'warn' | 'off';
-          /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Default for this category: `off`. */
-          'funding-follows-reuse'?: 'block' | 'warn' | 'off';
-        };
-        /**
-         * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
-         * @asType integer
-         * @minimum 1
-         */
-        expiryDays?: number;
-        /**
-         * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
-         * @asType integer
-         * @minimum 0
-         */
-        expiringWindowDays?: number;
-        /**
-         * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
-         * @asType integer
-         * @minimum 1
-         */
-        reviewIntervalDays?: number;
-        /**
-         * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
-         * @asType integer
-         * @minimum 0
-         */
-        sunsetWarningDays?: number;
-        /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Default for this category: false. */
-        requireP99?: boolean;
-        /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Default for this category: false. */
-        requireOnCall?: boolean;
-        /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Default for this category: false. */
-        breakingChangeAsNewEntity?: boolean;
-      };
+      'convenience-view'?: StockroomCategoryConfig;
     };
     /** What products cost and who should fund them (dataproduct-spec.md "Freshness versus cost"). */
     costs?: {
@@ -254,4 +65,76 @@ export interface Config {
       };
     };
   };
+}
+
+/** What a rule does when it finds something: reject, warn, or skip. */
+type Enforcement = 'block' | 'warn' | 'off';
+
+/**
+ * How strictly one category is managed: the same settings for each
+ * category, each with the DataProduct spec's default per category.
+ */
+interface StockroomCategoryConfig {
+  /**
+   * Enforcement per rule: `block` makes the catalog reject the entity,
+   * `warn` shows a warning (entity page, inventory, CLI), `off` skips it.
+   */
+  rules?: {
+    /** spec.owner is a Group ref, not a User or any other kind. Defaults: core-entity `block`, shared-mart `block`, convenience-view `block`. */
+    'owner-is-group'?: Enforcement;
+    /** spec.contract.freshness has p95 (and p99 for core entities), with p95 ≤ p99. Defaults: core-entity `block`, shared-mart `warn`, convenience-view `off`. */
+    'sla-percentiles'?: Enforcement;
+    /** spec.contract.escalation has a channel (and an onCall for core entities). Defaults: core-entity `block`, shared-mart `warn`, convenience-view `off`. */
+    'escalation-path'?: Enforcement;
+    /** Every field in spec.contract.schema has a description. Defaults: core-entity `block`, shared-mart `off`, convenience-view `off`. */
+    'field-semantics'?: Enforcement;
+    /** spec.version is present. Defaults: core-entity `block`, shared-mart `warn`, convenience-view `off`. */
+    semver?: Enforcement;
+    /** A retired product names spec.lifecycle.successor. Defaults: core-entity `block`, shared-mart `off`, convenience-view `off`. */
+    'retire-with-replacement'?: Enforcement;
+    /** A deprecated product has spec.lifecycle.sunsetOn and a successor or migration guide; warns as the sunset nears or passes. Defaults: core-entity `warn`, shared-mart `warn`, convenience-view `off`. */
+    'planned-deprecation'?: Enforcement;
+    /** spec.lifecycle.reviewedOn is present and at most reviewIntervalDays old. Defaults: core-entity `off`, shared-mart `warn`, convenience-view `off`. */
+    'quarterly-review'?: Enforcement;
+    /** The product expires expiryDays after renewedOn (else createdOn); `off` means it never expires. The enforcement applies to a product with neither date. Defaults: core-entity `off`, shared-mart `off`, convenience-view `block`. */
+    'auto-expiry'?: Enforcement;
+    /** A breaking contract change comes with a major version bump (checked by the CLI diff and the backend). Defaults: core-entity `block`, shared-mart `block`, convenience-view `off`. */
+    'breaking-change-needs-major'?: Enforcement;
+    /** A product that supersedes another maps every field the old contract had and its schema lacks (spec.migration.fieldMapping), to fields its schema has. Judged where the superseded contract is known (catalog, CLI diff, backend). Defaults: core-entity `block`, shared-mart `warn`, convenience-view `off`. */
+    'migration-mapping'?: Enforcement;
+    /** A retired product has no catalog entity left that dependsOn it. Judged where the dependents are known. Defaults: core-entity `block`, shared-mart `warn`, convenience-view `off`. */
+    'retire-when-consumers-moved'?: Enforcement;
+    /** A product consumed by stockroom.costs.manyTeams or more owner groups other than its own is funded by one of stockroom.costs.centralFunders; one consumed by one other team only, by that team (info). Judged by the inventory, which knows the consumers' owners, so it never rejects an entity. Defaults: core-entity `warn`, shared-mart `warn`, convenience-view `off`. */
+    'funding-follows-reuse'?: Enforcement;
+  };
+  /**
+   * Days after renewedOn (else createdOn) on which a product expires, when auto-expiry is not off. Default: 90.
+   * @asType integer
+   * @minimum 1
+   */
+  expiryDays?: number;
+  /**
+   * Days before its expiry date from which a product is `expiring`. Must be below expiryDays. Default: 14.
+   * @asType integer
+   * @minimum 0
+   */
+  expiringWindowDays?: number;
+  /**
+   * Days a review (spec.lifecycle.reviewedOn) stays current for quarterly-review. Default: 92.
+   * @asType integer
+   * @minimum 1
+   */
+  reviewIntervalDays?: number;
+  /**
+   * planned-deprecation warns when spec.lifecycle.sunsetOn is fewer than this many days away. Default: 30.
+   * @asType integer
+   * @minimum 0
+   */
+  sunsetWarningDays?: number;
+  /** sla-percentiles asks for spec.contract.freshness.p99 too, not only p95. Defaults: core-entity true, shared-mart false, convenience-view false. */
+  requireP99?: boolean;
+  /** escalation-path asks for spec.contract.escalation.onCall too, not only a channel. Defaults: core-entity true, shared-mart false, convenience-view false. */
+  requireOnCall?: boolean;
+  /** A breaking contract change must be published as a new entity (whose lifecycle.supersedes names the old one), not made in place. Defaults: core-entity true, shared-mart false, convenience-view false. */
+  breakingChangeAsNewEntity?: boolean;
 }
