@@ -29,7 +29,8 @@ export interface LifecycleRouterOptions {
  * `GET /lifecycle`, for cleanup automation: which products are expiring,
  * expired, deprecated… today, computed by the engine now rather than read
  * from the state label, which is only as fresh as the catalog's last
- * processing.
+ * processing. Findings are the processor's: products are judged with the
+ * catalog's context (see evaluateProducts).
  */
 export function createLifecycleRouter(
   options: LifecycleRouterOptions,

@@ -217,7 +217,10 @@ export interface paths {
     /**
      * Every DataProduct's lifecycle state today, for cleanup automation
      * @description Computed by the rule engine at request time (not read from the state
-     *     label), ordered by entity ref.
+     *     label), ordered by entity ref. Each product is judged with what the
+     *     catalog knows, as the catalog processor judges it: the entities
+     *     still depending on it (`retire-when-consumers-moved`) and the
+     *     contract of the product it supersedes (`migration-mapping`).
      */
     get: operations['getLifecycle'];
     put?: never;
