@@ -182,7 +182,8 @@ function isBare(item: Item): boolean {
 /** Takes the spaces and comments after an entry's value off it. */
 function takeTrailing(item: Item): CST.SourceToken[] {
   const last = item.value ?? item.key;
-  if (CST.isScalar(last) && last.end) {
+  // only flow scalars carry trailing tokens; a block scalar ends at its text
+  if (CST.isScalar(last) && last.type !== 'block-scalar' && last.end) {
     const trailing = last.end;
     last.end = [];
     return trailing;
