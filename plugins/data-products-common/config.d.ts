@@ -33,6 +33,65 @@ export interface Config {
        * and then central funding cannot be judged (the inventory says so).
        */
       centralFunders?: string[];
+      /**
+       * Relative monthly cost of each freshness tier, for estimating the unit
+       * cost of additional freshness of a product that declares no
+       * spec.cost.options (always labelled "estimated"). Numbers > 0. Read by
+       * `costSettingsFromConfig`. Default: streaming 4, micro-batch 1.5, daily 1.
+       */
+      tierMultipliers?: {
+        streaming?: number;
+        'micro-batch'?: number;
+        daily?: number;
+      };
+      /**
+       * The P95 lag each tier typically delivers, for the same estimate (how
+       * much lag a tier move saves). Durations: 45s, 30m, 2h, 1d. Default:
+       * streaming 1m, micro-batch 30m, daily 1d.
+       */
+      tierTypicalP95?: {
+        streaming?: string;
+        'micro-batch'?: string;
+        daily?: string;
+      };
+    };
+    /**
+     * Lead time, volatility, error budgets and tier at risk
+     * (dataproduct-spec.md "Supply chain"). Read by
+     * `supplyChainSettingsFromConfig`, which refuses a malformed value naming
+     * the key. Anything left out keeps the spec's default.
+     */
+    supplyChain?: {
+      volatility?: {
+        /**
+         * Fewer successful runs with a lag than this: volatility unknown. Default: 10.
+         * @asType integer
+         * @minimum 2
+         */
+        minRuns?: number;
+        /** Coefficient of variation from which volatility is medium. Default: 0.25. */
+        medium?: number;
+        /** … and high (which, with a P95 lead time over target, makes a product fragile). Must be above medium. Default: 0.5. */
+        high?: number;
+      };
+      errorBudget?: {
+        /** The owner is notified once when the 24 h burn rate reaches this. Default: 10. */
+        burnRateAlert?: number;
+        /**
+         * … with at least this many runs in those 24 h. Default: 5.
+         * @asType integer
+         * @minimum 1
+         */
+        burnRateMinRuns?: number;
+      };
+      tierAtRisk?: {
+        /**
+         * Days of daily snapshots in which freshness or reliability must score 2 or less for a core entity or shared mart to be at risk. Default: 14.
+         * @asType integer
+         * @minimum 1
+         */
+        days?: number;
+      };
     };
     /** The scorecard (see docs/runs-and-scorecards.md). */
     scoring?: {

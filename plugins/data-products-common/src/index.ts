@@ -8,6 +8,8 @@ export * from './kind';
 export * from './policy';
 export * from './permissions';
 export * from './scoring';
+export * from './supplyChain';
+export * from './costs';
 export * from './openlineage';
 export * from './contract';
 export * from './judge';

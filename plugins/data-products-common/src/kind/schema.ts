@@ -398,6 +398,35 @@ const cost = strictObject(
       examples: ['USD'],
     },
     fundedBy: entityRef('The group paying for it.', 'group:data-platform'),
+    options: listOf(
+      strictObject(
+        'Another freshness and what it would cost per month: the owner’s estimate, in cost.currency.',
+        { tier: 'streaming', p95: '1m', monthly: 11000 },
+        {
+          tier: oneOf(
+            FRESHNESS_TIERS,
+            'The refresh tier of this option: streaming, micro-batch or daily.',
+            'streaming',
+          ),
+          p95: duration(
+            'The P95 lag this option would promise: a number and a unit, 45s, 30m, 2h or 1d.',
+            '1m',
+          ),
+          monthly: {
+            type: 'number',
+            minimum: 0,
+            description: 'Monthly cost of this option, a number ≥ 0.',
+            examples: [11000],
+          },
+        },
+        { required: ['p95', 'monthly'] },
+      ),
+      'What other freshness would cost, for the unit cost of additional freshness.',
+      [
+        { tier: 'streaming', p95: '1m', monthly: 11000 },
+        { tier: 'daily', p95: '1d', monthly: 900 },
+      ],
+    ),
   },
 );
 

@@ -125,11 +125,28 @@ export type MigrationGuide = {
   sampleQueries?: string[];
 };
 
+/**
+ * What another freshness would cost: the owner's estimate, read by the unit
+ * cost of additional freshness (dataproduct-spec.md "Freshness versus cost").
+ * In the currency of `cost.currency`.
+ *
+ * @public
+ */
+export type DataProductCostOption = {
+  tier?: FreshnessTier;
+  /** The P95 lag this option would promise. */
+  p95: DurationText;
+  /** What it would cost per month, a number ≥ 0. */
+  monthly: number;
+};
+
 /** @public */
 export type DataProductCost = {
+  /** What today's freshness costs per month. */
   monthly?: number;
   currency?: string;
   fundedBy?: string;
+  options?: DataProductCostOption[];
 };
 
 /** @public */
