@@ -58,6 +58,34 @@ describe('LineageGraph.endToEndLeadTimes', () => {
     );
   });
 
+  it('sees a loop that only OpenLineage inputs close, and stops a chain that enters a loop upstream', () => {
+    // X declares Y; Y's run read X (inputs): X ← Y ← X. Z reads X.
+    // y1 (2h–3h) absorbs x0 (1h); x2 (4h–5h) absorbs y1; z1 (6h–7h) absorbs x2,
+    // whose hop to y1 is inside the loop: z1's end-to-end is unknown.
+    const X = 'dataproduct:default/x';
+    const Y = 'dataproduct:default/y';
+    const Z = 'dataproduct:default/z';
+    const graph2 = new LineageGraph([
+      { entityRef: X, upstreams: [Y], runs: [ok('x0', 1), ok('x2', 5, 4)] },
+      { entityRef: Y, upstreams: [], runs: [ok('y1', 3, 2, [X])] },
+      { entityRef: Z, upstreams: [X], runs: [ok('z1', 7, 6)] },
+    ]);
+    const [z1] = graph2.endToEndLeadTimes(Z);
+    expect(z1.cause).toBe('lineage-cycle');
+    expect(z1.reason).toContain(`${X} ← ${Y} ← ${X}`);
+    expect(z1.chain.map(link => link.runId)).toEqual(['z1', 'x2']);
+    // Z's own one-hop lead time stays known: 7h − 5h.
+    expect(graph2.leadTimes(Z)[0].leadTimeMs).toBe(2 * HOUR);
+  });
+
+  it('gives the same totals without rebuilding chains', () => {
+    const [full] = graph.endToEndLeadTimes(P);
+    const [brief] = graph.endToEndLeadTimes(P, { chains: false });
+    expect(brief.leadTimeMs).toBe(full.leadTimeMs);
+    expect(brief.origin).toEqual(full.origin);
+    expect(brief.chain).toEqual([full.chain[0]]);
+  });
+
   it('knows nothing of a product not in the graph', () => {
     expect(graph.endToEndLeadTimes('dataproduct:default/nope')).toEqual([]);
   });
