@@ -50,3 +50,4 @@ export {
   type SupplyChainSettings,
 } from './settings';
 export { supplyChainSettingsFromConfig } from './supplyChainSettingsFromConfig';
+export { declaredUpstreamRefs } from './upstreamRefs';
