@@ -87,6 +87,11 @@ export class LineageGraph {
     this.loops = cyclicRegions(edges);
   }
 
+  /** A product of the graph, as given. */
+  product(entityRef: string): LineageProduct | undefined {
+    return this.products.get(entityRef);
+  }
+
   /** Per-run lead times of a product (see `runLeadTimes`); [] for a product not in the graph. */
   leadTimes(entityRef: string): RunLeadTime[] {
     const product = this.products.get(entityRef);

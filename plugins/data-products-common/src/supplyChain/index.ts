@@ -51,3 +51,8 @@ export {
 } from './settings';
 export { supplyChainSettingsFromConfig } from './supplyChainSettingsFromConfig';
 export { declaredUpstreamRefs } from './upstreamRefs';
+export {
+  computeSupplyChain,
+  type SupplyChainInput,
+  type SupplyChainReport,
+} from './computeSupplyChain';
