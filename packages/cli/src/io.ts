@@ -14,6 +14,8 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
   /** True when a person can answer questions (stdin is a terminal). */
   interactive?: boolean;
+  /** True when stderr is a terminal: long commands report progress there. */
+  stderrIsTTY?: boolean;
 }
 
 /** The io of the running process. */
@@ -29,6 +31,7 @@ export function processIo(): CliIo {
     now: () => new Date(),
     stdin: process.stdin,
     interactive: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 

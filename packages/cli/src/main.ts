@@ -2,6 +2,7 @@ import { DATA_PRODUCT_CATEGORIES } from '@stockroom/plugin-data-products-common'
 import { Command, CommanderError, Option } from 'commander';
 import { diffCommand } from './commands/diff';
 import { exportOdcsCommand } from './commands/exportOdcs';
+import { importOdcsCommand } from './commands/importOdcs';
 import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { renewCommand } from './commands/renew';
@@ -127,9 +128,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
       '[files...]',
       'YAML files, directories or quoted globs; default: every changed or untracked *.yaml/*.yml holding a DataProduct (and DataProducts whose $yaml contract file changed)',
     )
-    .requiredOption(
+    .option(
       '-b, --base <ref>',
-      'the git ref to compare with, e.g. origin/main, HEAD~1, a tag or a commit',
+      'the git ref to compare with, e.g. origin/main, HEAD~1, a tag or a commit; without it, only products that supersede another are checked (against the given files)',
+    )
+    .option(
+      '--against <file>',
+      'a file (directory, glob) holding the product a v2 supersedes, when it is not among the compared files; repeatable',
+      collect,
     )
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -138,7 +144,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .option(
       '--now <date>',
-      'accepted like lint’s, YYYY-MM-DD; contract verdicts do not depend on the date',
+      'evaluate as of this UTC date, YYYY-MM-DD (default: today); contract verdicts do not depend on the date',
     )
     .option(
       '-c, --config <file>',
@@ -147,7 +153,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 every verdict ok (or its rule not at block), 1 a breaking change needs a major version or a new entity, 2 usage or input error (not a git repository, unknown ref, unreadable file).',
+      '\nA product that supersedes another (lifecycle.supersedes / migration.from) held by the given or --against files is also compared with it: rule migration-mapping (every dropped field mapped, every target a field) and the entities of those files still depending on the old one.\n\nExit codes: 0 every verdict ok (or its rule not at block), 1 a breaking change needs a major version or a new entity, or a field mapping is incomplete where migration-mapping blocks, 2 usage or input error (not a git repository, unknown ref, unreadable file).',
     )
     .action(async (files: string[], options) => {
       setExitCode(await diffCommand(files, options, io));
@@ -212,20 +218,77 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
   program
     .command('export-odcs')
     .description(
-      'Print (or write) the contract of a DataProduct as an ODCS v3.1.0 DataContract YAML.',
+      'Print (or write) the contract of a DataProduct as an ODCS v3.1.0 DataContract YAML; with --system, the products of a System merged into one.',
     )
-    .argument('<file>', 'the YAML file holding the DataProduct')
+    .argument(
+      '[inputs...]',
+      'the YAML file holding the DataProduct; with --system, files, directories or quoted globs to read the System’s products from (default: the current directory)',
+    )
     .option(
       '-n, --name <name>',
       'metadata.name of the DataProduct, when the file holds several',
     )
     .option(
+      '-s, --system <ref>',
+      'merge every DataProduct whose spec.system is this System (e.g. adventureworks) into one document, one schema object each',
+    )
+    .option(
       '-o, --output <file>',
       'write the YAML to this file instead of stdout',
     )
+    .addOption(new Option('--out <file>', 'same as --output').hideHelp())
     .addHelpText('after', '\nExit codes: 0 exported, 2 usage or input error.')
-    .action(async (file: string, options) => {
-      setExitCode(await exportOdcsCommand(file, options, io));
+    .action(async (inputs: string[], options) => {
+      setExitCode(await exportOdcsCommand(inputs, options, io));
+    });
+
+  program
+    .command('import-odcs')
+    .description(
+      'Turn an ODCS data contract into one DataProduct YAML per schema object (each referencing the contract with $yaml and odcsSchema) plus a System YAML; every file written passes `stockroom lint`, and its comments say what was mapped and what is still to add.',
+    )
+    .argument('<contract>', 'the ODCS YAML (or JSON) document')
+    .option(
+      '--system <name>',
+      'the System grouping the products (default: the contract’s dataProduct, name or domain, else its file name)',
+    )
+    .option(
+      '--owner <group>',
+      'the owning Group, e.g. group:sales-data (default: group:<team.name> of the contract)',
+    )
+    .addOption(
+      new Option('--category <category>', 'how strictly the products are managed')
+        .choices([...DATA_PRODUCT_CATEGORIES])
+        .default('shared-mart'),
+    )
+    .option(
+      '--name-prefix <prefix>',
+      'put before every product name, e.g. adventureworks- (names are catalog-wide)',
+    )
+    .option(
+      '-o, --out <dir>',
+      'the folder to write into, created if missing (default: the contract’s folder; the contract is copied in when it is elsewhere, since $yaml only reads files in or below the entity file’s folder)',
+    )
+    .option('--force', 'overwrite files that exist')
+    .option(
+      '--progress',
+      'report progress on stderr (default: when stderr is a terminal)',
+    )
+    .option(
+      '--now <date>',
+      'the day the products are created and judged on, YYYY-MM-DD (default: today, UTC; contractCreatedTs wins for createdOn)',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML whose `stockroom:` policy the files are checked against; repeatable',
+      collect,
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written, 1 nothing written: a product would not pass `stockroom lint` in this category (its blocking findings are listed), 2 nothing written: usage or input error (unreadable or invalid contract, a file exists without --force).',
+    )
+    .action(async (contract: string, options) => {
+      setExitCode(await importOdcsCommand(contract, options, io));
     });
 
   return program;

@@ -779,9 +779,12 @@ spec:
       expect(now.stderr).toBe(
         'error: --now must be a calendar date YYYY-MM-DD (e.g. 2026-11-25), got "soon"\n',
       );
+      // without files to check supersessions in, --base is what is missing
       const noBase = await runCli(['diff'], { cwd: repo.dir });
       expect(noBase.code).toBe(2);
-      expect(noBase.stderr).toContain("required option '-b, --base <ref>'");
+      expect(noBase.stderr).toBe(
+        'error: give --base <ref> to compare with git, or the files of a product that supersedes another (with --against <file> when the superseded one is elsewhere)\n',
+      );
     });
   });
 

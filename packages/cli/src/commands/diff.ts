@@ -10,11 +10,17 @@ import { annotation } from '../format/github';
 import { formatInputProblem } from '../format/problems';
 import { openRepo, realPath } from '../git/git';
 import { CliIo, EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
+import type { StockroomPolicy } from '@stockroom/plugin-data-products-common';
+import { EntityIndex } from '../documents/entityIndex';
+import { expandInputs } from '../documents/expandInputs';
+import { checkSupersessions } from '../diff/supersession';
 import { loadPolicy } from '../policy';
-import { parseDateOption } from '../today';
+import { parseDateOption, todayUtc } from '../today';
 
 export interface DiffOptions {
-  base: string;
+  base?: string;
+  /** Files holding products the given ones supersede (v1s), for the mapping check. */
+  against?: string[];
   format: FormatName;
   now?: string;
   config?: string[];
@@ -54,16 +60,72 @@ async function diff(
   options: DiffOptions,
   io: CliIo,
 ): Promise<number> {
-  if (options.now !== undefined) {
-    // Accepted like lint's, so CI can pass the same flags; contract
-    // verdicts do not depend on the date.
-    parseDateOption('--now', options.now);
-  }
+  const now =
+    options.now !== undefined
+      ? parseDateOption('--now', options.now)
+      : todayUtc(io.now);
   const policy = await loadPolicy(options.config, io.cwd);
+  if (options.base === undefined && inputs.length === 0) {
+    throw new UsageError(
+      'give --base <ref> to compare with git, or the files of a product that supersedes another (with --against <file> when the superseded one is elsewhere)',
+    );
+  }
+  const report: DiffReport = {
+    base: options.base,
+    results: [],
+    supersessions: [],
+    problems: [],
+    fileCount: 0,
+  };
+  const compared =
+    options.base === undefined
+      ? readNamedFiles(inputs, io, report)
+      : await compareWithBase(inputs, options.base, policy, io, report);
+
+  // A v2 is compared with the v1 it supersedes when the files hold it.
+  const display = (absolute: string) =>
+    toPosix(path.relative(io.cwd, absolute)) || '.';
+  const against = readAgainst(options.against ?? [], io, report);
+  const supersessions = checkSupersessions(
+    compared,
+    EntityIndex.fromFiles([...compared, ...against]),
+    {
+      policy,
+      now,
+      display,
+      noteMissing:
+        options.base === undefined || (options.against ?? []).length > 0,
+    },
+  );
+  report.supersessions.push(...supersessions.results);
+  report.problems.push(...supersessions.problems);
+
+  const output = DIFF_FORMATTERS[options.format](report);
+  io.stdout(output.stdout);
+  if (output.stderr) {
+    io.stderr(output.stderr);
+  }
+  if (report.problems.some(p => p.severity === 'error')) {
+    return EXIT_USAGE;
+  }
+  return report.results.some(blocks) ||
+    report.supersessions.some(result => result.blocks)
+    ? EXIT_BLOCKED
+    : EXIT_OK;
+}
+
+/** The git comparison (today's `diff --base`); returns the files it read. */
+async function compareWithBase(
+  inputs: string[],
+  base: string,
+  policy: StockroomPolicy,
+  io: CliIo,
+  report: DiffReport,
+): Promise<ReadFile[]> {
   const repo = await openRepo(io.cwd);
-  const commit = await repo.resolveCommit(options.base);
+  const commit = await repo.resolveCommit(base);
   if (!commit) {
-    throw new UsageError(`git ref ${JSON.stringify(options.base)} not found`);
+    throw new UsageError(`git ref ${JSON.stringify(base)} not found`);
   }
   const cwd = realPath(io.cwd);
   const display = (absolute: string) =>
@@ -75,7 +137,7 @@ async function diff(
       : await changedFiles(
           repo,
           commit,
-          options.base,
+          base,
           toPosix(path.relative(repo.root, cwd)) || '.',
           display,
         );
@@ -96,13 +158,9 @@ async function diff(
     );
   }
 
-  const report: DiffReport = {
-    base: options.base,
-    results: [],
-    problems: [...selected.problems],
-    fileCount: 0,
-  };
-  const context = { repo, commit, base: options.base, display, policy };
+  report.problems.push(...selected.problems);
+  const context = { repo, commit, base, display, policy };
+  const read: ReadFile[] = [];
   for (const target of selected.files) {
     let text: string;
     try {
@@ -115,6 +173,7 @@ async function diff(
       });
       continue;
     }
+    read.push({ absolute: target.absolute, text });
     report.fileCount++;
     const compared = await compareFile(target, text, context);
     report.results.push(...compared.results);
@@ -135,19 +194,69 @@ async function diff(
     report.problems.push({
       file: 'stockroom diff',
       severity: 'note',
-      message: `no changed file holds a DataProduct since ${options.base}`,
+      message: `no changed file holds a DataProduct since ${base}`,
     });
   }
+  return read;
+}
 
-  const output = DIFF_FORMATTERS[options.format](report);
-  io.stdout(output.stdout);
-  if (output.stderr) {
-    io.stderr(output.stderr);
+interface ReadFile {
+  absolute: string;
+  text: string;
+}
+
+/** Without --base: the named files (files, directories, globs, as lint reads them). */
+function readNamedFiles(
+  inputs: string[],
+  io: CliIo,
+  report: DiffReport,
+): ReadFile[] {
+  const expanded = expandInputs(inputs, io.cwd);
+  if (expanded.files.length === 0) {
+    io.stderr(expanded.problems.map(formatInputProblem).join(''));
+    throw new UsageError('no files to compare');
   }
-  if (report.problems.some(p => p.severity === 'error')) {
-    return EXIT_USAGE;
+  report.problems.push(...expanded.problems);
+  const read = readAll(expanded.files, io, report);
+  report.fileCount = read.length;
+  return read;
+}
+
+/** `--against` files: read for the superseded products they hold, never compared themselves. */
+function readAgainst(
+  against: string[],
+  io: CliIo,
+  report: DiffReport,
+): ReadFile[] {
+  if (against.length === 0) return [];
+  const expanded = expandInputs(against, io.cwd);
+  report.problems.push(
+    ...expanded.problems.map(problem => ({
+      ...problem,
+      message: `--against: ${problem.message}`,
+    })),
+  );
+  return readAll(expanded.files, io, report);
+}
+
+function readAll(
+  files: Array<{ absolute: string }>,
+  io: CliIo,
+  report: DiffReport,
+): ReadFile[] {
+  const read: ReadFile[] = [];
+  for (const { absolute } of files) {
+    try {
+      read.push({ absolute, text: fs.readFileSync(absolute, 'utf8') });
+    } catch (error) {
+      report.problems.push({
+        file: toPosix(path.relative(io.cwd, absolute)) || '.',
+        severity: 'error',
+        message: `cannot read: ${describeFsError(error)}`,
+      });
+    }
   }
-  return report.results.some(blocks) ? EXIT_BLOCKED : EXIT_OK;
+  return read;
 }
 
 function toPosix(file: string): string {

@@ -13,10 +13,15 @@ import { CliIo, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
 import { entityRefOf } from '../documents/entityRef';
 import { loadDocuments } from '../documents/loadDocuments';
 import { resolvePlaceholders } from '../documents/resolvePlaceholders';
+import { exportSystemOdcs } from './exportSystemOdcs';
 
 export interface ExportOdcsOptions {
   name?: string;
   output?: string;
+  /** Same as `output` (`--out`, the spelling `import-odcs` uses). */
+  out?: string;
+  /** Merge this System's products into one document instead. */
+  system?: string;
 }
 
 /**
@@ -26,12 +31,37 @@ export interface ExportOdcsOptions {
  * `--output`. Exit 0 when exported, 2 on usage or input errors.
  */
 export async function exportOdcsCommand(
-  file: string,
+  inputs: string[],
   options: ExportOdcsOptions,
   io: CliIo,
 ): Promise<number> {
   try {
-    return exportOdcs(file, options, io);
+    const output = options.output ?? options.out;
+    if (options.system !== undefined) {
+      if (options.name !== undefined) {
+        throw new UsageError('--name picks one product; with --system every product of the System is exported');
+      }
+      const exported = exportSystemOdcs(options.system, inputs, io);
+      return writeOdcs(
+        exported.odcs,
+        ` ODCS ${String(exported.odcs.apiVersion ?? '')} data contract of ${
+          exported.systemRef
+        } (${exported.products.length} data product${
+          exported.products.length === 1 ? '' : 's'
+        }), exported by \`stockroom export-odcs --system\`.`,
+        output,
+        `Wrote the ODCS contract of ${exported.systemRef} (${exported.products.join(', ')})`,
+        io,
+      );
+    }
+    if (inputs.length !== 1) {
+      throw new UsageError(
+        inputs.length === 0
+          ? 'give the file of one DataProduct, or --system <ref> to merge a System’s products'
+          : `give one file (got ${inputs.length}); to merge several products into one document, use --system <ref>`,
+      );
+    }
+    return exportOdcs(inputs[0], { ...options, output }, io);
   } catch (error) {
     if (!(error instanceof UsageError)) {
       throw error;
@@ -97,27 +127,41 @@ function exportOdcs(
       }); run \`stockroom lint ${file}\``,
     );
   }
-  const document = new Document(odcs);
-  document.commentBefore = ` ODCS ${String(
-    odcs.apiVersion ?? '',
-  )} data contract of ${entityRef}, exported by \`stockroom export-odcs\` from ${display(
-    absolute,
-  )}.`;
-  const yaml = document.toString({ lineWidth: 0 });
+  return writeOdcs(
+    odcs,
+    ` ODCS ${String(
+      odcs.apiVersion ?? '',
+    )} data contract of ${entityRef}, exported by \`stockroom export-odcs\` from ${display(
+      absolute,
+    )}.`,
+    options.output,
+    `Wrote the ODCS contract of ${entityRef}`,
+    io,
+  );
+}
 
-  if (options.output === undefined) {
+/** The document as YAML with a header comment, on stdout or in `output`. */
+function writeOdcs(
+  odcs: Record<string, unknown>,
+  header: string,
+  output: string | undefined,
+  wrote: string,
+  io: CliIo,
+): number {
+  const document = new Document(odcs);
+  document.commentBefore = header;
+  const yaml = document.toString({ lineWidth: 0 });
+  if (output === undefined) {
     io.stdout(yaml);
     return EXIT_OK;
   }
-  const outputFile = path.resolve(io.cwd, options.output);
+  const outputFile = path.resolve(io.cwd, output);
   try {
     fs.writeFileSync(outputFile, yaml);
   } catch (error) {
-    throw new UsageError(
-      `cannot write ${options.output}: ${describeFsError(error)}`,
-    );
+    throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`);
   }
-  io.stdout(`Wrote the ODCS contract of ${entityRef} to ${options.output}.\n`);
+  io.stdout(`${wrote} to ${output}.\n`);
   return EXIT_OK;
 }
 

@@ -4,7 +4,9 @@ import { describeFsError } from '../fsErrors';
 import { FORMATTERS, FormatName } from '../format';
 import { formatInputProblem } from '../format/problems';
 import { CliIo, EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
+import { EntityIndex } from '../documents/entityIndex';
 import { expandInputs } from '../documents/expandInputs';
+import { supersededProduct } from '../documents/supersededProduct';
 import { lintFile } from '../lint/lintFile';
 import type { LintReport } from '../lint/types';
 import { loadPolicy } from '../policy';
@@ -45,23 +47,35 @@ export async function lintCommand(
     fileCount: 0,
     skippedDocuments: 0,
   };
+  const read: Array<{ absolute: string; explicit: boolean; text: string }> =
+    [];
   for (const { absolute, explicit } of expanded.files) {
-    let text: string;
     try {
-      text = fs.readFileSync(absolute, 'utf8');
+      read.push({ absolute, explicit, text: fs.readFileSync(absolute, 'utf8') });
     } catch (error) {
       report.problems.push({
         file: display(absolute),
         severity: 'error',
         message: `cannot read: ${describeFsError(error)}`,
       });
-      continue;
     }
+  }
+  // The product a v2 supersedes is judged against when the files hold it,
+  // so lint agrees with the processor, which reads it from the catalog.
+  const index = EntityIndex.fromFiles(read);
+  const ruleContext = (entity: Record<string, unknown>) => {
+    const superseded = supersededProduct(entity, index, display);
+    return superseded?.contract
+      ? { supersededContract: { schema: superseded.contract.schema ?? [] } }
+      : {};
+  };
+  for (const { absolute, explicit, text } of read) {
     report.fileCount++;
     const linted = await lintFile(absolute, text, {
       policy,
       now,
       display,
+      ruleContext,
     });
     report.results.push(...linted.results);
     report.problems.push(...linted.problems);

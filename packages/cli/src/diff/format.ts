@@ -4,6 +4,12 @@ import { annotation, problemAnnotation } from '../format/github';
 import { formatInputProblem } from '../format/problems';
 import { plural } from '../format/summary';
 import type { FormatName, FormattedOutput } from '../format/types';
+import {
+  supersessionGithub,
+  supersessionJson,
+  supersessionSummary,
+  supersessionText,
+} from './formatSupersession';
 import type { DiffReport, DiffResult } from './types';
 
 /** The verdict fails the run (the engine's judgeContractChange decides). */
@@ -98,7 +104,15 @@ export function formatDiffText(report: DiffReport): FormattedOutput {
   if (report.results.length > 0) {
     lines.push('');
   }
-  lines.push(summaryLine(report));
+  lastFile = undefined;
+  for (const result of report.supersessions) {
+    if (result.file !== lastFile) {
+      lines.push(result.file);
+      lastFile = result.file;
+    }
+    lines.push(...supersessionText(result), '');
+  }
+  lines.push(...summaryLines(report));
   return {
     stdout: `${lines.join('\n')}\n`,
     stderr: report.problems.map(formatInputProblem).join(''),
@@ -142,8 +156,13 @@ export function formatDiffJson(report: DiffReport): FormattedOutput {
     })),
     verdict: result.verdict,
   }));
+  // `supersessions` only when a product supersedes one of the loaded ones
+  const output =
+    report.supersessions.length > 0
+      ? { results, supersessions: report.supersessions.map(supersessionJson) }
+      : { results };
   return {
-    stdout: `${JSON.stringify({ results }, null, 2)}\n`,
+    stdout: `${JSON.stringify(output, null, 2)}\n`,
     stderr: report.problems.map(formatInputProblem).join(''),
   };
 }
@@ -215,10 +234,13 @@ export function formatDiffGithub(report: DiffReport): FormattedOutput {
       );
     }
   }
+  for (const result of report.supersessions) {
+    lines.push(...supersessionGithub(result));
+  }
   for (const problem of report.problems) {
     lines.push(problemAnnotation(problem));
   }
-  lines.push(summaryLine(report));
+  lines.push(...summaryLines(report));
   return { stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
@@ -258,6 +280,15 @@ export function summaryLine(report: DiffReport): string {
     line += `; ${plural(inputErrors, 'input error')}`;
   }
   return `${line}.`;
+}
+
+/** The git comparison's summary (when there is a base), then the supersessions' (when there are any). */
+function summaryLines(report: DiffReport): string[] {
+  const lines = report.base === undefined ? [] : [summaryLine(report)];
+  if (report.supersessions.length > 0 || report.base === undefined) {
+    lines.push(supersessionSummary(report.supersessions));
+  }
+  return lines;
 }
 
 export const DIFF_FORMATTERS: Record<

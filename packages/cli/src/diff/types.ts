@@ -6,6 +6,7 @@ import type {
 import type { InputProblem } from '../documents/types';
 import type { Position } from '../yaml/pathToLine';
 import type { FilePosition } from './locateChange';
+import type { SupersessionResult } from './supersession';
 
 /** One DataProduct's contract, compared between the base ref and the working tree. */
 export interface DiffResult {
@@ -43,9 +44,11 @@ export interface DiffResult {
 
 /** Everything one `stockroom diff` run found, for the formatters. */
 export interface DiffReport {
-  /** The ref as given on the command line. */
-  base: string;
+  /** The ref as given on the command line; undefined when only supersessions are checked (no --base). */
+  base?: string;
   results: DiffResult[];
+  /** Superseding products compared with the product they supersede. */
+  supersessions: SupersessionResult[];
   /** Unreadable or invalid files (errors, exit 2) and notes that change nothing. */
   problems: InputProblem[];
   /** Files compared. */

@@ -1,4 +1,5 @@
 import {
+  type RuleContext,
   type StockroomPolicy,
   nestedTooDeepProblem,
 } from '@stockroom/plugin-data-products-common';
@@ -26,6 +27,11 @@ export interface LintFileOptions {
   now: Date;
   /** How paths appear in output (relative to the cwd). */
   display: (absolute: string) => string;
+  /**
+   * What the processor would read from the catalog for this entity (the
+   * contract of the product it supersedes), from the other loaded files.
+   */
+  ruleContext?: (entity: Record<string, unknown>) => RuleContext;
 }
 
 /**
@@ -79,7 +85,12 @@ export async function lintFile(
     const entity = unresolved ? [] : await entityFindings(resolved.entity);
     const judged = unresolved
       ? { state: null, expiresOn: null, findings: [], blocked: true }
-      : verdict(resolved.entity, options.policy, options.now);
+      : verdict(
+          resolved.entity,
+          options.policy,
+          options.now,
+          options.ruleContext?.(value),
+        );
     // An entity the catalog refuses is never evaluated: it has no state.
     const refused = entity.length > 0;
     results.push({

@@ -1,5 +1,6 @@
 import {
   DataProductState,
+  RuleContext,
   StockroomPolicy,
   judgeDataProduct,
 } from '@stockroom/plugin-data-products-common';
@@ -20,13 +21,16 @@ export interface Verdict {
  * (an ODCS document in `spec.contract.odcs` mapped, explicit fields
  * winning, mapping findings included) and evaluates the rules on it. Its
  * `blocking` findings reject the entity. Nothing here judges on its own.
+ * `context` is what the processor reads from the catalog, here from the
+ * loaded files (the superseded product's contract).
  */
 export function verdict(
   entity: unknown,
   policy: StockroomPolicy,
   now: Date,
+  context: RuleContext = {},
 ): Verdict {
-  const judgement = judgeDataProduct(entity, policy, now);
+  const judgement = judgeDataProduct(entity, policy, now, context);
   return {
     state: judgement.state,
     expiresOn: judgement.expiresOn,
