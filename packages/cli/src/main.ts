@@ -52,7 +52,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void) {
   // Settings made before `.command()` are inherited by every subcommand.
   const program = new Command('stockroom')
     .description(
-      'Stockroom: start a DataProduct, lint DataProduct YAML with the catalog’s own rules, diff contracts against a git ref, renew convenience views, export contracts to ODCS.',
+      'Stockroom: start a DataProduct, lint DataProduct YAML with the catalog’s own rules, diff contracts against a git ref or the version they supersede, renew convenience views, import and export ODCS contracts.',
     )
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
