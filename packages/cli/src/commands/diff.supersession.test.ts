@@ -198,6 +198,64 @@ describe('stockroom diff on a product that supersedes another', () => {
     );
   });
 
+  it('counts a product whose lineage reads v1 as a consumer, and writes exactly the documented JSON keys', async () => {
+    const cwd = tempDir({
+      'customers-v1.yaml': V1,
+      'customers-v2.yaml': v2(FULL_MAPPING),
+      // lineage.upstreams without a kind: a DataProduct, as the catalog reads it
+      'churn.yaml': `apiVersion: stockroom.io/v1alpha1
+kind: DataProduct
+metadata:
+  name: churn
+spec:
+  type: table
+  category: convenience-view
+  owner: group:growth
+  lifecycle: { stage: active, createdOn: 2026-11-01 }
+  contract:
+    lineage: { upstreams: [customers-v1] }
+`,
+    });
+    const { code, stdout } = await diff(cwd, '.', '--format', 'json');
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(Object.keys(output)).toEqual(['results', 'supersessions']);
+    expect(output.results).toEqual([]);
+    expect(Object.keys(output.supersessions[0])).toEqual([
+      'file',
+      'entityRef',
+      'supersedes',
+      'supersededFile',
+      'fromVersion',
+      'toVersion',
+      'changes',
+      'mapping',
+      'consumers',
+      'blocks',
+    ]);
+    expect(output.supersessions[0].consumers).toEqual([
+      'dataproduct:default/churn',
+    ]);
+  });
+
+  it('annotates each mapping finding at its line for GitHub, and the consumers as a notice', async () => {
+    const cwd = tempDir({
+      'customers-v1.yaml': V1,
+      'customers-v2.yaml': v2(MISSING_EMAIL),
+      'components.yaml': CONSUMERS,
+    });
+    const { code, stdout } = await diff(cwd, '.', '--format', 'github');
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    // fieldMapping is on line 25 of customers-v2.yaml, supersedes on line 14
+    expect(lines[0]).toMatch(
+      /^::error file=customers-v2\.yaml,line=25,col=5,title=stockroom migration-mapping::dataproduct:default\/customers-v2: spec\.migration\.fieldMapping does not map 1 field .*: email /,
+    );
+    expect(lines[1]).toBe(
+      '::notice file=customers-v2.yaml,line=14,col=5,title=stockroom consumers still on the superseded product::1 still on dataproduct:customers-v1: component:default/crm-sync',
+    );
+  });
+
   it('needs --base or files', async () => {
     const { code, stderr } = await diff(tempDir());
     expect(code).toBe(2);
