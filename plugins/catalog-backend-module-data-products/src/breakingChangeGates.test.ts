@@ -3,15 +3,9 @@ import {
   DataProductEntityV1alpha1,
   SchemaField,
 } from '@stockroom/plugin-data-products-common';
-import request from 'supertest';
 import { stringify } from 'yaml';
 import { fullDataProduct } from './__fixtures__/entities';
-import {
-  ProcessingError,
-  auth,
-  startCatalog,
-  waitFor,
-} from './__testUtils__/realCatalog';
+import { startRealCatalog, waitFor } from './testUtils';
 
 /**
  * The two rules only the catalog can judge (spec, "Breaking contract
@@ -23,8 +17,6 @@ import {
  */
 
 jest.setTimeout(90_000);
-
-type Backend = Awaited<ReturnType<typeof startCatalog>>;
 
 /** A valid product of `category` named `name`, superseding nothing. */
 function product(
@@ -90,13 +82,6 @@ function yamlOf(...entities: object[]): string {
   return entities.map(e => stringify(e)).join('---\n');
 }
 
-async function stored(backend: Backend, kind: string, name: string) {
-  const res = await request(backend.server)
-    .get(`/api/catalog/entities/by-name/${kind}/default/${name}`)
-    .set('Authorization', auth);
-  return res.status === 200 ? res.body : undefined;
-}
-
 describe('the catalog judges what only it knows', () => {
   it('blocks a core v2 that does not map a dropped field, and accepts it once mapped', async () => {
     const dir = createMockDirectory();
@@ -108,14 +93,14 @@ describe('the catalog judges what only it knows', () => {
         v1('marts-v1', 'shared-mart'),
       ),
     });
-    const errors: ProcessingError[] = [];
-    const backend = await startCatalog([file], errors);
+    const catalog = await startRealCatalog({ locations: [file] });
+    const errors = catalog.processingErrors;
     try {
       // v1 must be in the catalog before v2 is judged against it
       await waitFor(
         async () =>
-          (await stored(backend, 'dataproduct', 'customers-v1')) &&
-          (await stored(backend, 'dataproduct', 'marts-v1')),
+          (await catalog.entity('DataProduct', 'customers-v1')) &&
+          (await catalog.entity('DataProduct', 'marts-v1')),
         'both v1 products',
       );
       dir.addContent({
@@ -128,19 +113,19 @@ describe('the catalog judges what only it knows', () => {
       });
 
       const rejected = await waitFor(async () => {
-        const found = errors.filter(e => e.entityRef === 'customers-v2');
+        const found = errors.filter(e => e.name === 'customers-v2');
         return found.length ? found : undefined;
       }, 'the core v2 to be rejected');
       expect(rejected[0].message).toContain(
         '[migration-mapping] spec.migration.fieldMapping: spec.migration.fieldMapping does not map 1 field of dataproduct:customers-v1 that this contract drops: email',
       );
-      expect(await stored(backend, 'dataproduct', 'customers-v2')).toBe(
+      expect(await catalog.entity('DataProduct', 'customers-v2')).toBe(
         undefined,
       );
 
       // a shared mart is warned, not blocked: stored, the finding attached
       const mart = await waitFor(
-        () => stored(backend, 'dataproduct', 'marts-v2'),
+        () => catalog.entity('DataProduct', 'marts-v2'),
         'the shared-mart v2',
       );
       const martFindings = JSON.parse(
@@ -156,7 +141,7 @@ describe('the catalog judges what only it knows', () => {
       expect(
         martFindings.find((f: any) => f.ruleId === 'migration-mapping').message,
       ).toContain('that this contract drops: email');
-      expect(errors.filter(e => e.entityRef === 'marts-v2')).toEqual([]);
+      expect(errors.filter(e => e.name === 'marts-v2')).toEqual([]);
 
       dir.addContent({
         'products.yaml': yamlOf(
@@ -169,14 +154,14 @@ describe('the catalog judges what only it knows', () => {
         ),
       });
       const accepted = await waitFor(
-        () => stored(backend, 'dataproduct', 'customers-v2'),
+        () => catalog.entity('DataProduct', 'customers-v2'),
         'the mapped core v2 to be accepted',
       );
       expect(accepted.spec.lifecycleDetails.supersedes).toBe(
         'dataproduct:customers-v1',
       );
     } finally {
-      await backend.stop();
+      await catalog.backend.stop();
     }
   });
 
@@ -207,11 +192,13 @@ describe('the catalog judges what only it knows', () => {
       'products.yaml': yamlOf(active),
       'components.yaml': yamlOf(checkout(['dataproduct:orders-v1'])),
     });
-    const errors: ProcessingError[] = [];
-    const backend = await startCatalog([products, components], errors);
+    const catalog = await startRealCatalog({
+      locations: [products, components],
+    });
+    const errors = catalog.processingErrors;
     try {
       await waitFor(async () => {
-        const entity = await stored(backend, 'dataproduct', 'orders-v1');
+        const entity = await catalog.entity('DataProduct', 'orders-v1');
         return entity?.relations?.some(
           (r: any) =>
             r.type === 'dependencyOf' &&
@@ -223,7 +210,7 @@ describe('the catalog judges what only it knows', () => {
 
       dir.addContent({ 'products.yaml': yamlOf(retired) });
       const rejected = await waitFor(async () => {
-        const found = errors.filter(e => e.entityRef === 'orders-v1');
+        const found = errors.filter(e => e.name === 'orders-v1');
         return found.length ? found : undefined;
       }, 'retiring orders-v1 to be rejected');
       expect(rejected[0].message).toContain(
@@ -231,17 +218,17 @@ describe('the catalog judges what only it knows', () => {
       );
       // the rejected retirement keeps the previous version in the catalog
       expect(
-        (await stored(backend, 'dataproduct', 'orders-v1')).spec.lifecycle,
+        (await catalog.entity('DataProduct', 'orders-v1')).spec.lifecycle,
       ).toBe('active');
 
       // checkout moves away; at the next processing the retirement goes through
       dir.addContent({ 'components.yaml': yamlOf(checkout([])) });
       await waitFor(async () => {
-        const entity = await stored(backend, 'dataproduct', 'orders-v1');
+        const entity = await catalog.entity('DataProduct', 'orders-v1');
         return entity?.spec.lifecycle === 'retired' ? entity : undefined;
       }, 'orders-v1 to be retired');
     } finally {
-      await backend.stop();
+      await catalog.backend.stop();
     }
   });
 });

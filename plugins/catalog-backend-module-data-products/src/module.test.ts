@@ -1,21 +1,13 @@
 import {
   createMockDirectory,
-  mockServices,
-  startTestBackend,
+  mockCredentials,
 } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import path from 'node:path';
 import request from 'supertest';
 import fs from 'node:fs';
 import { parseAllDocuments, stringify } from 'yaml';
-import { catalogModuleDataProducts } from './module';
 import { fullDataProduct } from './__fixtures__/entities';
-import {
-  ProcessingError,
-  auth,
-  startCatalog,
-  waitFor,
-} from './__testUtils__/realCatalog';
+import { RealCatalog, startRealCatalog, waitFor } from './testUtils';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples/all.yaml');
 const EXAMPLE_PRODUCTS = path.resolve(
@@ -43,8 +35,9 @@ jest.setTimeout(60_000);
 
 describe('catalogModuleDataProducts with the real catalog', () => {
   it('accepts every example file and emits their relations', async () => {
-    const errors: ProcessingError[] = [];
-    const backend = await startCatalog([EXAMPLES], errors);
+    const { backend, processingErrors: errors } = await startRealCatalog({
+      locations: [EXAMPLES],
+    });
     const { server } = backend;
     try {
       const fetchProducts = async () => {
@@ -52,7 +45,7 @@ describe('catalogModuleDataProducts with the real catalog', () => {
           .get(
             '/api/catalog/entities/by-query?filter=kind=DataProduct&limit=100',
           )
-          .set('Authorization', auth);
+          .set('Authorization', mockCredentials.user.header());
         return res.body.items as any[];
       };
       const expected = exampleProductNames();
@@ -122,33 +115,27 @@ describe('catalogModuleDataProducts with the real catalog', () => {
     mockDir.setContent({
       'catalog-info.yaml': [good, bad].map(e => stringify(e)).join('---\n'),
     });
-    const errors: ProcessingError[] = [];
-    const backend = await startCatalog(
-      [mockDir.resolve('catalog-info.yaml')],
-      errors,
-    );
-    const { server } = backend;
+    const catalog = await startRealCatalog({
+      locations: [mockDir.resolve('catalog-info.yaml')],
+    });
     try {
-      await waitFor(async () => {
-        const res = await request(server)
-          .get(
-            '/api/catalog/entities/by-name/dataproduct/default/customer-identity-v2',
-          )
-          .set('Authorization', auth);
-        return res.status === 200 ? res.body : undefined;
-      }, 'the valid product');
-      const badErrors = await waitFor(async () => {
-        const found = errors.filter(e => e.entityRef === 'broken-product');
+      await waitFor(
+        () => catalog.entity('DataProduct', 'customer-identity-v2'),
+        'the valid product',
+      );
+      const badErrors = await waitFor(() => {
+        const found = catalog.processingErrors.filter(
+          e => e.name === 'broken-product',
+        );
         return found.length ? found : undefined;
       }, 'the invalid product to be rejected');
       expect(badErrors[0].message).toContain('spec.category');
       expect(badErrors[0].message).toContain('spec.contract.freshness.p95');
-      const res = await request(server)
-        .get('/api/catalog/entities/by-name/dataproduct/default/broken-product')
-        .set('Authorization', auth);
-      expect(res.status).toBe(404);
+      expect(
+        await catalog.entity('DataProduct', 'broken-product'),
+      ).toBeUndefined();
     } finally {
-      await backend.stop();
+      await catalog.backend.stop();
     }
   });
 
@@ -186,66 +173,54 @@ describe('catalogModuleDataProducts with the real catalog', () => {
         .join('---\n'),
       'repo/readme.txt': 'A fine component',
     });
-    const errors: ProcessingError[] = [];
-    const backend = await startCatalog(
-      [mockDir.resolve('repo/catalog-info.yaml')],
-      errors,
-    );
+    const catalog = await startRealCatalog({
+      locations: [mockDir.resolve('repo/catalog-info.yaml')],
+    });
     try {
-      const fine = await waitFor(async () => {
-        const res = await request(backend.server)
-          .get('/api/catalog/entities/by-name/component/default/fine')
-          .set('Authorization', auth);
-        return res.status === 200 ? res.body : undefined;
-      }, 'the component with a contained placeholder');
+      const fine = await waitFor(
+        () => catalog.entity('Component', 'fine'),
+        'the component with a contained placeholder',
+      );
       expect(fine.metadata.description).toBe('A fine component');
-      const refused = await waitFor(async () => {
-        const names = new Set(errors.map(e => e.entityRef));
+      const refused = await waitFor(() => {
+        const errors = catalog.processingErrors;
+        const names = new Set(errors.map(e => e.name));
         return names.has('leaky') && names.has('absolute') ? errors : undefined;
       }, 'both leaking components to be refused');
-      expect(refused.find(e => e.entityRef === 'leaky')!.message).toContain(
+      expect(refused.find(e => e.name === 'leaky')!.message).toContain(
         "../secret.txt points to a file outside the entity file's folder",
       );
-      expect(refused.find(e => e.entityRef === 'absolute')!.message).toContain(
+      expect(refused.find(e => e.name === 'absolute')!.message).toContain(
         'is an absolute path (/etc/hostname)',
       );
       for (const name of ['leaky', 'absolute']) {
-        const res = await request(backend.server)
-          .get(`/api/catalog/entities/by-name/component/default/${name}`)
-          .set('Authorization', auth);
-        expect(res.status).toBe(404);
+        expect(await catalog.entity('Component', name)).toBeUndefined();
       }
     } finally {
-      await backend.stop();
+      await catalog.backend.stop();
     }
   });
 
   it('fails start-up on a malformed stockroom policy, naming the key', async () => {
     await expect(
-      startTestBackend({
-        features: [
-          catalogPlugin,
-          catalogModuleDataProducts,
-          mockServices.rootConfig.factory({
-            data: {
-              stockroom: {
-                categories: { 'shared-mart': { rules: { semver: 'warning' } } },
-              },
-            },
-          }),
-        ],
+      startRealCatalog({
+        config: {
+          stockroom: {
+            categories: { 'shared-mart': { rules: { semver: 'warning' } } },
+          },
+        },
       }),
     ).rejects.toThrow('stockroom.categories.shared-mart.rules.semver');
   });
 
   it('rejects blocking rule findings with the finding message', async () => {
-    const backend = await startCatalog([]);
+    const { backend } = await startRealCatalog();
     try {
       const entity = fullDataProduct();
       delete entity.spec.contract!.freshness!.p99; // sla-percentiles blocks core entities
       const res = await request(backend.server)
         .post('/api/catalog/validate-entity')
-        .set('Authorization', auth)
+        .set('Authorization', mockCredentials.user.header())
         .send({
           entity,
           location: 'url:https://git.example.com/acme/catalog-info.yaml',
@@ -261,16 +236,16 @@ describe('catalogModuleDataProducts with the real catalog', () => {
   });
 
   describe('validate-entity', () => {
-    let backend: Awaited<ReturnType<typeof startCatalog>>;
+    let catalog: RealCatalog;
     beforeAll(async () => {
-      backend = await startCatalog([]);
+      catalog = await startRealCatalog();
     });
-    afterAll(() => backend.stop());
+    afterAll(() => catalog.backend.stop());
 
     const validate = (entity: unknown) =>
-      request(backend.server)
+      request(catalog.backend.server)
         .post('/api/catalog/validate-entity')
-        .set('Authorization', auth)
+        .set('Authorization', mockCredentials.user.header())
         .send({
           entity,
           location: 'url:https://git.example.com/acme/catalog-info.yaml',

@@ -5,9 +5,9 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import {
-  CatalogBackend,
-  startCatalogBackend,
-} from '../__testUtils__/catalogBackend';
+  RealCatalog,
+  startRealCatalog,
+} from '@stockroom/plugin-catalog-backend-module-data-products/testUtils';
 import { REPO_ROOT, runCli, tempDir } from '../__testUtils__/runCli';
 import { renderDataProduct } from './renderDataProduct';
 import { CORE_ANSWERS, SAMPLES } from './__testUtils__/sampleAnswers';
@@ -96,13 +96,13 @@ describe('the data-product template’s form', () => {
 });
 
 describe('the data-product template through the scaffolder dry run', () => {
-  let catalog: CatalogBackend;
+  let catalog: RealCatalog;
 
   beforeAll(async () => {
-    catalog = await startCatalogBackend({
-      catalog: { rules: [{ allow: ['DataProduct', 'Template'] }] },
+    catalog = await startRealCatalog({
+      allow: ['DataProduct', 'Template'],
       // the catalog as the template's dry run needs it, without our module
-      dataProducts: false,
+      dataProductsModule: false,
       features: [
         scaffolderPlugin,
         // Real checks: a request without a token is refused, not a user.

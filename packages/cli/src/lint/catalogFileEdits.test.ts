@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockCredentials } from '@backstage/backend-test-utils';
-import request from 'supertest';
 import { CORE_ENTITY } from '../__testUtils__/fixtures';
 import {
-  CatalogBackend,
-  startCatalogBackend,
+  RealCatalog,
+  startRealCatalog,
   waitFor,
-} from '../__testUtils__/catalogBackend';
+} from '@stockroom/plugin-catalog-backend-module-data-products/testUtils';
 import { runCli, tempDir } from '../__testUtils__/runCli';
 
 /*
@@ -22,32 +20,23 @@ import { runCli, tempDir } from '../__testUtils__/runCli';
 jest.setTimeout(60_000);
 
 describe('what the catalog does with a catalog-info.yaml that is not entities', () => {
-  let catalog: CatalogBackend;
+  let catalog: RealCatalog;
   let dir: string;
   let file: string;
 
   beforeEach(async () => {
     dir = tempDir({ 'catalog-info.yaml': CORE_ENTITY });
     file = path.join(dir, 'catalog-info.yaml');
-    catalog = await startCatalogBackend({
-      catalog: {
-        rules: [{ allow: ['DataProduct', 'Location'] }],
-        locations: [{ type: 'file', target: file }],
-        processingInterval: { seconds: 1 },
-      },
+    catalog = await startRealCatalog({
+      locations: [file],
+      allow: ['DataProduct', 'Location'],
     });
   });
 
   afterEach(() => catalog?.backend.stop());
 
-  const product = async () => {
-    const res = await request(catalog.backend.server)
-      .get('/api/catalog/entities/by-name/dataproduct/default/orders-core')
-      .set('Authorization', mockCredentials.user.header());
-    return res.status === 200 ? res.body : null;
-  };
-  const present = () =>
-    waitFor(async () => (await product()) ?? undefined, 'orders-core');
+  const product = () => catalog.entity('DataProduct', 'orders-core');
+  const present = () => waitFor(product, 'orders-core');
 
   it('deletes the products of a file that was emptied', async () => {
     await present();
@@ -64,7 +53,7 @@ describe('what the catalog does with a catalog-info.yaml that is not entities', 
     );
     // … and deleted by the next orphan cleanup (every 30 s by default).
     await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
-    expect(await product()).toBeNull();
+    expect(await product()).toBeUndefined();
 
     const lint = await runCli(['lint', 'catalog-info.yaml'], { cwd: dir });
     expect(lint.stderr).toContain('delete any entity this file used to define');
@@ -78,13 +67,16 @@ describe('what the catalog does with a catalog-info.yaml that is not entities', 
     );
 
     const error = await waitFor(
-      async () =>
+      () =>
         catalog.processingErrors.find(e =>
-          e.includes('Expected object at root'),
+          e.message.includes('Expected object at root'),
         ),
       'the processing error',
     );
-    expect(error).toBe('Location: Expected object at root, got object');
+    expect(error).toMatchObject({
+      kind: 'Location',
+      message: 'Expected object at root, got object',
+    });
     // a few more rounds of processing: the change never arrives
     await new Promise(resolve => setTimeout(resolve, 3000));
     expect((await product())?.metadata.description).toBe('One row per order.');

@@ -7,9 +7,9 @@ import {
   VALID_ENTITY_CASES,
 } from '../__testUtils__/entityCases';
 import {
-  CatalogBackend,
-  startCatalogBackend,
-} from '../__testUtils__/catalogBackend';
+  RealCatalog,
+  startRealCatalog,
+} from '@stockroom/plugin-catalog-backend-module-data-products/testUtils';
 import { runCli, tempDir } from '../__testUtils__/runCli';
 
 /*
@@ -32,12 +32,10 @@ const CASES = [
 ].map(c => [c.name, c.yaml] as const);
 
 describe('stockroom lint agrees with the catalog’s validate-entity', () => {
-  let catalog: CatalogBackend;
+  let catalog: RealCatalog;
 
   beforeAll(async () => {
-    catalog = await startCatalogBackend({
-      catalog: { rules: [{ allow: ['DataProduct'] }] },
-    });
+    catalog = await startRealCatalog({ allow: ['DataProduct'] });
   });
 
   afterAll(() => catalog?.backend.stop());

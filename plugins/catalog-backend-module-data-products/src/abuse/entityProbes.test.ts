@@ -49,7 +49,7 @@ describe('entity probes', () => {
       expect({
         catalog: probe.catalogDrops
           ? await droppedWrong(probe, file, catalog, served)
-          : catalogWrong(probe, file, catalog.errors, served),
+          : catalogWrong(probe, file, catalog.errors(), served),
         lint: lintWrong(probe, path.relative(workspace.root, file), lint),
       }).toEqual({ catalog: [], lint: [] });
     },
@@ -71,7 +71,7 @@ async function processed(
   const deadline = Date.now() + 150_000;
   for (;;) {
     const served = await catalog.servedProducts();
-    const failed = new Set(catalog.errors.map(e => e.file));
+    const failed = new Set(catalog.errors().map(e => e.file));
     const origins = new Set(served.values());
     // decided: refused with an error, or (wrongly) served
     const done =

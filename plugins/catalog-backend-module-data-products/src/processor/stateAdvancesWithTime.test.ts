@@ -1,13 +1,7 @@
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import request from 'supertest';
+import { startRealCatalog, waitFor } from '../testUtils';
 import { DataProductProcessor } from './DataProductProcessor';
 
 jest.setTimeout(60_000);
@@ -51,44 +45,24 @@ describe('computed state advances with time alone', () => {
         });
       },
     });
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        clockedModule,
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['DataProduct', 'Location'] }],
-              locations: [
-                { type: 'file', target: dir.resolve('catalog-info.yaml') },
-              ],
-              processingInterval: { seconds: 1 },
-            },
-          },
-        }),
-      ],
+    const { backend, entity } = await startRealCatalog({
+      locations: [dir.resolve('catalog-info.yaml')],
+      allow: ['DataProduct', 'Location'],
+      dataProductsModule: clockedModule,
     });
-    const stateOf = async () => {
-      const res = await request(backend.server)
-        .get('/api/catalog/entities/by-name/dataproduct/default/weekly-cohorts')
-        .set('Authorization', mockCredentials.user.header());
-      return res.status === 200 ? res.body.metadata : undefined;
-    };
-    const waitForState = async (state: string) => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const metadata = await stateOf();
-        if (metadata?.labels?.['stockroom.io/state'] === state) return metadata;
-        if (Date.now() > deadline) {
-          throw new Error(
-            `state never became ${state}; last: ${JSON.stringify(
-              metadata?.labels,
-            )}`,
-          );
-        }
-        await new Promise(r => setTimeout(r, 250));
-      }
-    };
+    let last: unknown;
+    const waitForState = (state: string) =>
+      waitFor(
+        async () => {
+          const metadata = (await entity('DataProduct', 'weekly-cohorts'))
+            ?.metadata;
+          last = metadata?.labels;
+          return metadata?.labels?.['stockroom.io/state'] === state
+            ? metadata
+            : undefined;
+        },
+        () => `state ${state}; last labels: ${JSON.stringify(last)}`,
+      );
     try {
       const active = await waitForState('active');
       expect(active.annotations['stockroom.io/expires-on']).toBe('2026-11-30');

@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
   SchedulerService,
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogLocationsExtensionPoint } from '@backstage/plugin-catalog-node';
-import catalogModuleDataProducts from '@stockroom/plugin-catalog-backend-module-data-products';
+import {
+  RealCatalog,
+  startRealCatalog,
+  waitFor,
+} from '@stockroom/plugin-catalog-backend-module-data-products/testUtils';
 import request from 'supertest';
 import plugin from '../../index';
 import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
@@ -58,13 +59,10 @@ spec:
 
 const REF = 'dataproduct:default/orders-core';
 
-/** A plugin's scheduler: the test backend runs tasks only when triggered. */
-function schedulerOf(
-  pluginId: string,
-  capture: (scheduler: SchedulerService) => void,
-) {
+/** The plugin's scheduler: the test backend runs tasks only when triggered. */
+function pluginSchedulerOf(capture: (scheduler: SchedulerService) => void) {
   return createBackendModule({
-    pluginId,
+    pluginId: 'data-products',
     moduleId: 'test-scheduler',
     register(reg) {
       reg.registerInit({
@@ -94,23 +92,9 @@ const fileLocationsAllowed = createBackendModule({
   },
 });
 
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
-
 describe('GET /lifecycle/missing with the real catalog', () => {
   const validator = OpenApiRequestValidator.fromDocument();
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let catalogScheduler: SchedulerService;
+  let catalog: RealCatalog;
   let pluginScheduler: SchedulerService;
   let file: string;
   let notifications: RecordingNotificationService;
@@ -120,47 +104,30 @@ describe('GET /lifecycle/missing with the real catalog', () => {
     const dir = createMockDirectory();
     dir.setContent({ 'catalog-info.yaml': options.content ?? PRODUCT });
     file = dir.resolve('catalog-info.yaml');
-    backend = await startTestBackend({
+    catalog = await startRealCatalog({
+      locations: [file],
+      allow: ['DataProduct', 'Location'],
       features: [
-        catalogPlugin,
-        catalogModuleDataProducts,
         ...(options.fileDryRuns ? [fileLocationsAllowed] : []),
-        schedulerOf('catalog', s => {
-          catalogScheduler = s;
-        }),
-        schedulerOf('data-products', s => {
+        pluginSchedulerOf(s => {
           pluginScheduler = s;
         }),
         plugin,
         notifications.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['DataProduct', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-              processingInterval: { seconds: 1 },
-            },
-          },
-        }),
       ],
     });
   }
 
-  afterEach(() => backend?.stop());
+  afterEach(() => catalog?.backend.stop());
 
-  const product = async () => {
-    const res = await request(backend.server)
-      .get(`/api/catalog/entities/by-name/dataproduct/default/orders-core`)
-      .set('Authorization', mockCredentials.user.header());
-    return res.status === 200 ? res.body : null;
-  };
+  const product = () => catalog.entity('DataProduct', 'orders-core');
   const isOrphan = async () =>
     (await product())?.metadata.annotations?.['backstage.io/orphan'] === 'true'
       ? true
       : undefined;
 
   async function missing() {
-    const res = await request(backend.server)
+    const res = await request(catalog.backend.server)
       .get('/api/data-products/lifecycle/missing')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
@@ -177,10 +144,7 @@ describe('GET /lifecycle/missing with the real catalog', () => {
 
   /** Ingested, seen by the plugin, and not missing. */
   async function seenByThePlugin() {
-    await waitFor(
-      async () => ((await product()) ? true : undefined),
-      'orders-core in the catalog',
-    );
+    await waitFor(product, 'orders-core in the catalog');
     await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
     expect(await missing()).toEqual([]);
   }
@@ -212,8 +176,8 @@ describe('GET /lifecycle/missing with the real catalog', () => {
     ]);
     expect(orphaned.explanation).toContain('deletes it at its next orphan');
 
-    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
-    expect(await product()).toBeNull();
+    await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
+    expect(await product()).toBeUndefined();
     const [gone] = await missing();
     expect(gone).toMatchObject({ entityRef: REF, status: 'gone' });
     expect(gone.locationErrors[0]).toContain('found "my product"');
@@ -231,7 +195,7 @@ describe('GET /lifecycle/missing with the real catalog', () => {
       PRODUCT.replace('name: orders-core', 'name: my product'),
     );
     await waitFor(isOrphan, 'orders-core to be orphaned');
-    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
+    await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
     await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
     await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
 
@@ -258,7 +222,7 @@ describe('GET /lifecycle/missing with the real catalog', () => {
 
     fs.writeFileSync(file, '');
     await waitFor(isOrphan, 'orders-core to be orphaned');
-    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
+    await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
     await pluginScheduler.triggerTask(PRODUCT_SIGHTINGS_TASK_ID);
 
     expect(notifications.sent).toEqual([]);
@@ -276,7 +240,7 @@ describe('GET /lifecycle/missing with the real catalog', () => {
 
     fs.writeFileSync(file, '# moved to the data team’s repository\n');
     await waitFor(isOrphan, 'orders-core to be orphaned');
-    await catalogScheduler.triggerTask('catalog_orphan_cleanup');
+    await catalog.scheduler.triggerTask('catalog_orphan_cleanup');
 
     expect(await missing()).toEqual([
       expect.objectContaining({
