@@ -16,6 +16,10 @@ import {
   openStores,
 } from '@stockroom/plugin-data-products-backend';
 import {
+  generatedRowsSql,
+  startStallProbe,
+} from '@stockroom/plugin-data-products-backend/testUtils';
+import {
   BenchDatabase,
   postgresDatabase,
   sqliteDatabase,
@@ -29,11 +33,7 @@ const REF = 'dataproduct:default/large';
 /** One run every 6 s back from now (418k fit in 29 days), 1 in 500 failed. */
 async function seed(db: BenchDatabase, now: number) {
   const postgres = db.name === 'PostgreSQL';
-  const time = (ms: string) =>
-    postgres ? `to_timestamp((${ms}) / 1000.0)` : `(${ms})`;
-  const series = postgres
-    ? `SELECT generate_series(0, ${runCount - 1}) AS i`
-    : `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < ${runCount}) SELECT i FROM s`;
+  const { time, series } = generatedRowsSql(postgres);
   const finished = `${now} - (CAST(i AS BIGINT) + 1) * 6000`;
   await db.knex.raw(
     `INSERT INTO runs (entity_ref, run_id, status, event_time, finished_at, watermark, row_count, columns, recorded_at)
@@ -42,30 +42,10 @@ async function seed(db: BenchDatabase, now: number) {
       `${finished} - (10 + i % 40) * 60000`,
     )},
             10000, ?, ${time(String(now))}
-     FROM (${series}) AS seeded`,
+     FROM (${series(runCount)}) AS seeded`,
     [REF, '{"id":{"nullCount":0,"distinctCount":10000}}'],
   );
   if (postgres) await db.knex.raw('ANALYZE runs');
-}
-
-/** The longest gap between two turns of the event loop, and its CPU time. */
-function startStallProbe() {
-  let lastWall = performance.now();
-  let lastCpu = process.cpuUsage();
-  let wallMs = 0;
-  let cpuMs = 0;
-  const timer = setInterval(() => {
-    const wall = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    wallMs = Math.max(wallMs, wall - lastWall);
-    cpuMs = Math.max(cpuMs, (cpu.user + cpu.system) / 1000);
-    lastWall = wall;
-    lastCpu = process.cpuUsage();
-  }, 1);
-  return () => {
-    clearInterval(timer);
-    return { wallMs, cpuMs };
-  };
 }
 
 async function benchmark(db: BenchDatabase) {
@@ -95,11 +75,11 @@ async function benchmark(db: BenchDatabase) {
   });
   global.gc?.();
   const { result, peakMiB } = await withPeakMemory(async () => {
-    const stop = startStallProbe();
+    const probe = startStallProbe();
     const start = performance.now();
     const snapshot = await scorecards.snapshot(product, new Date(now));
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, stall: stop(), runs: snapshot.window.runs };
+    return { seconds, stall: probe.stop(), runs: snapshot.window.runs };
   });
   if (result.runs !== runCount)
     throw new Error(`scored ${result.runs} runs, seeded ${runCount}`);

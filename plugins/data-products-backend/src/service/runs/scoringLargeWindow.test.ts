@@ -8,8 +8,8 @@
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { performance } from 'perf_hooks';
 import request from 'supertest';
+import { generatedRowsSql, startStallProbe } from '../../testUtils';
 import { catalogProduct, createRunsApp, group } from './__testUtils__/runsApp';
 
 jest.setTimeout(120_000);
@@ -31,33 +31,6 @@ const MAX_STALL_CPU_MS = 250;
 const MAX_STALL_WALL_MS = 1000;
 
 /**
- * Samples the event loop every millisecond until stopped: the longest time
- * between two samples (what a request arriving meanwhile waits), and the
- * most CPU the process used between two samples (the longest synchronous
- * stretch itself, whatever else the machine is doing).
- */
-function startStallProbe() {
-  let lastWall = performance.now();
-  let lastCpu = process.cpuUsage();
-  let wallMs = 0;
-  let cpuMs = 0;
-  const timer = setInterval(() => {
-    const wall = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    wallMs = Math.max(wallMs, wall - lastWall);
-    cpuMs = Math.max(cpuMs, (cpu.user + cpu.system) / 1000);
-    lastWall = wall;
-    lastCpu = process.cpuUsage();
-  }, 1);
-  return {
-    stop() {
-      clearInterval(timer);
-      return { wallMs, cpuMs };
-    },
-  };
-}
-
-/**
  * Run i (0 ≤ i < 100,000) finishes (i + 1) × 20 s before NOW, so all are
  * within the last 23.2 days. It fails when i % 1000 = 999 (100 runs);
  * otherwise its lag (finish − watermark) is 40 min when i % 50 = 0 (2,000
@@ -69,13 +42,7 @@ function startStallProbe() {
 async function seed(knex: Knex, postgres: boolean) {
   const now = NOW.getTime();
   const columns = (nulls: number) => `'{"customer_id":{"nullCount":${nulls}}}'`;
-  // Times as each database holds them: timestamptz, or SQLite's epoch ms.
-  const time = (ms: string) =>
-    postgres ? `to_timestamp((${ms}) / 1000.0)` : `(${ms})`;
-  const series = (count: number) =>
-    postgres
-      ? `SELECT generate_series(0, ${count - 1}) AS i`
-      : `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i + 1 < ${count}) SELECT i FROM s`;
+  const { time, series } = generatedRowsSql(postgres);
   const finished = `${now} - (i + 1) * 20000`;
   await knex.raw(
     `INSERT INTO runs (entity_ref, run_id, status, event_time, started_at, finished_at, watermark, row_count, columns, recorded_at)
