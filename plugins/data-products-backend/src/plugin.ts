@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataProductsPermissions } from '@stockroom/plugin-data-products-common';
+import { registerActions } from './actions/registerActions';
 import { readDataProductsConfig } from './config';
 import { openStores } from './database/openStores';
 import { dataProductsJobs } from './jobs/dataProductsJobs';
@@ -50,6 +52,7 @@ export const dataProductsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter } = deps;
@@ -162,6 +165,15 @@ export const dataProductsPlugin = createBackendPlugin({
         httpRouter.use(
           createOpenApiDocumentRouter({ httpAuth: deps.httpAuth }),
         );
+        // read-only actions for agents (MCP), with the caller's credentials
+        registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          snapshots: stores.scorecardSnapshots,
+          policy,
+          funding,
+        });
         // last: a JSON 404 for what no router above answers
         httpRouter.use(createNotFoundRouter());
       },
