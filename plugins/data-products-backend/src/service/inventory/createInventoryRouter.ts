@@ -10,18 +10,17 @@ import {
   FundingPolicy,
   StockroomPolicy,
   formatIsoDate,
-  inventoryReadPermission,
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { InventorySnapshotSource } from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
-import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
 import { encodeCursor } from './cursor';
 import { InventoryCatalog } from './InventoryCatalog';
 import { inventoryItem } from './inventoryItem';
 import { inventoryRows } from './inventoryRows';
+import { requireInventoryReader } from './requireInventoryReader';
 import { isNumericSort, parseInventoryQuery } from './parseInventoryQuery';
 import { filterRows, pageOf } from './selectRows';
 import { summaryOf, totalsOf } from './summarize';
@@ -83,13 +82,9 @@ export function createInventoryRouter(
     authenticated(httpAuth),
     validator.middleware(),
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      await requirePermission(
-        permissions,
-        credentials,
-        { permission: inventoryReadPermission },
+      const credentials = await requireInventoryReader(
+        req,
+        { httpAuth, permissions },
         'read the inventory',
       );
       const query = parseInventoryQuery(validator.queryValues(req));

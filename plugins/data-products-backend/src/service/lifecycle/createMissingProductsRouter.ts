@@ -3,11 +3,10 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { inventoryReadPermission } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { authenticated } from '../authenticated';
-import { requirePermission } from '../requirePermission';
+import { requireInventoryReader } from '../inventory/requireInventoryReader';
 import { OpenApiRequestValidator } from '../openapi';
 import { MissingProductsReport } from './MissingProductsReport';
 
@@ -42,13 +41,9 @@ export function createMissingProductsRouter(
     authenticated(httpAuth),
     validator.middleware(),
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      await requirePermission(
-        permissions,
-        credentials,
-        { permission: inventoryReadPermission },
+      await requireInventoryReader(
+        req,
+        { httpAuth, permissions },
         'list missing products',
       );
       const auditorEvent = await auditor.createEvent({
