@@ -27,6 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { INVENTORY_CATALOG_FIELDS } from '@stockroom/plugin-data-products-backend';
 import { InventoryBrowser, LoadFigures } from './lib/browser';
 import {
   CONSUMER_COMPONENTS,
@@ -123,26 +124,8 @@ export interface ApiFigures {
   catalogReadP50: number;
 }
 
-/** The inventory's catalog fields (InventoryCatalog's CATALOG_FIELDS). */
-const CATALOG_FIELDS = [
-  'apiVersion',
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.type',
-  'spec.category',
-  'spec.owner',
-  'spec.domain',
-  'spec.system',
-  'spec.version',
-  'spec.lifecycle',
-  'spec.lifecycleDetails',
-  'spec.cost',
-  'spec.contract.freshness',
-  'spec.contract.odcs',
-  'relations',
-].join(',');
+/** The fields the inventory reads of each product, as its catalog read asks. */
+const CATALOG_FIELDS = INVENTORY_CATALOG_FIELDS.join(',');
 
 /**
  * Where GET /products spends its time when the caller's catalog read has

@@ -13,4 +13,7 @@ export { dataProductsPlugin as default } from './plugin';
  */
 export { openStores } from './database/openStores';
 export { ScorecardService, ScoringJob } from './service/runs';
-export { createInventoryRouter } from './service/inventory';
+export {
+  INVENTORY_CATALOG_FIELDS,
+  createInventoryRouter,
+} from './service/inventory';

@@ -42,7 +42,7 @@ const MAX_CACHED_CALLERS = 100;
  * lifecycle need, and the ODCS document, whose price, status and version
  * count as if written in the spec.
  */
-const CATALOG_FIELDS = [
+export const CATALOG_FIELDS = [
   'apiVersion',
   'kind',
   'metadata.name',
