@@ -67,7 +67,7 @@ import {
   writeRenderReport,
 } from './inventoryRender';
 import { fmt, machineFacts, median, option, writeReport } from './lib/report';
-import { prng, syntheticDataProduct } from './lib/synthetic';
+import { syntheticDataProduct, syntheticSnapshotRows } from './lib/synthetic';
 
 const n = Number(option('n', '10000'));
 const requestCount = Number(option('requests', '200'));
@@ -117,38 +117,6 @@ function catalogEntity(i: number): Entity {
     ],
   };
   return toCatalogShape(product);
-}
-
-/** H daily snapshots per product (the last on NOW's day); 5 % have none. */
-function snapshotRows(): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % 20 === 19) continue;
-    const rand = prng(i * 31 + 7);
-    for (let day = history - 1; day >= 0; day--) {
-      const scores = Object.fromEntries(
-        SCORE_DIMENSIONS.map(dimension => [
-          dimension,
-          rand() < 0.15 ? null : 1 + Math.floor(rand() * 5),
-        ]),
-      );
-      const known = Object.values(scores).filter(
-        (s): s is number => s !== null,
-      );
-      rows.push({
-        entity_ref: `dataproduct:default/product-${i}`,
-        taken_at: new Date(NOW.getTime() - day * 86_400_000 - 6 * 3_600_000),
-        overall: known.length
-          ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) /
-            10
-          : null,
-        ...scores,
-        evidence: '{"freshness":{"summary":"synthetic"}}',
-        window: '{"from":"2026-10-26","to":"2026-11-25","runs":60}',
-      });
-    }
-  }
-  return rows;
 }
 
 /** Snapshots of `count` products taken `k` seconds after the seeded ones. */
@@ -231,7 +199,10 @@ async function seed(knex: Knex, chunk: number) {
   const { scorecardSnapshots: snapshots } = await openStores(
     databaseService(knex),
   );
-  const rows = snapshotRows();
+  // H daily snapshots per product, the last on NOW's day
+  const rows = [
+    ...syntheticSnapshotRows({ n, history, now: NOW, hoursBeforeNow: 6 }),
+  ];
   const start = performance.now();
   for (let i = 0; i < rows.length; i += chunk) {
     await knex('scorecard_snapshots').insert(rows.slice(i, i + chunk));

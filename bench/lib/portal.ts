@@ -17,13 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   DataProductEntityV1alpha1,
-  SCORE_DIMENSIONS,
   addCalendarDays,
   formatIsoDate,
 } from '@stockroom/plugin-data-products-common';
 import knexFactory, { Knex } from 'knex';
 import { stringify } from 'yaml';
-import { prng, syntheticDataProduct } from './synthetic';
+import { syntheticDataProduct, syntheticSnapshotRows } from './synthetic';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const PG_BASE =
@@ -393,37 +392,14 @@ export async function seedSnapshots(
       count += rows.length;
       rows = [];
     };
-    for (let i = 0; i < n; i++) {
-      if (i % 20 === 19) continue;
-      const rand = prng(i * 31 + 7);
-      for (let day = history - 1; day >= 0; day--) {
-        const scores = Object.fromEntries(
-          SCORE_DIMENSIONS.map(dimension => [
-            dimension,
-            rand() < 0.15 ? null : 1 + Math.floor(rand() * 5),
-          ]),
-        );
-        const known = Object.values(scores).filter(
-          (s): s is number => s !== null,
-        );
-        rows.push({
-          entity_ref: `dataproduct:default/product-${i}`,
-          taken_at: new Date(now.getTime() - day * 86_400_000 - 2 * 3_600_000),
-          overall: known.length
-            ? Math.round(
-                (known.reduce((a, b) => a + b, 0) / known.length) * 10,
-              ) / 10
-            : null,
-          ...scores,
-          evidence: '{"freshness":{"summary":"synthetic"}}',
-          window: JSON.stringify({
-            from: formatIsoDate(addCalendarDays(now, -30)),
-            to: formatIsoDate(now),
-            runs: 60,
-          }),
-        });
-        if (rows.length >= chunk) await flush();
-      }
+    for (const row of syntheticSnapshotRows({
+      n,
+      history,
+      now,
+      hoursBeforeNow: 2,
+    })) {
+      rows.push(row);
+      if (rows.length >= chunk) await flush();
     }
     await flush();
     if (database.kind === 'PostgreSQL') {

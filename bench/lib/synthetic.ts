@@ -1,5 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { DataProductEntityV1alpha1 } from '@stockroom/plugin-data-products-common';
+import {
+  SCORE_DIMENSIONS,
+  addCalendarDays,
+  formatIsoDate,
+  type DataProductEntityV1alpha1,
+} from '@stockroom/plugin-data-products-common';
 
 const CATEGORIES = ['core-entity', 'shared-mart', 'convenience-view'] as const;
 const TYPES = ['string', 'bigint', 'timestamp', 'decimal(18,2)', 'boolean'];
@@ -118,4 +123,53 @@ export function syntheticComponent(i: number): Entity {
       consumesApis: [`api-${(i + 7) % 30}`],
     },
   };
+}
+
+/**
+ * `history` daily scorecard snapshots (rows of `scorecard_snapshots`) for
+ * each of products 0 … n − 1, the last taken `hoursBeforeNow` hours before
+ * `now`; 5 % of the products have none. Each dimension is 1–5 or, 15 % of
+ * the time, unknown; the overall is the mean of the known ones. Yielded
+ * one at a time so a caller can insert them in chunks.
+ */
+export function* syntheticSnapshotRows(options: {
+  n: number;
+  history: number;
+  now: Date;
+  hoursBeforeNow: number;
+}): Generator<Record<string, unknown>> {
+  const { n, history, now, hoursBeforeNow } = options;
+  const window = JSON.stringify({
+    from: formatIsoDate(addCalendarDays(now, -30)),
+    to: formatIsoDate(now),
+    runs: 60,
+  });
+  for (let i = 0; i < n; i++) {
+    if (i % 20 === 19) continue;
+    const rand = prng(i * 31 + 7);
+    for (let day = history - 1; day >= 0; day--) {
+      const scores = Object.fromEntries(
+        SCORE_DIMENSIONS.map(dimension => [
+          dimension,
+          rand() < 0.15 ? null : 1 + Math.floor(rand() * 5),
+        ]),
+      );
+      const known = Object.values(scores).filter(
+        (s): s is number => s !== null,
+      );
+      yield {
+        entity_ref: `dataproduct:default/product-${i}`,
+        taken_at: new Date(
+          now.getTime() - day * 86_400_000 - hoursBeforeNow * 3_600_000,
+        ),
+        overall: known.length
+          ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) /
+            10
+          : null,
+        ...scores,
+        evidence: '{"freshness":{"summary":"synthetic"}}',
+        window,
+      };
+    }
+  }
 }
