@@ -26,10 +26,10 @@
 //   --test-reporter-destination=e2e.xml
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portAnswers } from './portAnswers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const e2eDir = path.join(root, 'e2e');
@@ -46,23 +46,10 @@ const log = message => console.log(`[e2e ${secs()}] ${message}`);
 
 // ---------------------------------------------------------------- preflight
 
-function answers(host, port) {
-  return new Promise(resolve => {
-    const socket = net.connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
 async function portTaken(port) {
-  return (await answers('127.0.0.1', port)) || (await answers('::1', port));
+  return (
+    (await portAnswers('127.0.0.1', port)) || (await portAnswers('::1', port))
+  );
 }
 
 for (const port of [3000, 7007]) {
@@ -419,4 +406,3 @@ function refreshDocsScreenshots() {
     }
   }
 }
-

@@ -11,31 +11,16 @@
 // covers both databases. Set STOCKROOM_TEST_SQLITE_ONLY=1 to skip PostgreSQL.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { portAnswers } from './portAnswers.mjs';
 
 const PG_VAR = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const LOCAL_PG = 'postgresql://postgres@127.0.0.1:5432';
 
-function answers(host, port) {
-  return new Promise(resolve => {
-    const socket = net.connect({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
 const env = { ...process.env };
 if (!env[PG_VAR] && !env.STOCKROOM_TEST_SQLITE_ONLY) {
-  if (await answers('127.0.0.1', 5432)) env[PG_VAR] = LOCAL_PG;
+  if (await portAnswers('127.0.0.1', 5432)) env[PG_VAR] = LOCAL_PG;
 }
 console.log(
   env[PG_VAR]
