@@ -35,6 +35,11 @@ function options(
   ];
 }
 
+/** The filter value a Select's key stands for: none for "any". */
+function chosen(key: unknown): string | undefined {
+  return key === ANY || key === null ? undefined : String(key);
+}
+
 /**
  * A text filter that applies when the user presses Enter or leaves the
  * field, not on every keystroke (each application is a request and a
@@ -132,11 +137,7 @@ export function InventoryFilters(props: {
             query.category,
           )}
           value={query.category ?? ANY}
-          onChange={key =>
-            onChange({
-              category: key === ANY || key === null ? undefined : String(key),
-            })
-          }
+          onChange={key => onChange({ category: chosen(key) })}
           style={{ width: 190 }}
         />
         <Select
@@ -149,11 +150,7 @@ export function InventoryFilters(props: {
             query.state,
           )}
           value={query.state ?? ANY}
-          onChange={key =>
-            onChange({
-              state: key === ANY || key === null ? undefined : String(key),
-            })
-          }
+          onChange={key => onChange({ state: chosen(key) })}
           style={{ width: 160 }}
         />
         <Switch
