@@ -1,10 +1,14 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import {
+  CostSettings,
   FundingPolicy,
   ScoreThresholds,
   StockroomPolicy,
+  SupplyChainSettings,
+  costSettingsFromConfig,
   fundingPolicyFromConfig,
   policyFromConfig,
+  supplyChainSettingsFromConfig,
   thresholdsFromConfig,
 } from '@stockroom/plugin-data-products-common';
 
@@ -20,6 +24,10 @@ export interface DataProductsConfig {
   policy: StockroomPolicy;
   /** `stockroom.costs`: the settings of rule funding-follows-reuse. */
   funding: FundingPolicy;
+  /** `stockroom.costs.tierMultipliers` and `tierTypicalP95`: unit-cost estimates. */
+  costs: CostSettings;
+  /** `stockroom.supplyChain`: volatility, error-budget and tier-at-risk thresholds. */
+  supplyChain: SupplyChainSettings;
   lifecycleNotifications: {
     enabled: boolean;
     frequency: Duration;
@@ -53,6 +61,8 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
   const policy = policyFromConfig(stockroom);
   const funding = fundingPolicyFromConfig(stockroom);
   const thresholds = thresholdsFromConfig(stockroom);
+  const costs = costSettingsFromConfig(stockroom);
+  const supplyChain = supplyChainSettingsFromConfig(stockroom);
   const frequencyKey = `${NOTIFICATIONS_KEY}.frequency`;
   const historyFrequencyKey = `${CONTRACT_HISTORY_KEY}.frequency`;
   const scoringFrequencyKey = `${SCORING_KEY}.frequency`;
@@ -82,6 +92,8 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
   return {
     policy,
     funding,
+    costs,
+    supplyChain,
     lifecycleNotifications: {
       enabled:
         config.getOptionalBoolean(`${NOTIFICATIONS_KEY}.enabled`) ?? true,

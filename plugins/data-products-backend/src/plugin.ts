@@ -73,6 +73,7 @@ export const dataProductsPlugin = createBackendPlugin({
           windowDays: scoring.windowDays,
           thresholds: scoring.thresholds,
           abortCountsAsFailure: scoring.abortCountsAsFailure,
+          supplyChain: dataProductsConfig.supplyChain,
           // observed schemas are checked against the contract before each
           // snapshot; drift opens an incident the stability score counts
           contractHistory: stores.contractHistory,

@@ -21,6 +21,8 @@ import {
   RunWindow,
   RunWindowMeter,
   Scorecard,
+  SupplyChainRun,
+  SupplyChainSettings,
   scoreRunWindow,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
@@ -33,6 +35,8 @@ import {
 } from '../../database/ScorecardSnapshotStore';
 import { ownersOf } from '../entityRefs';
 import { observedDriftIncident } from './observedDriftIncident';
+import { supplyChainRun } from './lineageOf';
+import { SupplyChainFigures } from './SupplyChainFigures';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,6 +53,8 @@ export interface ScoringOptions {
   abortCountsAsFailure?: boolean;
   /** Runs read per chunk while scoring; the store's default otherwise. */
   chunkSize?: number;
+  /** `stockroom.supplyChain`: volatility, error-budget and tier-at-risk thresholds. */
+  supplyChain?: SupplyChainSettings;
 }
 
 /**
@@ -73,6 +79,7 @@ export class ScorecardService {
   readonly thresholds: ScoreThresholds;
   private readonly abortCountsAsFailure: boolean;
   private readonly chunkSize?: number;
+  private readonly supplyChain: SupplyChainFigures;
 
   constructor(
     private readonly deps: {
@@ -90,6 +97,10 @@ export class ScorecardService {
     this.thresholds = deps.thresholds ?? DEFAULT_SCORE_THRESHOLDS;
     this.abortCountsAsFailure = deps.abortCountsAsFailure ?? false;
     this.chunkSize = deps.chunkSize;
+    this.supplyChain = new SupplyChainFigures({
+      ...deps,
+      windowDays: this.windowDays,
+    });
   }
 
   /**
@@ -109,13 +120,27 @@ export class ScorecardService {
       product as DataProductEntityV1alpha1,
     );
     await this.openObservedDrift(entityRef, contract, now);
+    const productRuns: SupplyChainRun[] = [];
     const scorecard = await this.score(
       product,
       contract,
       now,
       ownership ?? (await this.ownershipOf(product)),
+      productRuns,
     );
     const snapshot = snapshotOf(entityRef, now, scorecard);
+    // Beside the scores, not scored: what the scorecard's "Supply chain"
+    // section and the inventory's flags read.
+    snapshot.evidence.supplyChain = await this.supplyChain.compute(
+      product,
+      contract,
+      productRuns,
+      now,
+    );
+    snapshot.evidence.tierAtRisk = await this.supplyChain.tierAtRisk(
+      product,
+      snapshot,
+    );
     await this.deps.snapshots.insertSnapshot(snapshot);
     return snapshot;
   }
@@ -175,12 +200,13 @@ export class ScorecardService {
     contract: NormalizedContract,
     now: Date,
     ownership: OwnershipFacts,
+    runs: SupplyChainRun[],
   ): Promise<Scorecard> {
     const { store } = this.deps;
     const entityRef = stringifyEntityRef(product);
     const from = new Date(now.getTime() - this.windowDays * DAY_MS);
     const [window, checks, drift, observed] = await Promise.all([
-      this.measureRuns(entityRef, from, now),
+      this.measureRuns(entityRef, from, now, runs),
       store.listQualityChecks(entityRef, from, now),
       this.driftFacts(entityRef, new Date(now.getTime() - QUARTER_LOOKBACK_MS)),
       store.hasObservedSchema(entityRef),
@@ -233,12 +259,15 @@ export class ScorecardService {
    * The window's runs, read a chunk at a time and reduced as they come
    * (counts, lags, rate sums): memory stays at a chunk plus a number per
    * run however many runs the window holds, and other requests are served
-   * between chunks rather than after the whole window.
+   * between chunks rather than after the whole window. Each run is also
+   * kept, without its column counts, in `runs`: the product's runs of its
+   * supply-chain figures, read once.
    */
   private async measureRuns(
     entityRef: string,
     from: Date,
     now: Date,
+    runs: SupplyChainRun[],
   ): Promise<RunWindow> {
     const meter = new RunWindowMeter(now, this.windowDays);
     // An abort is neither success nor failure, unless the platform says so.
@@ -250,11 +279,12 @@ export class ScorecardService {
         : ['success', 'failed'],
       chunkSize: this.chunkSize,
     });
-    for await (const runs of chunks) {
-      for (const run of runs) {
+    for await (const chunk of chunks) {
+      for (const run of chunk) {
         meter.add(
           run.status === 'aborted' ? { ...run, status: 'failed' } : run,
         );
+        runs.push(supplyChainRun(run));
       }
       await yieldToEventLoop();
     }

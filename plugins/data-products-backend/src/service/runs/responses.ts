@@ -19,7 +19,8 @@ import {
 /**
  * `GET …/scorecard`: the latest snapshot as the API serves it, with the
  * thresholds in force (configured ones change only with a restart; each
- * dimension's evidence keeps the bounds its score was computed with).
+ * dimension's evidence keeps the bounds its score was computed with), and
+ * the supply-chain figures and tier-at-risk verdict stored with it.
  */
 export function scorecardResponse(
   snapshot: ScorecardSnapshot,
@@ -45,6 +46,11 @@ export function scorecardResponse(
     window: snapshot.window,
     dimensions,
     thresholds,
+    // Snapshots stored before supply-chain figures were computed have none.
+    supplyChain: (snapshot.evidence.supplyChain ??
+      null) as ApiScorecard['supplyChain'],
+    tierAtRisk: (snapshot.evidence.tierAtRisk ??
+      null) as ApiScorecard['tierAtRisk'],
   };
 }
 

@@ -871,6 +871,157 @@ export interface components {
         reuse: components['schemas']['Dimension'];
       };
       thresholds: components['schemas']['ScoreThresholds'];
+      supplyChain?: components['schemas']['SupplyChain'];
+      tierAtRisk?: components['schemas']['TierAtRisk'];
+    };
+    /**
+     * @description The product's supply-chain figures (dataproduct-spec.md "Supply
+     *     chain: lead time, volatility, error budget"), computed with the
+     *     snapshot, not scored. Null for a snapshot stored before they were
+     *     computed. Upstreams are the declared `contract.lineage.upstreams`,
+     *     followed transitively through the catalog.
+     */
+    SupplyChain: {
+      leadTime: components['schemas']['LeadTimeSummary'];
+      endToEndLeadTime: components['schemas']['LeadTimeSummary'];
+      volatility: components['schemas']['Volatility'];
+      fragile: components['schemas']['FragileVerdict'];
+      errorBudgets: components['schemas']['ErrorBudgets'];
+    } | null;
+    /**
+     * @description P50 and P95 (nearest-rank) over the window of the lead time of each
+     *     successful run: its finish − the finish of the newest successful
+     *     upstream run it absorbed (end to end: − the finish of the run at the
+     *     top of the chain of absorbed runs).
+     */
+    LeadTimeSummary: {
+      p50Ms: number | null;
+      p95Ms: number | null;
+      /** @description P95 > `leadTime.target`; null when either is unknown. */
+      overTarget: boolean | null;
+      evidence: {
+        window: components['schemas']['WindowBounds'];
+        /** @description Successful runs of the product finished in the window. */
+        successfulRuns: number;
+        /** @description Those whose lead time could be measured. */
+        measuredRuns: number;
+        p50Ms: number | null;
+        p95Ms: number | null;
+        /** @description `leadTime.target`; null when not declared. */
+        targetMs: number | null;
+        /** @description Why runs could not be measured, with how many runs each. */
+        unmeasured: {
+          /** @description no-upstream, nothing-absorbed, start-after-finish or lineage-cycle. */
+          cause: string;
+          runs: number;
+        }[];
+      };
+      summary: string;
+    };
+    WindowBounds: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+    };
+    /** @description Coefficient of variation (population standard deviation ÷ mean) of one series; value null when unknown, summary says why. */
+    Spread: {
+      value: number | null;
+      /** @enum {string|null} */
+      level: 'low' | 'medium' | 'high' | null;
+      values: number;
+      mean: number | null;
+      standardDeviation: number | null;
+      summary: string;
+    };
+    Volatility: {
+      lag: components['schemas']['Spread'];
+      rowCount: components['schemas']['Spread'];
+      /** @description Drift incidents of the direct upstreams opened this calendar quarter. */
+      upstreamDrift: {
+        quarter: string;
+        incidents: number;
+        byUpstream: {
+          entityRef: string;
+          incidents: number;
+        }[];
+      };
+      thresholds: {
+        minRuns: number;
+        medium: number;
+        high: number;
+      };
+    };
+    /** @description P95 lead time over target and high volatility; null when it cannot be told. */
+    FragileVerdict: {
+      fragile: boolean | null;
+      overTarget: boolean | null;
+      /** @enum {string|null} */
+      volatility: 'low' | 'medium' | 'high' | null;
+      summary: string;
+    };
+    ErrorBudgets: {
+      window: components['schemas']['WindowBounds'];
+      p95: components['schemas']['ErrorBudget'];
+      p99: components['schemas']['ErrorBudget'];
+      /** @description Over the last 24 h, (runs over p95 ÷ runs) ÷ 0.05. */
+      burnRate: {
+        window: components['schemas']['WindowBounds'];
+        runs: number;
+        /** @description Runs over p95 in those 24 h, failed ones included. */
+        overP95: number;
+        value: number | null;
+        /** @description value ≥ the alert rate with at least the minimum runs. */
+        alert: boolean;
+        summary: string;
+      };
+    };
+    /**
+     * @description Of n finished runs in the window, ⌊0.05·n⌋ (p95) or ⌊0.01·n⌋ (p99)
+     *     may exceed the promise; failed runs count as exceeding both.
+     *     Remaining = 1 − used ÷ allowed.
+     */
+    ErrorBudget: {
+      /** @enum {string} */
+      slo: 'p95' | 'p99';
+      promisedMs: number | null;
+      runs: number;
+      failedRuns: number;
+      /** @description Successful runs whose lag exceeded the promise. */
+      lateRuns: number;
+      used: number | null;
+      allowed: number | null;
+      /** @description Below 0 when overspent. */
+      remaining: number | null;
+      exhausted: boolean | null;
+      summary: string;
+    };
+    /**
+     * @description A core entity or shared mart whose freshness or reliability score
+     *     was ≤ 2 in every daily snapshot of the last days (14 unless
+     *     configured). Null for a snapshot stored before it was judged.
+     */
+    TierAtRisk: {
+      /** @description Only core entities and shared marts make a tier promise. */
+      applies: boolean;
+      atRisk: boolean | null;
+      period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+        days: number;
+      } | null;
+      freshness: components['schemas']['TierAtRiskDimension'];
+      reliability: components['schemas']['TierAtRiskDimension'];
+      missingDays: string[];
+      /** Format: date */
+      atRiskSince: string | null;
+      summary: string;
+    } | null;
+    TierAtRiskDimension: {
+      atRisk: boolean | null;
+      daysAtMost2: number;
     };
     /** @description Bounds for the scores 5, 4, 3 and 2; a value beyond the bound for 2 scores 1. */
     ScoreLadder: {

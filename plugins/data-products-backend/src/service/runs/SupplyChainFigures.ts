@@ -1,0 +1,138 @@
+/**
+ * A product's supply-chain figures at scoring time (dataproduct-spec.md
+ * "Supply chain: lead time, volatility, error budget"), stored in the
+ * snapshot's evidence beside the scores: lead time, end-to-end lead time,
+ * volatility, the fragile flag and error budgets (-common's
+ * `computeSupplyChain`, in turns of the event loop), and the tier-at-risk verdict over the daily
+ * snapshots (`judgeTierAtRisk`). Nothing here decides a figure; it reads
+ * the runs, lineage and snapshots the engine needs.
+ */
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_SUPPLY_CHAIN_SETTINGS,
+  NormalizedContract,
+  SupplyChainReport,
+  SupplyChainRun,
+  SupplyChainSettings,
+  TierAtRisk,
+  judgeTierAtRisk,
+} from '@stockroom/plugin-data-products-common';
+import { ContractHistoryStore } from '../../database/ContractHistoryStore';
+import { RunStore } from '../../database/RunStore';
+import {
+  ScorecardSnapshot,
+  ScorecardSnapshotStore,
+} from '../../database/ScorecardSnapshotStore';
+import { computeSupplyChainInTurns } from './computeSupplyChainInTurns';
+import { ScoredStatuses, lineageOf } from './lineageOf';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The calendar quarter containing now starts at most 92 days before it. */
+const QUARTER_LOOKBACK_MS = 93 * DAY_MS;
+
+export class SupplyChainFigures {
+  private readonly settings: SupplyChainSettings;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: RunStore;
+      snapshots: ScorecardSnapshotStore;
+      contractHistory?: ContractHistoryStore;
+      windowDays: number;
+      abortCountsAsFailure?: boolean;
+      supplyChain?: SupplyChainSettings;
+    },
+  ) {
+    this.settings = deps.supplyChain ?? DEFAULT_SUPPLY_CHAIN_SETTINGS;
+  }
+
+  /**
+   * The figures of `product` from its runs in the window (as scoring read
+   * them) and its ancestors' runs from one window further back, so the
+   * first runs of the window find what they absorbed.
+   */
+  async compute(
+    product: Entity,
+    contract: NormalizedContract,
+    productRuns: readonly SupplyChainRun[],
+    now: Date,
+  ): Promise<SupplyChainReport> {
+    const { windowDays } = this.deps;
+    const statuses: ScoredStatuses = this.deps.abortCountsAsFailure
+      ? ['success', 'failed', 'aborted']
+      : ['success', 'failed'];
+    const graph = await lineageOf(
+      product,
+      productRuns,
+      {
+        catalog: this.deps.catalog,
+        credentials: () => this.deps.auth.getOwnServiceCredentials(),
+        store: this.deps.store,
+      },
+      {
+        upstreamFrom: new Date(now.getTime() - 2 * windowDays * DAY_MS),
+        to: now,
+        statuses,
+      },
+    );
+    const entityRef = stringifyEntityRef(product);
+    const upstreams = graph.product(entityRef)?.upstreams ?? [];
+    const target = (product.spec?.leadTime as { target?: unknown } | undefined)
+      ?.target;
+    return computeSupplyChainInTurns(
+      {
+        entityRef,
+        graph,
+        freshness: contract.freshness,
+        leadTimeTarget: typeof target === 'string' ? target : undefined,
+        upstreamDrift: await this.upstreamDrift(upstreams, now),
+        windowDays,
+      },
+      now,
+      this.settings,
+    );
+  }
+
+  /**
+   * Tier at risk on the day of `current`: its freshness and reliability
+   * scores with the stored snapshots of the days before.
+   */
+  async tierAtRisk(
+    product: Entity,
+    current: ScorecardSnapshot,
+  ): Promise<TierAtRisk> {
+    const now = current.takenAt;
+    const days = this.settings.tierAtRisk.days;
+    const stored = await this.deps.snapshots.snapshotHistory(
+      current.entityRef,
+      new Date(now.getTime() - (days + 1) * DAY_MS),
+      now,
+    );
+    const category = product.spec?.category;
+    return judgeTierAtRisk(
+      typeof category === 'string' ? category : undefined,
+      [...stored, current],
+      now,
+      this.settings,
+    );
+  }
+
+  /** When each direct upstream's drift incidents of this quarter opened. */
+  private async upstreamDrift(upstreams: readonly string[], now: Date) {
+    const { contractHistory } = this.deps;
+    if (!contractHistory || upstreams.length === 0) return [];
+    const since = new Date(now.getTime() - QUARTER_LOOKBACK_MS);
+    return Promise.all(
+      upstreams.map(async entityRef => ({
+        entityRef,
+        openedAt: (
+          await contractHistory.listIncidentsOpenedSince(since, { entityRef })
+        ).map(incident => incident.openedAt),
+      })),
+    );
+  }
+}

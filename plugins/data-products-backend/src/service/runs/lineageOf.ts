@@ -1,0 +1,141 @@
+/**
+ * The lineage graph a product's supply-chain figures are computed on
+ * (dataproduct-spec.md "Supply chain"): the product with its runs in the
+ * window, and every product up its declared `contract.lineage.upstreams`,
+ * transitively, with their runs. Upstreams come from the declared lineage
+ * only: the run store keeps the OpenLineage inputs of a run in its events
+ * (`run_events`), not on the run, so no run carries `inputProducts` here.
+ */
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DataProductEntityV1alpha1,
+  LineageGraph,
+  LineageProduct,
+  RunStatus,
+  SupplyChainRun,
+  declaredUpstreamRefs,
+  normalizeContract,
+} from '@stockroom/plugin-data-products-common';
+import { RunStore } from '../../database/RunStore';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+/** At most this many upstream products are followed: a bound on one recompute's reads. */
+export const MAX_UPSTREAM_PRODUCTS = 200;
+// Entities per catalog request.
+const REFS_PER_REQUEST = 100;
+
+/** The closed states a run is read with; aborts only where they count as failures. */
+export type ScoredStatuses = ReadonlyArray<Exclude<RunStatus, 'running'>>;
+
+/**
+ * A product's declared upstreams as full refs, in the product's namespace
+ * (see `declaredUpstreamRefs`).
+ */
+export function upstreamsOf(product: Entity): string[] {
+  const { contract } = normalizeContract(product as DataProductEntityV1alpha1);
+  return declaredUpstreamRefs(
+    contract.lineage.upstreams,
+    product.metadata.namespace ?? 'default',
+  );
+}
+
+/** A run as lead time, volatility and budgets read it: no column counts. */
+export function supplyChainRun(run: SupplyChainRun): SupplyChainRun {
+  return {
+    runId: run.runId,
+    status: run.status === 'aborted' ? 'failed' : run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    watermark: run.watermark,
+    rowCount: run.rowCount,
+  };
+}
+
+/**
+ * The graph of `product` (whose runs the caller read already) and its
+ * ancestors. Upstream runs are read from `upstreamFrom`, earlier than the
+ * window: the first runs in the window absorb upstream runs finished
+ * before it. An upstream that is not in the catalog (a `resource:`, a
+ * typo) is kept with no runs: it absorbs nothing, and the lead time says
+ * so. Ancestors beyond {@link MAX_UPSTREAM_PRODUCTS} are not followed.
+ */
+export async function lineageOf(
+  product: Entity,
+  productRuns: readonly SupplyChainRun[],
+  deps: {
+    catalog: CatalogService;
+    credentials: () => Promise<BackstageCredentials>;
+    store: RunStore;
+  },
+  window: { upstreamFrom: Date; to: Date; statuses: ScoredStatuses },
+): Promise<LineageGraph> {
+  const entityRef = stringifyEntityRef(product);
+  const products: LineageProduct[] = [
+    { entityRef, upstreams: upstreamsOf(product), runs: productRuns },
+  ];
+  const seen = new Set([entityRef]);
+  let frontier = products[0].upstreams.filter(ref => !seen.has(ref));
+  while (frontier.length > 0 && seen.size <= MAX_UPSTREAM_PRODUCTS) {
+    const refs = frontier.slice(0, MAX_UPSTREAM_PRODUCTS + 1 - seen.size);
+    refs.forEach(ref => seen.add(ref));
+    const entities = await readEntities(deps, refs);
+    const next: string[] = [];
+    for (const ref of refs) {
+      const entity = entities.get(ref);
+      const upstreams = entity ? upstreamsOf(entity) : [];
+      products.push({
+        entityRef: ref,
+        upstreams,
+        runs: entity ? await readRuns(deps.store, ref, window) : [],
+      });
+      next.push(...upstreams.filter(up => !seen.has(up)));
+    }
+    frontier = [...new Set(next)];
+  }
+  // Indexing the runs is one stretch of work: start it on a fresh turn.
+  await yieldToEventLoop();
+  return new LineageGraph(products);
+}
+
+async function readEntities(
+  deps: {
+    catalog: CatalogService;
+    credentials: () => Promise<BackstageCredentials>;
+  },
+  refs: string[],
+): Promise<Map<string, Entity>> {
+  const found = new Map<string, Entity>();
+  const credentials = await deps.credentials();
+  for (let i = 0; i < refs.length; i += REFS_PER_REQUEST) {
+    const chunk = refs.slice(i, i + REFS_PER_REQUEST);
+    const { items } = await deps.catalog.getEntitiesByRefs(
+      { entityRefs: chunk },
+      { credentials },
+    );
+    items.forEach((entity, index) => {
+      if (entity && entity.kind.toLocaleLowerCase('en-US') === 'dataproduct') {
+        found.set(chunk[index], entity);
+      }
+    });
+  }
+  return found;
+}
+
+async function readRuns(
+  store: RunStore,
+  entityRef: string,
+  window: { upstreamFrom: Date; to: Date; statuses: ScoredStatuses },
+): Promise<SupplyChainRun[]> {
+  const runs: SupplyChainRun[] = [];
+  for await (const chunk of store.scoringRuns(entityRef, {
+    from: window.upstreamFrom,
+    to: window.to,
+    statuses: window.statuses,
+  })) {
+    for (const run of chunk) runs.push(supplyChainRun(run));
+    await yieldToEventLoop();
+  }
+  return runs;
+}

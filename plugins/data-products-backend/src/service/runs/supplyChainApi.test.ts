@@ -1,0 +1,259 @@
+/**
+ * Issue #13 item 7: the scorecard API serves the supply-chain figures of a
+ * product (dataproduct-spec.md "Supply chain: lead time, volatility, error
+ * budget") and its tier-at-risk verdict. One product with one declared
+ * upstream, both with runs at known times; every figure below is worked
+ * out by hand from the spec.
+ */
+import { TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  catalogProduct,
+  createRunsApp,
+  group,
+  nativeRun,
+} from './__testUtils__/runsApp';
+
+jest.setTimeout(120_000);
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const ORDERS_REF = 'dataproduct:default/orders';
+const CRM_REF = 'dataproduct:default/crm-accounts';
+
+/** Day k (1 ≤ k ≤ 20) at 00:00 UTC: 2026-11-05 … 2026-11-24. */
+const dayStart = (k: number) =>
+  Date.parse('2026-11-05T00:00:00Z') + (k - 1) * DAY;
+const iso = (ms: number) => new Date(ms).toISOString();
+/** Runs k = 10 and 20 are the slow and stale ones. */
+const slow = (k: number) => k === 10 || k === 20;
+
+const orders = catalogProduct('orders', {
+  contract: {
+    freshness: { p95: '2h', p99: '4h' },
+    // Short form: the product's namespace and kind DataProduct.
+    lineage: { upstreams: ['dataproduct:crm-accounts'] },
+  },
+});
+orders.spec!.leadTime = { target: '3h' };
+const crm = catalogProduct('crm-accounts', {});
+
+/**
+ * crm-accounts finishes a run at 13:00 each day k; orders starts at 14:00
+ * the same day, so it absorbs that day's upstream run (finished before its
+ * start) and not the next one. Orders finishes 1 h 30 min after the
+ * upstream (15:30), or 6 h 30 min after it (19:30) on slow days; its data
+ * is 1 h old at finish, or 10 h on slow days.
+ */
+function history() {
+  const upstream = [];
+  const product = [];
+  for (let k = 1; k <= 20; k++) {
+    const upstreamFinish = dayStart(k) + 13 * HOUR;
+    upstream.push(
+      nativeRun(`crm-${k}`, {
+        product: CRM_REF,
+        startedAt: iso(upstreamFinish - HOUR),
+        finishedAt: iso(upstreamFinish),
+        watermark: iso(upstreamFinish - HOUR),
+      }),
+    );
+    const finish = upstreamFinish + (slow(k) ? 390 : 90) * MINUTE;
+    product.push(
+      nativeRun(`orders-${k}`, {
+        product: ORDERS_REF,
+        startedAt: iso(dayStart(k) + 14 * HOUR),
+        finishedAt: iso(finish),
+        watermark: iso(finish - (slow(k) ? 10 : 1) * HOUR),
+      }),
+    );
+  }
+  return [...upstream, ...product];
+}
+
+describe('supply chain in the scorecard API', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const app = await createRunsApp(knex, {
+        entities: [orders, crm, group('orders-team', ['user:default/ada'])],
+      });
+      const sent = await request(app.app)
+        .post('/runs')
+        .send({ runs: history() });
+      expect(sent.status).toBe(200);
+      return app;
+    }
+
+    it('serves lead time, end-to-end lead time, volatility, fragile and error budgets as worked out by hand', async () => {
+      const { app } = await setup();
+      const res = await request(app).get('/products/default/orders/scorecard');
+      expect(res.status).toBe(200);
+      const { supplyChain } = res.body;
+      const window = {
+        from: '2026-10-26T12:00:00.000Z', // NOW − 30 days
+        to: '2026-11-25T12:00:00.000Z',
+      };
+
+      // Lead times: 18 runs of 90 min, 2 of 390 min (finish − 13:00).
+      // Nearest rank of 20: P50 is the 10th (90 min), P95 the 19th (390 min).
+      const leadTime = {
+        p50Ms: 5_400_000, // 90 × 60,000
+        p95Ms: 23_400_000, // 390 × 60,000
+        overTarget: true, // 390 min > target 3 h
+        evidence: {
+          window,
+          successfulRuns: 20,
+          measuredRuns: 20,
+          p50Ms: 5_400_000,
+          p95Ms: 23_400_000,
+          targetMs: 10_800_000, // 3 × 3,600,000
+          unmeasured: [],
+        },
+      };
+      expect(supplyChain.leadTime).toMatchObject(leadTime);
+      // crm-accounts has no upstream: every chain ends at the absorbed run,
+      // so end to end equals the one hop.
+      expect(supplyChain.endToEndLeadTime).toMatchObject(leadTime);
+
+      // Lags: 18 of 1 h, 2 of 10 h. Mean (18 + 20) / 20 = 1.9 h =
+      // 6,840,000 ms; variance (18 × 0.9² + 2 × 8.1²) / 20 = 145.8 / 20 =
+      // 7.29 h², so the standard deviation is 2.7 h = 9,720,000 ms; CV =
+      // 2.7 / 1.9 = 1.42… ≥ 0.5: high.
+      expect(supplyChain.volatility.lag).toMatchObject({
+        values: 20,
+        level: 'high',
+      });
+      expect(supplyChain.volatility.lag.mean).toBeCloseTo(6_840_000, 3);
+      expect(supplyChain.volatility.lag.standardDeviation).toBeCloseTo(
+        9_720_000,
+        3,
+      );
+      expect(supplyChain.volatility.lag.value).toBeCloseTo(27 / 19, 10);
+      // Every run reports 1,000 rows: no swing at all.
+      expect(supplyChain.volatility.rowCount).toMatchObject({
+        values: 20,
+        value: 0,
+        level: 'low',
+      });
+      expect(supplyChain.volatility.upstreamDrift).toMatchObject({
+        quarter: '2026-Q4',
+        incidents: 0,
+      });
+
+      // Over target and high volatility.
+      expect(supplyChain.fragile).toMatchObject({
+        fragile: true,
+        overTarget: true,
+        volatility: 'high',
+      });
+
+      // n = 20 runs, none failed; 2 are late against both p95 (2 h) and
+      // p99 (4 h). p95 allows ⌊0.05 × 20⌋ = 1: remaining 1 − 2/1 = −1.
+      // p99 allows ⌊0.01 × 20⌋ = 0 and 2 were used: remaining 0.
+      expect(supplyChain.errorBudgets.p95).toMatchObject({
+        promisedMs: 7_200_000,
+        runs: 20,
+        failedRuns: 0,
+        lateRuns: 2,
+        used: 2,
+        allowed: 1,
+        remaining: -1,
+        exhausted: true,
+      });
+      expect(supplyChain.errorBudgets.p99).toMatchObject({
+        promisedMs: 14_400_000,
+        runs: 20,
+        lateRuns: 2,
+        used: 2,
+        allowed: 0,
+        remaining: 0,
+        exhausted: true,
+      });
+      // The last 24 h (from 2026-11-24T12:00Z) hold one run, orders-20
+      // (19:30 that day), over p95: (1 / 1) ÷ 0.05 = 20; no alert with
+      // fewer than 5 runs.
+      expect(supplyChain.errorBudgets.burnRate).toMatchObject({
+        runs: 1,
+        overP95: 1,
+        value: 20,
+        alert: false,
+      });
+    });
+
+    it('judges the tier at risk over the stored daily snapshots and today', async () => {
+      const { app, snapshots } = await setup();
+      // Days 2026-11-12 … 2026-11-24 (13 days) scored freshness 2 and
+      // reliability 3.
+      for (let day = 0; day < 13; day++) {
+        await snapshots.insertSnapshot({
+          entityRef: ORDERS_REF,
+          takenAt: new Date(Date.parse('2026-11-12T12:00:00Z') + day * DAY),
+          overall: 2.5,
+          scores: {
+            freshness: 2,
+            reliability: 3,
+            quality: null,
+            stability: null,
+            contract: null,
+            ownership: null,
+            reuse: null,
+          },
+          evidence: {},
+          window: { from: '', to: '', runs: 0 },
+        });
+      }
+      const res = await request(app).post(
+        '/products/default/orders/scorecard/refresh',
+      );
+      expect(res.status).toBe(200);
+      // Today: P95 lag 10 h = 5 × p95 (2 h), beyond 3×: freshness 1.
+      // Breaches 2 per 20 runs = 100 per 1,000: reliability 2.
+      expect(res.body.dimensions.freshness.score).toBe(1);
+      expect(res.body.dimensions.reliability.score).toBe(2);
+      // Freshness ≤ 2 on all 14 days 2026-11-12 … 2026-11-25; reliability
+      // only today. The streak of flagged days starts today: the first day
+      // that ends 14 low days.
+      expect(res.body.tierAtRisk).toEqual({
+        applies: true,
+        atRisk: true,
+        period: { from: '2026-11-12', to: '2026-11-25', days: 14 },
+        freshness: { atRisk: true, daysAtMost2: 14 },
+        reliability: { atRisk: false, daysAtMost2: 1 },
+        missingDays: [],
+        atRiskSince: '2026-11-25',
+        summary: expect.any(String),
+      });
+      // What the refresh served is what GET serves.
+      const served = await request(app).get(
+        '/products/default/orders/scorecard',
+      );
+      expect(served.body.tierAtRisk).toEqual(res.body.tierAtRisk);
+      expect(served.body.supplyChain.fragile.fragile).toBe(true);
+    });
+
+    it('serves a product without a declared upstream: lead time unknown, with the reason', async () => {
+      const { app } = await setup();
+      const res = await request(app).get(
+        '/products/default/crm-accounts/scorecard',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.supplyChain.leadTime).toMatchObject({
+        p50Ms: null,
+        p95Ms: null,
+        overTarget: null,
+        evidence: {
+          successfulRuns: 20,
+          measuredRuns: 0,
+          unmeasured: [{ cause: 'no-upstream', runs: 20 }],
+        },
+      });
+      // crm-accounts is a shared mart without an SLA: nothing promised.
+      expect(res.body.supplyChain.errorBudgets.p95.promisedMs).toBeNull();
+      expect(res.body.tierAtRisk.applies).toBe(true);
+    });
+  });
+});
