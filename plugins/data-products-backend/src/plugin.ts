@@ -161,6 +161,7 @@ export const dataProductsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             catalog: deps.catalog,
             contractHistory: stores.contractHistory,
+            costs: dataProductsConfig.costs,
           }),
         );
         httpRouter.use(

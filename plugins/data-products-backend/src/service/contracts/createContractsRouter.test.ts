@@ -91,12 +91,54 @@ describe('contract endpoints', () => {
           freshness: { p95: '30m', p99: '60m', tier: 'micro-batch' },
         }),
         findings: expect.any(Array),
+        // No cost declared: no price of freshness.
+        unitCostOfFreshness: expect.objectContaining({ value: null }),
       });
       expect(
         await request(server).get(
           `${BASE}/default/orders/contract?format=json`,
         ),
       ).toEqual(expect.objectContaining({ status: 200, body: response.body }));
+    });
+
+    it('prices additional freshness from the declared options', async () => {
+      const priced = productWithContract('orders');
+      priced.spec!.cost = {
+        monthly: 4200,
+        currency: 'USD',
+        fundedBy: 'group:default/orders',
+        options: [
+          { tier: 'streaming', p95: '6m', monthly: 6600 },
+          { tier: 'daily', p95: '1d', monthly: 900 },
+        ],
+      };
+      const { server } = await startBackend([priced]);
+
+      const response = await request(server).get(
+        `${BASE}/default/orders/contract`,
+      );
+
+      expect(response.status).toBe(200);
+      // Today: p95 30 min at 4,200 USD. The only fresher option, streaming
+      // at 6 min, adds 6,600 − 4,200 = 2,400 a month and saves 30 − 6 =
+      // 24 min = 0.4 h of P95 lag: 2,400 ÷ 0.4 = 6,000 USD a month per hour.
+      expect(response.body.unitCostOfFreshness).toMatchObject({
+        currency: 'USD',
+        estimated: false,
+        today: { monthly: 4200, p95Ms: 1_800_000, tier: 'micro-batch' },
+        next: {
+          tier: 'streaming',
+          p95Ms: 360_000,
+          monthly: 6600,
+          extraMonthly: 2400,
+          fresher: true,
+        },
+      });
+      expect(response.body.unitCostOfFreshness.value).toBeCloseTo(6000, 6);
+      expect(response.body.unitCostOfFreshness.next.hoursSaved).toBeCloseTo(
+        0.4,
+        10,
+      );
     });
 
     it('exports the contract as an ODCS v3.1.0 YAML document', async () => {

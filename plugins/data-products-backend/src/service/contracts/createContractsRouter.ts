@@ -5,9 +5,12 @@ import {
   ApiContractHistory,
   ApiIncidentList,
   ApiProductContract,
+  CostSettings,
+  DEFAULT_COST_SETTINGS,
   contractToOdcs,
   dataProductsToOdcs,
   prepareDataProduct,
+  unitCostOfFreshness,
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -25,6 +28,8 @@ export interface ContractsRouterOptions {
   auditor: AuditorService;
   catalog: CatalogService;
   contractHistory: ContractHistoryStore;
+  /** `stockroom.costs` estimate settings (tier multipliers); the defaults otherwise. */
+  costs?: CostSettings;
   /** Checks requests against the API document; the published one by default. */
   validator?: OpenApiRequestValidator;
 }
@@ -34,7 +39,8 @@ export interface ContractsRouterOptions {
  *
  * - `GET /products/:namespace/:name/contract`: as every surface reads it
  *   (explicit spec.contract fields over a referenced ODCS document), or
- *   exported as ODCS (`?format=odcs`).
+ *   exported as ODCS (`?format=odcs`); the JSON form carries the unit
+ *   cost of additional freshness of its cost and freshness SLA.
  * - `…/contract/history`: the versions the contract-history task recorded,
  *   newest first.
  * - `…/incidents`: the product's drift incidents, newest first.
@@ -45,6 +51,7 @@ export function createContractsRouter(
   options: ContractsRouterOptions,
 ): express.Router {
   const { httpAuth, auditor, catalog, contractHistory } = options;
+  const costs = options.costs ?? DEFAULT_COST_SETTINGS;
   const validator = options.validator ?? OpenApiRequestValidator.fromDocument();
   // Authentication first, then the API document (400 naming the field).
   const checked = [authenticated(httpAuth), validator.middleware()];
@@ -107,6 +114,12 @@ export function createContractsRouter(
             version: contract.version ?? null,
             contract: { ...contract },
             findings,
+            // What the next fresher option would cost per hour of lag saved.
+            unitCostOfFreshness: unitCostOfFreshness(
+              contract.cost,
+              contract.freshness,
+              costs,
+            ),
           } satisfies ApiProductContract);
         },
       );

@@ -467,6 +467,56 @@ export interface components {
         [key: string]: unknown;
       };
       findings: components['schemas']['Finding'][];
+      unitCostOfFreshness?: components['schemas']['UnitCostOfFreshness'];
+    };
+    /**
+     * @description The unit cost of additional freshness (dataproduct-spec.md "Freshness
+     *     versus cost"): (monthly cost of the next fresher option −
+     *     `cost.monthly`) ÷ hours of P95 lag it saves against today's promised
+     *     p95. Without declared `cost.options`, the platform's
+     *     `stockroom.costs.tierMultipliers` give an estimate (`estimated`).
+     *     No cost declared: value null, `summary` says why.
+     */
+    UnitCostOfFreshness: {
+      /** @description Currency per month per hour of P95 lag saved. */
+      value: number | null;
+      currency: string | null;
+      /** @description Priced from the platform's tier multipliers, not the owner's options. */
+      estimated: boolean;
+      today: {
+        monthly: number | null;
+        p95Ms: number | null;
+        /** @enum {string|null} */
+        tier: 'streaming' | 'micro-batch' | 'daily' | null;
+      };
+      /** @description The option the unit cost is priced on (a PricedOption). */
+      next: {
+        /** @enum {string|null} */
+        tier: 'streaming' | 'micro-batch' | 'daily' | null;
+        p95Ms: number;
+        monthly: number;
+        estimated: boolean;
+        extraMonthly: number;
+        hoursSaved: number;
+        fresher: boolean;
+      } | null;
+      /** @description Every usable option (declared, else estimated), freshest first. */
+      options: components['schemas']['PricedOption'][];
+      /** @description Options left out or doubtful, each naming the field. */
+      findings: string[];
+      summary: string;
+    };
+    PricedOption: {
+      /** @enum {string|null} */
+      tier: 'streaming' | 'micro-batch' | 'daily' | null;
+      p95Ms: number;
+      monthly: number;
+      estimated: boolean;
+      /** @description monthly − cost.monthly (negative saves). */
+      extraMonthly: number;
+      /** @description Today's p95 − this p95, in hours (negative adds lag). */
+      hoursSaved: number;
+      fresher: boolean;
     };
     ContractHistory: {
       /** @description Newest first. */
