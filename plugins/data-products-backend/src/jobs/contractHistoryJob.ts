@@ -1,9 +1,8 @@
-import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import {
   ContractHistoryJob,
   ContractHistorySummary,
 } from '../service/contracts/ContractHistoryJob';
-import { FIRST_RUN_DELAY, ScheduledJob } from './ScheduledJob';
+import { ConfiguredJobOptions, globalJob, ScheduledJob } from './ScheduledJob';
 
 /** Id of the scheduled task that records contract versions and opens drift incidents. */
 export const CONTRACT_HISTORY_TASK_ID = 'data-products-contract-history';
@@ -11,34 +10,24 @@ export const CONTRACT_HISTORY_TASK_ID = 'data-products-contract-history';
 /**
  * Records each product's contract when it changed, and opens an incident
  * for a breaking change without its major bump, every
- * `stockroom.contracts.history.frequency`.
+ * `stockroom.contracts.history.frequency`. The store's unique keys keep
+ * versions and incidents single even if two runs ever overlap.
  */
 export function contractHistoryJob(
-  options: ConstructorParameters<typeof ContractHistoryJob>[0] & {
-    frequency: SchedulerServiceTaskScheduleDefinition['frequency'];
-    clock?: () => Date;
-  },
+  options: ConstructorParameters<typeof ContractHistoryJob>[0] &
+    ConfiguredJobOptions,
 ): ScheduledJob<ContractHistorySummary> {
-  const { logger, frequency, clock = () => new Date() } = options;
-  const work = new ContractHistoryJob(options);
-  return {
+  return globalJob({
+    ...options,
     id: CONTRACT_HISTORY_TASK_ID,
-    schedule: {
-      // One instance of a cluster runs it; the store's unique keys keep
-      // versions and incidents single even if two runs ever overlap.
-      scope: 'global',
-      frequency,
-      timeout: { minutes: 15 },
-      initialDelay: FIRST_RUN_DELAY,
-    },
-    async run(signal) {
-      const summary = await work.run(clock(), signal);
-      const recorded =
-        summary.firstSightings + summary.changed + summary.failed;
-      logger[recorded > 0 ? 'info' : 'debug'](
-        `Contract history: ${summary.products} products, ${summary.firstSightings} first seen, ${summary.changed} changed, ${summary.incidentsOpened} incidents opened, ${summary.unchanged} unchanged, ${summary.failed} failed`,
-      );
-      return summary;
-    },
-  };
+    timeout: { minutes: 15 },
+    work: new ContractHistoryJob(options),
+    report: summary => ({
+      level:
+        summary.firstSightings + summary.changed + summary.failed > 0
+          ? 'info'
+          : 'debug',
+      message: `Contract history: ${summary.products} products, ${summary.firstSightings} first seen, ${summary.changed} changed, ${summary.incidentsOpened} incidents opened, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+    }),
+  });
 }
