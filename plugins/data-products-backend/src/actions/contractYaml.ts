@@ -8,8 +8,12 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { parseDocument } from 'yaml';
 
-/** The most YAML one side of a change may hold: a large product is ~50 KB. */
-export const MAX_YAML_CHARS = 256 * 1024;
+/**
+ * The most YAML one side of a change may hold. The demo's largest product
+ * is under 8 KB; two sides at this limit stay under the 100 KB JSON body
+ * the actions registry accepts (it answers 413 past that).
+ */
+export const MAX_YAML_CHARS = 40 * 1024;
 
 /**
  * One DataProduct from YAML a caller sent, prepared as every surface reads

@@ -1,4 +1,8 @@
-import { ActionsBackend, startActionsBackend } from './__testUtils__/actionsBackend';
+import {
+  ActionsBackend,
+  invalidFields,
+  startActionsBackend,
+} from './__testUtils__/actionsBackend';
 
 jest.setTimeout(120_000);
 
@@ -94,7 +98,7 @@ describe('action get-data-product', () => {
       entityRef: 42,
     });
     expect(status).toBe(400);
-    expect(JSON.stringify(body)).toContain('entityRef');
+    expect(invalidFields(body)).toEqual(['entityRef']);
   });
 
   it('refuses a ref of another kind, naming the field', async () => {

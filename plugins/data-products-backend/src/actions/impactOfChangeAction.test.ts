@@ -1,4 +1,8 @@
-import { ActionsBackend, startActionsBackend } from './__testUtils__/actionsBackend';
+import {
+  ActionsBackend,
+  invalidFields,
+  startActionsBackend,
+} from './__testUtils__/actionsBackend';
 
 jest.setTimeout(120_000);
 
@@ -88,7 +92,7 @@ describe('action impact-of-change', () => {
       field: ['customer_id'],
     });
     expect(status).toBe(400);
-    expect(JSON.stringify(body)).toContain('field');
+    expect(invalidFields(body)).toEqual(['field']);
   });
 
   it('answers not found for an unknown product', async () => {

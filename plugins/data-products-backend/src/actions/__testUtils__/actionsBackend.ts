@@ -15,6 +15,9 @@ import { RecordingNotificationService } from '../../__testUtils__/RecordingNotif
 /** The demo inventory: Acme's teams, consumers and data products. */
 const EXAMPLES = path.resolve(__dirname, '../../../../../examples/all.yaml');
 
+/** 11 DataProducts in examples/all.yaml. */
+const PRODUCTS_IN_EXAMPLES = 11;
+
 export type ActionsBackend = {
   /** Invokes `data-products:<name>` as a user, the way the MCP backend does. */
   invoke(
@@ -35,7 +38,11 @@ export type ActionsBackend = {
  * stitched every dependency both ways, so consumer lists are complete.
  */
 export async function startActionsBackend(
-  options: { permissions?: ServiceFactory } = {},
+  options: {
+    permissions?: ServiceFactory;
+    /** How many of the 11 products the user may see under `permissions`. */
+    visibleProducts?: number;
+  } = {},
 ): Promise<ActionsBackend> {
   const backend = await startTestBackend({
     features: [
@@ -71,7 +78,11 @@ export async function startActionsBackend(
     ],
   });
   const asUser = mockCredentials.user.header();
-  await waitForStitching(backend.server, asUser);
+  await waitForStitching(
+    backend.server,
+    asUser,
+    options.visibleProducts ?? PRODUCTS_IN_EXAMPLES,
+  );
   return {
     async invoke(name, input, as) {
       const res = await request(backend.server)
@@ -92,10 +103,15 @@ export async function startActionsBackend(
   };
 }
 
-/** 11 DataProducts in examples/all.yaml. */
-const PRODUCTS_IN_EXAMPLES = 11;
-
-async function waitForStitching(server: any, header: string) {
+/**
+ * Waits until the user sees `products` DataProducts and every dependsOn
+ * between two entities they see has its dependencyOf back.
+ */
+async function waitForStitching(
+  server: any,
+  header: string,
+  products: number,
+) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const res = await request(server)
@@ -106,11 +122,12 @@ async function waitForStitching(server: any, header: string) {
       `${e.kind}:${e.metadata.namespace ?? 'default'}/${
         e.metadata.name
       }`.toLocaleLowerCase('en-US');
+    const visible = new Set(entities.map(refOf));
     const pairs = (type: string, reverse: boolean) =>
       new Set(
         entities.flatMap(e =>
           (e.relations ?? [])
-            .filter((r: any) => r.type === type)
+            .filter((r: any) => r.type === type && visible.has(r.targetRef))
             .map((r: any) =>
               reverse
                 ? `${r.targetRef}>${refOf(e)}`
@@ -120,17 +137,27 @@ async function waitForStitching(server: any, header: string) {
       );
     const dependsOn = pairs('dependsOn', false);
     const dependencyOf = pairs('dependencyOf', true);
-    const products = entities.filter(e => e.kind === 'DataProduct').length;
+    const seen = entities.filter(e => e.kind === 'DataProduct').length;
     const stitched =
-      products === PRODUCTS_IN_EXAMPLES &&
+      seen === products &&
       dependsOn.size > 0 &&
       [...dependsOn].every(pair => dependencyOf.has(pair));
     if (stitched) return;
     if (Date.now() > deadline) {
       throw new Error(
-        `the catalog did not finish processing the examples (${products} products)`,
+        `the catalog did not finish processing the examples (${seen} of ${products} products)`,
       );
     }
     await new Promise(resolve => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * The input fields the registry's 400 names: it validates input against the
+ * action's zod schema and returns the issues, each with the field's path.
+ */
+export function invalidFields(body: any): string[] {
+  return (body?.error?.cause?.issues ?? []).map((issue: any) =>
+    issue.path.join('.'),
+  );
 }
