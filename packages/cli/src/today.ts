@@ -28,3 +28,17 @@ export function parseDateOption(option: string, value: string): Date {
   }
   return date;
 }
+
+/**
+ * The day a command judges on: a `YYYY-MM-DD` option's value when given
+ * (`--now`, `--on`), else today as a UTC calendar day.
+ *
+ * @throws UsageError naming the option when the value is not a real date.
+ */
+export function dayOption(
+  option: string,
+  value: string | undefined,
+  clock: () => Date,
+): Date {
+  return value !== undefined ? parseDateOption(option, value) : todayUtc(clock);
+}

@@ -15,7 +15,7 @@ import { EntityIndex } from '../documents/entityIndex';
 import { expandInputs } from '../documents/expandInputs';
 import { checkSupersessions } from '../diff/supersession';
 import { loadPolicy } from '../policy';
-import { parseDateOption, todayUtc } from '../today';
+import { dayOption } from '../today';
 
 export interface DiffOptions {
   base?: string;
@@ -60,10 +60,7 @@ async function diff(
   options: DiffOptions,
   io: CliIo,
 ): Promise<number> {
-  const now =
-    options.now !== undefined
-      ? parseDateOption('--now', options.now)
-      : todayUtc(io.now);
+  const now = dayOption('--now', options.now, io.now);
   const policy = await loadPolicy(options.config, io.cwd);
   if (options.base === undefined && inputs.length === 0) {
     throw new UsageError(

@@ -18,7 +18,7 @@ import { CliIo, EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
 import { lintFile } from '../lint/lintFile';
 import type { EntityResult } from '../lint/types';
 import { loadPolicy } from '../policy';
-import { parseDateOption, todayUtc } from '../today';
+import { dayOption } from '../today';
 
 export interface ImportOdcsOptions {
   system?: string;
@@ -78,10 +78,7 @@ async function importOdcs(
   options: ImportOdcsOptions,
   io: CliIo,
 ): Promise<number> {
-  const now =
-    options.now !== undefined
-      ? parseDateOption('--now', options.now)
-      : todayUtc(io.now);
+  const now = dayOption('--now', options.now, io.now);
   const policy = await loadPolicy(options.config, io.cwd);
   const display = (absolute: string) =>
     path.relative(io.cwd, absolute).split(path.sep).join('/') || '.';
@@ -90,7 +87,10 @@ async function importOdcs(
 
   // $yaml reads only files in or below the entity file's folder: a contract
   // elsewhere is copied next to the products.
-  const outDir = path.resolve(io.cwd, options.out ?? path.dirname(contractFile));
+  const outDir = path.resolve(
+    io.cwd,
+    options.out ?? path.dirname(contractFile),
+  );
   const inPlace = isInsideFolder(outDir, contractFile);
   const contractName = inPlace
     ? path.relative(outDir, contractFile).split(path.sep).join('/')
@@ -178,7 +178,9 @@ async function importOdcs(
     io.stdout(`  ${file.name}${describeFile(file)}\n`);
   }
   if (!inPlace) {
-    io.stdout(`  ${contractName}  (a copy of ${contract}, which they reference)\n`);
+    io.stdout(
+      `  ${contractName}  (a copy of ${contract}, which they reference)\n`,
+    );
   }
   io.stdout(
     `Every file passes \`stockroom lint\` (0 errors, ${warnings} warning${
@@ -232,11 +234,7 @@ function describeFile(file: RenderedFile): string {
   }`;
 }
 
-function reportBlocked(
-  blocked: EntityResult[],
-  category: string,
-  io: CliIo,
-) {
+function reportBlocked(blocked: EntityResult[], category: string, io: CliIo) {
   io.stderr(
     `nothing written: ${blocked.length} imported product${
       blocked.length === 1 ? '' : 's'
@@ -245,7 +243,9 @@ function reportBlocked(
   for (const result of blocked.slice(0, BLOCKED_SHOWN)) {
     io.stderr(`  ${result.entityRef}\n`);
     for (const finding of result.findings.filter(isError)) {
-      io.stderr(`    error ${finding.ruleId} at ${finding.path}: ${finding.message}\n`);
+      io.stderr(
+        `    error ${finding.ruleId} at ${finding.path}: ${finding.message}\n`,
+      );
     }
   }
   if (blocked.length > BLOCKED_SHOWN) {

@@ -10,7 +10,7 @@ import { supersededProduct } from '../documents/supersededProduct';
 import { lintFile } from '../lint/lintFile';
 import type { LintReport } from '../lint/types';
 import { loadPolicy } from '../policy';
-import { parseDateOption, todayUtc } from '../today';
+import { dayOption } from '../today';
 
 export interface LintOptions {
   format: FormatName;
@@ -28,9 +28,7 @@ export async function lintCommand(
   options: LintOptions,
   io: CliIo,
 ): Promise<number> {
-  const now = options.now
-    ? parseDateOption('--now', options.now)
-    : todayUtc(io.now);
+  const now = dayOption('--now', options.now, io.now);
   const policy = await loadPolicy(options.config, io.cwd);
   const display = (absolute: string) =>
     toPosix(path.relative(io.cwd, absolute)) || '.';
@@ -47,11 +45,14 @@ export async function lintCommand(
     fileCount: 0,
     skippedDocuments: 0,
   };
-  const read: Array<{ absolute: string; explicit: boolean; text: string }> =
-    [];
+  const read: Array<{ absolute: string; explicit: boolean; text: string }> = [];
   for (const { absolute, explicit } of expanded.files) {
     try {
-      read.push({ absolute, explicit, text: fs.readFileSync(absolute, 'utf8') });
+      read.push({
+        absolute,
+        explicit,
+        text: fs.readFileSync(absolute, 'utf8'),
+      });
     } catch (error) {
       report.problems.push({
         file: display(absolute),
