@@ -8,16 +8,24 @@ import {
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
   ScorecardSnapshotStore,
+  SnapshotFlags,
 } from './ScorecardSnapshotStore';
 
 const SNAPSHOTS = 'scorecard_snapshots';
-/** The columns of a snapshot's scores: all but its evidence and window. */
+/** The flag columns, by flag. */
+const FLAG_COLUMNS: Record<keyof SnapshotFlags, string> = {
+  fragile: 'fragile',
+  tierAtRisk: 'tier_at_risk',
+  budgetExhausted: 'budget_exhausted',
+};
+/** The columns of a snapshot's scores and flags: all but its evidence and window. */
 const SCORE_COLUMNS = [
   'id',
   'entity_ref',
   'taken_at',
   'overall',
   ...SCORECARD_DIMENSIONS,
+  ...Object.values(FLAG_COLUMNS),
 ];
 
 /** Default time between two full reads of the latest snapshots. */
@@ -33,6 +41,10 @@ type Row = {
   overall: number | string | null;
   evidence?: string;
   window?: string;
+  /** Booleans; SQLite hands them back as 0 and 1. */
+  fragile?: boolean | number | null;
+  tier_at_risk?: boolean | number | null;
+  budget_exhausted?: boolean | number | null;
 } & Record<(typeof SCORECARD_DIMENSIONS)[number], number | string | null>;
 
 /** The latest snapshots as last read, and how far the table was read. */
@@ -76,6 +88,9 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
       taken_at: snapshot.takenAt,
       overall: snapshot.overall,
       ...snapshot.scores,
+      fragile: snapshot.flags?.fragile ?? null,
+      tier_at_risk: snapshot.flags?.tierAtRisk ?? null,
+      budget_exhausted: snapshot.flags?.budgetExhausted ?? null,
       evidence: JSON.stringify(snapshot.evidence),
       window: JSON.stringify(snapshot.window),
     });
@@ -272,12 +287,24 @@ function scoresOf(row: Row): LatestScores {
   for (const dimension of SCORECARD_DIMENSIONS) {
     scores[dimension] = numberOrNull(row[dimension]);
   }
+  const flags: SnapshotFlags = {
+    fragile: booleanOrNull(row.fragile),
+    tierAtRisk: booleanOrNull(row.tier_at_risk),
+    budgetExhausted: booleanOrNull(row.budget_exhausted),
+  };
   return {
     entityRef: row.entity_ref,
     takenAt: toDate(row.taken_at),
     overall: numberOrNull(row.overall),
     scores,
+    // None known (or a snapshot from before they were computed): absent,
+    // as the snapshot was given.
+    ...(Object.values(flags).some(flag => flag !== null) ? { flags } : {}),
   };
+}
+
+function booleanOrNull(value: boolean | number | null | undefined) {
+  return value === null || value === undefined ? null : Boolean(value);
 }
 
 /** A whole row: its scores, with the evidence and window (JSON). */

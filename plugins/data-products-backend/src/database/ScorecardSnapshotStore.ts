@@ -11,6 +11,20 @@ export const SCORECARD_DIMENSIONS = SCORE_DIMENSIONS;
 /** A dimension name, as stored. */
 export type ScorecardDimensionName = ScoreDimension;
 
+/**
+ * The supply-chain flags of a snapshot, each null when not known: what the
+ * inventory lists beside the scores (the figures behind them are in the
+ * evidence).
+ */
+export interface SnapshotFlags {
+  /** P95 lead time over target and high volatility. */
+  fragile: boolean | null;
+  /** Freshness or reliability ≤ 2 in every daily snapshot of the period. */
+  tierAtRisk: boolean | null;
+  /** The p95 or the p99 error budget is spent. */
+  budgetExhausted: boolean | null;
+}
+
 /** A product's scores at one time: what the inventory lists. */
 export interface LatestScores {
   entityRef: string;
@@ -19,6 +33,8 @@ export interface LatestScores {
   overall: number | null;
   /** 1–5, or null for unknown. */
   scores: Record<ScorecardDimensionName, number | null>;
+  /** Absent (or null) on a snapshot taken before they were computed. */
+  flags?: SnapshotFlags;
 }
 
 /** A scorecard as computed at one time, for the latest view and for trends. */

@@ -216,6 +216,10 @@ describe('GET /products (the inventory)', () => {
           message:
             'No team other than its owner consumes it: no funder is expected',
         },
+        // a snapshot stored without supply-chain flags: none known
+        fragile: null,
+        tierAtRisk: null,
+        budgetExhausted: null,
       });
     });
 

@@ -41,6 +41,10 @@ export function inventoryItem(row: InventoryRow): ApiInventoryItem {
     breaching: row.breaching,
     computedAt: row.computedAt?.toISOString() ?? null,
     funding: fundingOf(row.funding),
+    // Supply chain (the figures are in GET …/scorecard).
+    fragile: row.flags.fragile,
+    tierAtRisk: row.flags.tierAtRisk,
+    budgetExhausted: row.flags.budgetExhausted,
   };
 }
 

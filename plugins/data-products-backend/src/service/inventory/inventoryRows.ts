@@ -2,7 +2,10 @@ import {
   ScoreDimension,
   isBreachingNow,
 } from '@stockroom/plugin-data-products-common';
-import { LatestScores } from '../../database/ScorecardSnapshotStore';
+import {
+  LatestScores,
+  SnapshotFlags,
+} from '../../database/ScorecardSnapshotStore';
 import { EvaluatedCatalogProduct } from './InventoryCatalog';
 
 /** A product of the inventory: catalog facts, today's state, latest scores. */
@@ -12,7 +15,15 @@ export interface InventoryRow extends EvaluatedCatalogProduct {
   breaching: boolean;
   /** When the latest snapshot was taken; null when there is none yet. */
   computedAt: Date | null;
+  /** The latest snapshot's supply-chain flags, each null when unknown. */
+  flags: SnapshotFlags;
 }
+
+const UNKNOWN_FLAGS: SnapshotFlags = Object.freeze({
+  fragile: null,
+  tierAtRisk: null,
+  budgetExhausted: null,
+});
 
 const UNKNOWN_SCORES: Record<ScoreDimension, null> = Object.freeze({
   freshness: null,
@@ -41,6 +52,7 @@ export function inventoryRows(
       scores,
       breaching: isBreachingNow(scores),
       computedAt: snapshot?.takenAt ?? null,
+      flags: snapshot?.flags ?? UNKNOWN_FLAGS,
     };
   });
 }

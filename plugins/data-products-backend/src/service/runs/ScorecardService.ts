@@ -36,7 +36,7 @@ import {
 import { ownersOf } from '../entityRefs';
 import { observedDriftIncident } from './observedDriftIncident';
 import { supplyChainRun } from './lineageOf';
-import { SupplyChainFigures } from './SupplyChainFigures';
+import { SupplyChainFigures, flagsOf } from './SupplyChainFigures';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -131,16 +131,16 @@ export class ScorecardService {
     const snapshot = snapshotOf(entityRef, now, scorecard);
     // Beside the scores, not scored: what the scorecard's "Supply chain"
     // section and the inventory's flags read.
-    snapshot.evidence.supplyChain = await this.supplyChain.compute(
+    const supplyChain = await this.supplyChain.compute(
       product,
       contract,
       productRuns,
       now,
     );
-    snapshot.evidence.tierAtRisk = await this.supplyChain.tierAtRisk(
-      product,
-      snapshot,
-    );
+    const tierAtRisk = await this.supplyChain.tierAtRisk(product, snapshot);
+    snapshot.evidence.supplyChain = supplyChain;
+    snapshot.evidence.tierAtRisk = tierAtRisk;
+    snapshot.flags = flagsOf(supplyChain, tierAtRisk);
     await this.deps.snapshots.insertSnapshot(snapshot);
     return snapshot;
   }

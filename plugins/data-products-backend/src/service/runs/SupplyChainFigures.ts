@@ -24,6 +24,7 @@ import { RunStore } from '../../database/RunStore';
 import {
   ScorecardSnapshot,
   ScorecardSnapshotStore,
+  SnapshotFlags,
 } from '../../database/ScorecardSnapshotStore';
 import { computeSupplyChainInTurns } from './computeSupplyChainInTurns';
 import { ScoredStatuses, lineageOf } from './lineageOf';
@@ -135,4 +136,29 @@ export class SupplyChainFigures {
       })),
     );
   }
+}
+
+/**
+ * The inventory's flags of a product's figures. A budget is exhausted when
+ * either the p95 or the p99 one is; not when both are known not to be;
+ * unknown otherwise.
+ */
+export function flagsOf(
+  supplyChain: SupplyChainReport,
+  tierAtRisk: TierAtRisk,
+): SnapshotFlags {
+  const budgets = [
+    supplyChain.errorBudgets.p95.exhausted,
+    supplyChain.errorBudgets.p99.exhausted,
+  ];
+  let budgetExhausted: boolean | null = null;
+  if (budgets.includes(true)) budgetExhausted = true;
+  else if (budgets.every(exhausted => exhausted === false)) {
+    budgetExhausted = false;
+  }
+  return {
+    fragile: supplyChain.fragile.fragile,
+    tierAtRisk: tierAtRisk.atRisk,
+    budgetExhausted,
+  };
 }

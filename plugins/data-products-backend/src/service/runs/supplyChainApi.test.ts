@@ -5,8 +5,15 @@
  * upstream, both with runs at known times; every figure below is worked
  * out by hand from the spec.
  */
-import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { DEFAULT_POLICY } from '@stockroom/plugin-data-products-common';
+import express from 'express';
 import request from 'supertest';
+import { createInventoryRouter } from '../inventory';
 import {
   catalogProduct,
   createRunsApp,
@@ -185,7 +192,7 @@ describe('supply chain in the scorecard API', () => {
     });
 
     it('judges the tier at risk over the stored daily snapshots and today', async () => {
-      const { app, snapshots } = await setup();
+      const { app: runsApp, snapshots, ...app } = await setup();
       // Days 2026-11-12 … 2026-11-24 (13 days) scored freshness 2 and
       // reliability 3.
       for (let day = 0; day < 13; day++) {
@@ -206,7 +213,7 @@ describe('supply chain in the scorecard API', () => {
           window: { from: '', to: '', runs: 0 },
         });
       }
-      const res = await request(app).post(
+      const res = await request(runsApp).post(
         '/products/default/orders/scorecard/refresh',
       );
       expect(res.status).toBe(200);
@@ -228,11 +235,38 @@ describe('supply chain in the scorecard API', () => {
         summary: expect.any(String),
       });
       // What the refresh served is what GET serves.
-      const served = await request(app).get(
+      const served = await request(runsApp).get(
         '/products/default/orders/scorecard',
       );
       expect(served.body.tierAtRisk).toEqual(res.body.tierAtRisk);
       expect(served.body.supplyChain.fragile.fragile).toBe(true);
+      // The inventory lists the flags of the latest snapshots: orders is
+      // fragile, at risk and out of budget (p95 and p99 both spent);
+      // crm-accounts has no snapshot yet, so nothing is known.
+      const inventory = express()
+        .use(
+          createInventoryRouter({
+            httpAuth: mockServices.httpAuth(),
+            permissions: app.permissions,
+            catalog: app.catalog,
+            snapshots,
+            policy: DEFAULT_POLICY,
+            clock: () => new Date('2026-11-25T12:00:00.000Z'),
+          }),
+        )
+        .use(mockErrorHandler());
+      const listed = await request(inventory).get('/products');
+      expect(listed.status).toBe(200);
+      const flags = Object.fromEntries(
+        listed.body.items.map((item: Record<string, unknown>) => [
+          item.name,
+          [item.fragile, item.tierAtRisk, item.budgetExhausted],
+        ]),
+      );
+      expect(flags).toEqual({
+        orders: [true, true, true],
+        'crm-accounts': [null, null, null],
+      });
     });
 
     it('serves a product without a declared upstream: lead time unknown, with the reason', async () => {

@@ -728,6 +728,23 @@ export interface components {
       /** Format: date-time */
       computedAt: string | null;
       funding: components['schemas']['Funding'];
+      /**
+       * @description The latest snapshot's P95 lead time is over `leadTime.target` and
+       *     its volatility high (null: not known, or no snapshot with
+       *     supply-chain figures yet). The figures: GET …/scorecard, `supplyChain`.
+       */
+      fragile?: boolean | null;
+      /**
+       * @description A core entity or shared mart whose freshness or reliability
+       *     scored ≤ 2 in every daily snapshot of the last 14 days
+       *     (configurable); GET …/scorecard, `tierAtRisk`.
+       */
+      tierAtRisk?: boolean | null;
+      /**
+       * @description The p95 or the p99 error budget of the latest snapshot is spent;
+       *     GET …/scorecard, `supplyChain.errorBudgets`.
+       */
+      budgetExhausted?: boolean | null;
     };
     /** @description What the product costs a month and who pays for it (spec.cost); each null where not declared. */
     InventoryCost: {
