@@ -173,6 +173,7 @@ export const dataProductsPlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
           snapshots: stores.scorecardSnapshots,
+          scorecards,
           policy,
           funding,
         });

@@ -5,7 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { StockroomPolicy } from '@stockroom/plugin-data-products-common';
-import { InventorySnapshotSource } from '../database/ScorecardSnapshotStore';
+import { ScorecardSnapshotStore } from '../database/ScorecardSnapshotStore';
+import { ScorecardService } from '../service/runs/ScorecardService';
 import { EvaluatedCatalogProduct } from '../service/inventory/InventoryCatalog';
 
 /**
@@ -33,7 +34,10 @@ export interface ActionDeps {
   catalog: CatalogService;
   permissions: PermissionsService;
   inventory: ProductSource;
-  snapshots: InventorySnapshotSource;
+  /** The latest stored scorecards, never rescored on read. */
+  snapshots: Pick<ScorecardSnapshotStore, 'latestScores' | 'latestSnapshot'>;
+  /** For the thresholds scores are computed with. */
+  scorecards: Pick<ScorecardService, 'thresholds'>;
   policy: StockroomPolicy;
   /** The "now" states and expiry are evaluated at. */
   clock: () => Date;

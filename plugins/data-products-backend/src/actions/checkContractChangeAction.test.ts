@@ -135,7 +135,7 @@ describe('action check-contract-change', () => {
     expect(invalidFields(body)).toEqual(['after']);
   });
 
-  it('a body past the registry\'s 100 KB is refused before the action runs', async () => {
+  it("a body past the registry's 100 KB is refused before the action runs", async () => {
     const { status } = await backend.invoke('check-contract-change', {
       entityRef: 'marketing-attribution',
       after: `# ${'x'.repeat(300 * 1024)}\n`,

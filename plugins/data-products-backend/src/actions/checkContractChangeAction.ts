@@ -24,7 +24,9 @@ const input = (z: Zod) =>
       .min(1)
       .max(MAX_YAML_CHARS)
       .optional()
-      .describe('The current DataProduct entity as YAML. Give this or entityRef.'),
+      .describe(
+        'The current DataProduct entity as YAML. Give this or entityRef.',
+      ),
     entityRef: z
       .string()
       .min(1)
@@ -73,7 +75,7 @@ export function registerCheckContractChange(
       'loosening freshness, dropping an access pattern). Give the proposed entity YAML as "after", and either the',
       'current YAML as "before" or the product\'s entityRef to compare with what the catalog holds.',
       'Returns every classified change (breaking, non-breaking, notice), the verdict (ok, needs-major,',
-      'needs-new-entity), whether the category\'s policy blocks it, and what must happen next.',
+      "needs-new-entity), whether the category's policy blocks it, and what must happen next.",
       'Same answer as `stockroom diff` in CI. Nothing is changed.',
     ].join(' '),
     attributes: READ_ONLY,

@@ -26,7 +26,10 @@ export function productFromYaml(
   field: string,
   text: string,
 ): PreparedDataProduct & { entityRef: string } {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: true,
+  });
   if (document.errors.length > 0) {
     throw new InputError(
       `${field} is not valid YAML: ${document.errors[0].message}`,

@@ -20,7 +20,9 @@ const input = (z: Zod) =>
       .string()
       .min(1)
       .optional()
-      .describe('A field of its contract you mean to change, rename or remove.'),
+      .describe(
+        'A field of its contract you mean to change, rename or remove.',
+      ),
   });
 
 const output = (z: Zod) =>
@@ -35,7 +37,9 @@ const output = (z: Zod) =>
           owners: z.array(z.string()),
         }),
       )
-      .describe('Entities that depend on the product directly, with their owners to tell.'),
+      .describe(
+        'Entities that depend on the product directly, with their owners to tell.',
+      ),
     downstreamProducts: z
       .array(
         z.object({
@@ -44,7 +48,9 @@ const output = (z: Zod) =>
           state: z.string(),
           hops: z
             .number()
-            .describe('1: reads the product directly; 2: reads one that does; ...'),
+            .describe(
+              '1: reads the product directly; 2: reads one that does; ...',
+            ),
         }),
       )
       .describe('Data products downstream along lineage, nearest first.'),

@@ -19,7 +19,9 @@ export function productRefOf(field: string, value: string): string {
     });
   } catch {
     throw new InputError(
-      `${field} ${JSON.stringify(value)} is not an entity ref; write [dataproduct:][namespace/]name, e.g. dataproduct:default/orders-core`,
+      `${field} ${JSON.stringify(
+        value,
+      )} is not an entity ref; write [dataproduct:][namespace/]name, e.g. dataproduct:default/orders-core`,
     );
   }
   if (ref.kind.toLocaleLowerCase('en-US') !== 'dataproduct') {
@@ -45,9 +47,7 @@ export async function findProduct(
   all: EvaluatedCatalogProduct[];
 }> {
   const all = await inventory.products(credentials, now);
-  const product = all.find(
-    p => p.entityRef.toLocaleLowerCase('en-US') === ref,
-  );
+  const product = all.find(p => p.entityRef.toLocaleLowerCase('en-US') === ref);
   if (!product) {
     throw new NotFoundError(`No data product ${ref} in the catalog`);
   }

@@ -5,10 +5,12 @@ import {
   FundingPolicy,
   StockroomPolicy,
 } from '@stockroom/plugin-data-products-common';
-import { InventorySnapshotSource } from '../database/ScorecardSnapshotStore';
+import { ScorecardSnapshotStore } from '../database/ScorecardSnapshotStore';
+import { ScorecardService } from '../service/runs/ScorecardService';
 import { InventoryCatalog } from '../service/inventory/InventoryCatalog';
 import { registerCheckContractChange } from './checkContractChangeAction';
 import { registerGetDataProduct } from './getDataProductAction';
+import { registerGetScorecard } from './getScorecardAction';
 import { registerImpactOfChange } from './impactOfChangeAction';
 import { registerSearchDataProducts } from './searchDataProductsAction';
 
@@ -17,7 +19,9 @@ export interface RegisterActionsOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
   /** The latest scorecard snapshots, never rescored on read. */
-  snapshots: InventorySnapshotSource;
+  snapshots: Pick<ScorecardSnapshotStore, 'latestScores' | 'latestSnapshot'>;
+  /** The plugin's scorer: the thresholds its scores are computed with. */
+  scorecards: Pick<ScorecardService, 'thresholds'>;
   policy: StockroomPolicy;
   funding?: FundingPolicy;
   clock?: () => Date;
@@ -34,6 +38,7 @@ export function registerActions(options: RegisterActionsOptions): void {
     catalog,
     permissions: options.permissions,
     snapshots: options.snapshots,
+    scorecards: options.scorecards,
     policy,
     // the inventory's own reader: the same products, states and consumers
     // as GET /products, kept a few seconds per caller
@@ -44,4 +49,5 @@ export function registerActions(options: RegisterActionsOptions): void {
   registerGetDataProduct(actionsRegistry, deps);
   registerCheckContractChange(actionsRegistry, deps);
   registerImpactOfChange(actionsRegistry, deps);
+  registerGetScorecard(actionsRegistry, deps);
 }

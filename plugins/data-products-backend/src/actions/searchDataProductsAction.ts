@@ -24,7 +24,9 @@ const input = (z: Zod) =>
       .string()
       .max(200)
       .optional()
-      .describe('Text to find in the product name or title (case-insensitive).'),
+      .describe(
+        'Text to find in the product name or title (case-insensitive).',
+      ),
     category: z.array(z.enum(CATEGORIES)).optional(),
     state: z
       .array(z.enum(STATES))
@@ -33,25 +35,33 @@ const input = (z: Zod) =>
     owner: z
       .array(z.string())
       .optional()
-      .describe('Owner group refs, e.g. "group:identity-platform" or "identity-platform".'),
+      .describe(
+        'Owner group refs, e.g. "group:identity-platform" or "identity-platform".',
+      ),
     domain: z.array(z.string()).optional(),
     minScore: z
       .number()
       .min(1)
       .max(5)
       .optional()
-      .describe('Only products whose latest overall score (1-5) is at least this.'),
+      .describe(
+        'Only products whose latest overall score (1-5) is at least this.',
+      ),
     breaching: z
       .boolean()
       .optional()
-      .describe('true: only products breaching a score threshold now; false: only those that are not.'),
+      .describe(
+        'true: only products breaching a score threshold now; false: only those that are not.',
+      ),
     expiringWithinDays: z
       .number()
       .int()
       .min(0)
       .max(3650)
       .optional()
-      .describe('Only products whose lifecycle expires within this many days from today.'),
+      .describe(
+        'Only products whose lifecycle expires within this many days from today.',
+      ),
     limit: z.number().int().min(1).max(100).default(20),
     cursor: z
       .string()

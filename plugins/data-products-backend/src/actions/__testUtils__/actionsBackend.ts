@@ -25,6 +25,8 @@ export type ActionsBackend = {
     input: unknown,
     as?: { header: string },
   ): Promise<{ status: number; body: any }>;
+  /** The backend's HTTP server, for the plugin's own API. */
+  server: any;
   /** Lists the plugin's actions as a user sees them. */
   list(): Promise<any[]>;
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startActionsBackend(
     options.visibleProducts ?? PRODUCTS_IN_EXAMPLES,
   );
   return {
+    server: backend.server,
     async invoke(name, input, as) {
       const res = await request(backend.server)
         .post(
@@ -107,11 +110,7 @@ export async function startActionsBackend(
  * Waits until the user sees `products` DataProducts and every dependsOn
  * between two entities they see has its dependencyOf back.
  */
-async function waitForStitching(
-  server: any,
-  header: string,
-  products: number,
-) {
+async function waitForStitching(server: any, header: string, products: number) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const res = await request(server)
