@@ -56,7 +56,7 @@ import {
 import {
   createInventoryRouter,
   openStores,
-} from '@stockroom/plugin-data-products-backend';
+} from '@stockroom/plugin-data-products-backend/testUtils';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
 import {

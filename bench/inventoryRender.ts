@@ -27,7 +27,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { INVENTORY_CATALOG_FIELDS } from '@stockroom/plugin-data-products-backend';
+import { INVENTORY_CATALOG_FIELDS } from '@stockroom/plugin-data-products-backend/testUtils';
 import { InventoryBrowser, LoadFigures } from './lib/browser';
 import {
   CONSUMER_COMPONENTS,

@@ -14,7 +14,7 @@ import {
   ScorecardService,
   ScoringJob,
   openStores,
-} from '@stockroom/plugin-data-products-backend';
+} from '@stockroom/plugin-data-products-backend/testUtils';
 import {
   BenchDatabase,
   postgresDatabase,

@@ -13,10 +13,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { performance } from 'perf_hooks';
 import {
   ScorecardService,
-  openStores,
-} from '@stockroom/plugin-data-products-backend';
-import {
   generatedRowsSql,
+  openStores,
   startStallProbe,
 } from '@stockroom/plugin-data-products-backend/testUtils';
 import {

@@ -6,14 +6,3 @@
  * @packageDocumentation
  */
 export { dataProductsPlugin as default } from './plugin';
-
-/*
- * @internal For the repository's bench/ only, not a public API: the stores
- * and services the benchmarks time without starting a whole backend.
- */
-export { openStores } from './database/openStores';
-export { ScorecardService, ScoringJob } from './service/runs';
-export {
-  INVENTORY_CATALOG_FIELDS,
-  createInventoryRouter,
-} from './service/inventory';

@@ -1,8 +1,15 @@
 /*
- * Measuring and seeding helpers shared by this plugin's tests and the
- * repository's bench/ (which may import only packages' entry points). No
- * dependency beyond Node: importing this entry point costs a consumer
- * nothing.
+ * For this plugin's tests and the repository's bench/ (which may import only
+ * packages' entry points), not a stable API: measuring and seeding helpers,
+ * and the stores and services the benchmarks time without starting a whole
+ * backend. Kept off the root entry point so that a backend installing the
+ * plugin sees only the plugin.
  */
 export { startStallProbe, type StallProbe } from './stallProbe';
 export { generatedRowsSql, type GeneratedRowsSql } from './generatedRowsSql';
+export { openStores } from '../database/openStores';
+export { ScorecardService, ScoringJob } from '../service/runs';
+export {
+  INVENTORY_CATALOG_FIELDS,
+  createInventoryRouter,
+} from '../service/inventory';
