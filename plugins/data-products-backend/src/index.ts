@@ -1,6 +1,7 @@
 /**
- * Stockroom's backend plugin (`data-products`): the lifecycle API and the
- * scheduled lifecycle notices. Add it to a backend with
+ * Stockroom's backend plugin (`data-products`): run ingestion (native and
+ * OpenLineage), scorecards, the inventory, lifecycle and contract APIs, and
+ * the scheduled jobs behind them (docs/architecture.md). Add it to a backend with
  * `backend.add(import('@stockroom/plugin-data-products-backend'))`.
  *
  * @packageDocumentation
