@@ -38,7 +38,9 @@ describe('action get-scorecard', () => {
 
   it('answers the stored scorecard, as the scorecard API serves it', async () => {
     const refreshed = await request(backend.server)
-      .post('/api/data-products/products/default/customer-identity-v2/scorecard/refresh')
+      .post(
+        '/api/data-products/products/default/customer-identity-v2/scorecard/refresh',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(refreshed.status).toBe(200);
     const api = await request(backend.server)

@@ -12,6 +12,7 @@ import { registerCheckContractChange } from './checkContractChangeAction';
 import { registerGetDataProduct } from './getDataProductAction';
 import { registerGetScorecard } from './getScorecardAction';
 import { registerImpactOfChange } from './impactOfChangeAction';
+import { registerListAttention } from './listAttentionAction';
 import { registerSearchDataProducts } from './searchDataProductsAction';
 
 export interface RegisterActionsOptions {
@@ -50,4 +51,5 @@ export function registerActions(options: RegisterActionsOptions): void {
   registerCheckContractChange(actionsRegistry, deps);
   registerImpactOfChange(actionsRegistry, deps);
   registerGetScorecard(actionsRegistry, deps);
+  registerListAttention(actionsRegistry, deps);
 }
