@@ -46,6 +46,8 @@ const SCORING_COLUMNS = [
   'id',
   'run_id',
   'status',
+  // What lead time bounds the upstream runs a run absorbed by.
+  'started_at',
   'finished_at',
   'watermark',
   'row_count',
@@ -430,7 +432,7 @@ export class KnexRunStore implements RunStore {
 
 type ScoringRow = Pick<
   RunRow,
-  'run_id' | 'status' | 'watermark' | 'row_count' | 'columns'
+  'run_id' | 'status' | 'started_at' | 'watermark' | 'row_count' | 'columns'
 > & {
   id: number | string;
   finished_at: DbTime;
@@ -443,6 +445,9 @@ function toScoringRun(row: ScoringRow): ScoringRun {
   return {
     runId: row.run_id,
     status: row.status as ScoringRun['status'],
+    ...(row.started_at !== null
+      ? { startedAt: toDate(row.started_at).getTime() }
+      : {}),
     finishedAt: toDate(row.finished_at).getTime(),
     ...(row.watermark !== null
       ? { watermark: toDate(row.watermark).getTime() }

@@ -139,12 +139,18 @@ describe('KnexRunStore.scoringRuns', () => {
         {
           runId: 'measured',
           status: 'success',
+          startedAt: T - 21 * MINUTE,
           finishedAt: T - 20 * MINUTE,
           watermark: T - 50 * MINUTE,
           rowCount: 1200,
           columns: { customer_id: { nullCount: 3, distinctCount: 1197 } },
         },
-        { runId: 'bare', status: 'failed', finishedAt: T - 10 * MINUTE },
+        {
+          runId: 'bare',
+          status: 'failed',
+          startedAt: T - 11 * MINUTE,
+          finishedAt: T - 10 * MINUTE,
+        },
       ]);
     });
 

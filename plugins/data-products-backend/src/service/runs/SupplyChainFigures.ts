@@ -12,12 +12,17 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_SUPPLY_CHAIN_SETTINGS,
+  EndToEndLeadTime,
+  LineageGraph,
   NormalizedContract,
+  RunLeadTime,
   SupplyChainReport,
   SupplyChainRun,
   SupplyChainSettings,
   TierAtRisk,
+  UpstreamRunIndex,
   judgeTierAtRisk,
+  runLeadTime,
 } from '@stockroom/plugin-data-products-common';
 import { ContractHistoryStore } from '../../database/ContractHistoryStore';
 import { RunStore } from '../../database/RunStore';
@@ -32,6 +37,25 @@ import { ScoredStatuses, lineageOf } from './lineageOf';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The calendar quarter containing now starts at most 92 days before it. */
 const QUARTER_LOOKBACK_MS = 93 * DAY_MS;
+/** The newest runs whose absorbed upstream runs and chains are served. */
+export const RECENT_RUNS = 20;
+
+/**
+ * One recent run of a product: its lead time with the upstream runs it
+ * absorbed, and its end-to-end chain up to the origin run — what a reader
+ * follows from a change upstream to this run.
+ */
+export type RecentRun = RunLeadTime & {
+  endToEnd: Pick<
+    EndToEndLeadTime,
+    'leadTimeMs' | 'origin' | 'chain' | 'reason' | 'cause'
+  >;
+};
+
+/** What is stored and served: the engine's report and the recent runs. */
+export type SupplyChainEvidence = SupplyChainReport & {
+  recentRuns: RecentRun[];
+};
 
 export class SupplyChainFigures {
   private readonly settings: SupplyChainSettings;
@@ -61,7 +85,7 @@ export class SupplyChainFigures {
     contract: NormalizedContract,
     productRuns: readonly SupplyChainRun[],
     now: Date,
-  ): Promise<SupplyChainReport> {
+  ): Promise<SupplyChainEvidence> {
     const { windowDays } = this.deps;
     const statuses: ScoredStatuses = this.deps.abortCountsAsFailure
       ? ['success', 'failed', 'aborted']
@@ -84,7 +108,7 @@ export class SupplyChainFigures {
     const upstreams = graph.product(entityRef)?.upstreams ?? [];
     const target = (product.spec?.leadTime as { target?: unknown } | undefined)
       ?.target;
-    return computeSupplyChainInTurns(
+    const report = await computeSupplyChainInTurns(
       {
         entityRef,
         graph,
@@ -96,6 +120,7 @@ export class SupplyChainFigures {
       now,
       this.settings,
     );
+    return { ...report, recentRuns: recentRuns(graph, entityRef, productRuns) };
   }
 
   /**
@@ -161,4 +186,45 @@ export function flagsOf(
     tierAtRisk: tierAtRisk.atRisk,
     budgetExhausted,
   };
+}
+
+/**
+ * The newest successful runs (at most {@link RECENT_RUNS}), newest first,
+ * each with what it absorbed and its chain. `productRuns` come oldest
+ * finish first, as the store reads them.
+ */
+export function recentRuns(
+  graph: LineageGraph,
+  entityRef: string,
+  productRuns: readonly SupplyChainRun[],
+): RecentRun[] {
+  const product = graph.product(entityRef);
+  if (!product) return [];
+  // A run's own lead time looks up its direct upstreams only.
+  const upstreams = new Set(product.upstreams);
+  for (const run of productRuns) {
+    for (const input of run.inputProducts ?? []) upstreams.add(input);
+  }
+  const index = new UpstreamRunIndex(
+    [...upstreams].flatMap(ref => graph.product(ref) ?? []),
+  );
+  const recent: RecentRun[] = [];
+  for (let i = productRuns.length - 1; i >= 0; i--) {
+    if (recent.length === RECENT_RUNS) break;
+    const run = productRuns[i];
+    const leadTime = runLeadTime(run, product, index);
+    const e2e = graph.endToEnd(product, run, { chains: true });
+    if (!leadTime || !e2e) continue;
+    recent.push({
+      ...leadTime,
+      endToEnd: {
+        leadTimeMs: e2e.leadTimeMs,
+        origin: e2e.origin,
+        chain: e2e.chain,
+        reason: e2e.reason,
+        cause: e2e.cause,
+      },
+    });
+  }
+  return recent;
 }

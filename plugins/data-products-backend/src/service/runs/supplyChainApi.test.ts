@@ -126,6 +126,59 @@ describe('supply chain in the scorecard API', () => {
       // so end to end equals the one hop.
       expect(supplyChain.endToEndLeadTime).toMatchObject(leadTime);
 
+      // The newest run, orders-20 (2026-11-24 19:30), started at 14:00 and
+      // absorbed crm-20 (13:00 that day), not crm-19: 6 h 30 min. Its chain
+      // ends there, crm-accounts having no upstream.
+      expect(supplyChain.recentRuns).toHaveLength(20);
+      expect(supplyChain.recentRuns[0]).toEqual({
+        runId: 'orders-20',
+        finishedAt: '2026-11-24T19:30:00.000Z',
+        cutoff: { from: 'startedAt', at: '2026-11-24T14:00:00.000Z' },
+        upstreamSource: 'declared',
+        upstreams: [CRM_REF],
+        absorbed: [
+          {
+            entityRef: CRM_REF,
+            runId: 'crm-20',
+            finishedAt: '2026-11-24T13:00:00.000Z',
+          },
+        ],
+        notAbsorbed: [],
+        leadTimeMs: 23_400_000, // 390 min
+        reason: null,
+        cause: null,
+        endToEnd: {
+          leadTimeMs: 23_400_000,
+          origin: {
+            entityRef: CRM_REF,
+            runId: 'crm-20',
+            finishedAt: '2026-11-24T13:00:00.000Z',
+          },
+          chain: [
+            {
+              entityRef: ORDERS_REF,
+              runId: 'orders-20',
+              finishedAt: '2026-11-24T19:30:00.000Z',
+              leadTimeMs: 23_400_000,
+            },
+            {
+              entityRef: CRM_REF,
+              runId: 'crm-20',
+              finishedAt: '2026-11-24T13:00:00.000Z',
+              leadTimeMs: null,
+            },
+          ],
+          reason: null,
+          cause: null,
+        },
+      });
+      // orders-19 (2026-11-23 15:30) absorbed crm-19: 90 min.
+      expect(supplyChain.recentRuns[1]).toMatchObject({
+        runId: 'orders-19',
+        absorbed: [{ runId: 'crm-19' }],
+        leadTimeMs: 5_400_000,
+      });
+
       // Lags: 18 of 1 h, 2 of 10 h. Mean (18 + 20) / 20 = 1.9 h =
       // 6,840,000 ms; variance (18 × 0.9² + 2 × 8.1²) / 20 = 145.8 / 20 =
       // 7.29 h², so the standard deviation is 2.7 h = 9,720,000 ms; CV =

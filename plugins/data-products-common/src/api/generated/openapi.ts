@@ -954,7 +954,73 @@ export interface components {
       volatility: components['schemas']['Volatility'];
       fragile: components['schemas']['FragileVerdict'];
       errorBudgets: components['schemas']['ErrorBudgets'];
+      /**
+       * @description The newest successful runs of the window (at most 20), newest
+       *     first: each run's lead time with the upstream runs it absorbed,
+       *     and its end-to-end chain of absorbed runs up to the origin — how
+       *     a reader follows a change upstream to this product.
+       */
+      recentRuns?: components['schemas']['RecentRun'][];
     } | null;
+    RecentRun: {
+      runId: string;
+      /** Format: date-time */
+      finishedAt: string;
+      /** @description What bounds the upstream runs it could absorb, its start, else its finish. */
+      cutoff: {
+        /** @enum {string} */
+        from: 'startedAt' | 'finishedAt';
+        /** Format: date-time */
+        at: string;
+      } | null;
+      /**
+       * @description Where the upstreams came from; the backend uses declared lineage.
+       * @enum {string}
+       */
+      upstreamSource: 'openlineage' | 'declared';
+      upstreams: string[];
+      /** @description Per upstream, the newest successful run finished by the cutoff, newest first. */
+      absorbed: components['schemas']['RunRef'][];
+      /** @description Upstreams with no successful run by the cutoff. */
+      notAbsorbed: string[];
+      /** @description finishedAt − the finish of the newest absorbed run. */
+      leadTimeMs: number | null;
+      reason: string | null;
+      /** @enum {string|null} */
+      cause: 'no-upstream' | 'nothing-absorbed' | 'start-after-finish' | null;
+      endToEnd: {
+        /** @description finishedAt − the origin run's finish. */
+        leadTimeMs: number | null;
+        origin: {
+          entityRef: string;
+          runId: string;
+          /** Format: date-time */
+          finishedAt: string;
+        } | null;
+        /** @description This run first, then each absorbed run up to the origin. */
+        chain: {
+          entityRef: string;
+          runId: string;
+          /** Format: date-time */
+          finishedAt: string;
+          leadTimeMs: number | null;
+        }[];
+        reason: string | null;
+        /** @enum {string|null} */
+        cause:
+          | 'no-upstream'
+          | 'nothing-absorbed'
+          | 'start-after-finish'
+          | 'lineage-cycle'
+          | null;
+      };
+    };
+    RunRef: {
+      entityRef: string;
+      runId: string;
+      /** Format: date-time */
+      finishedAt: string;
+    };
     /**
      * @description P50 and P95 (nearest-rank) over the window of the lead time of each
      *     successful run: its finish − the finish of the newest successful
