@@ -698,7 +698,7 @@ describe('GET /products (the inventory)', () => {
       ['?owner=', 'owner is empty'],
       [
         '?colour=red',
-        'unknown query parameter "colour"; allowed parameters are category, state, owner, domain, system, type, minScore, maxScore, expiringWithinDays, breaching, q, sort, order, limit, cursor',
+        'unknown query parameter "colour"; allowed parameters are category, state, owner, domain, system, type, minScore, maxScore, expiringWithinDays, breaching, fragile, tierAtRisk, budgetExhausted, q, sort, order, limit, cursor',
       ],
       ['?page=2&offset=10', 'unknown query parameters "page", "offset"'],
     ])('answers 400 to %s', async (query, message) => {

@@ -40,6 +40,10 @@ export interface InventoryFilters {
   maxScore?: number;
   expiringWithinDays?: number;
   breaching?: boolean;
+  /** true: the flag is true; false: the others (false or not known). */
+  fragile?: boolean;
+  tierAtRisk?: boolean;
+  budgetExhausted?: boolean;
   /** Lower case. */
   q?: string;
 }
@@ -98,6 +102,10 @@ export function parseInventoryQuery(
   if (within !== undefined) filters.expiringWithinDays = within;
   const breaching = values.breaching as boolean | undefined;
   if (breaching !== undefined) filters.breaching = breaching;
+  for (const flag of ['fragile', 'tierAtRisk', 'budgetExhausted'] as const) {
+    const value = values[flag] as boolean | undefined;
+    if (value !== undefined) filters[flag] = value;
+  }
 
   const q = values.q as string | undefined;
   if (q !== undefined && q.trim() !== '') {

@@ -52,8 +52,16 @@ export function filterRows(
           row.expiresOn >= today &&
           row.expiresOn <= lastDay)) &&
       (breaching === undefined || row.breaching === breaching) &&
+      flagMatches(filters.fragile, row.flags.fragile) &&
+      flagMatches(filters.tierAtRisk, row.flags.tierAtRisk) &&
+      flagMatches(filters.budgetExhausted, row.flags.budgetExhausted) &&
       (q === undefined || row.match.text.includes(q)),
   );
+}
+
+/** A flag filter: true keeps the rows flagged, false the others (unknown included). */
+function flagMatches(wanted: boolean | undefined, flag: boolean | null) {
+  return wanted === undefined || (flag === true) === wanted;
 }
 
 /** The value a row sorts by; null for unknown. */

@@ -320,6 +320,17 @@ describe('supply chain in the scorecard API', () => {
         orders: [true, true, true],
         'crm-accounts': [null, null, null],
       });
+      // Filters: true keeps the flagged, false the others, unknown included.
+      const namesOf = async (query: string) =>
+        (await request(inventory).get(`/products?${query}`)).body.items.map(
+          (item: { name: string }) => item.name,
+        );
+      expect(await namesOf('fragile=true')).toEqual(['orders']);
+      expect(await namesOf('fragile=false')).toEqual(['crm-accounts']);
+      expect(await namesOf('tierAtRisk=true&budgetExhausted=true')).toEqual([
+        'orders',
+      ]);
+      expect(await namesOf('budgetExhausted=false')).toEqual(['crm-accounts']);
     });
 
     it('serves a product without a declared upstream: lead time unknown, with the reason', async () => {

@@ -1473,6 +1473,12 @@ export interface operations {
         expiringWithinDays?: number;
         /** @description true - only products whose latest snapshot breaches the freshness SLA now; false - only the others. */
         breaching?: boolean;
+        /** @description true - only products whose latest snapshot is fragile (P95 lead time over target and high volatility); false - only the others, unknown included. */
+        fragile?: boolean;
+        /** @description true - only core entities and shared marts whose tier is at risk (freshness or reliability ≤ 2 every day of the last 14); false - only the others, unknown included. */
+        tierAtRisk?: boolean;
+        /** @description true - only products whose p95 or p99 error budget is spent; false - only the others, unknown included. */
+        budgetExhausted?: boolean;
         /** @description Text searched in name, title and entity ref, case-insensitive. */
         q?: string;
         sort?:
