@@ -21,6 +21,10 @@ backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
 // Stockroom: lifecycle notifications and the data-products API
 backend.add(import('@stockroom/plugin-data-products-backend'));
 
+// MCP: Stockroom's read-only actions as tools for agents, at /api/mcp-actions/v1
+// (backend.actions.pluginSources in app-config.yaml; docs/agents.md)
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
 // Stockroom's sample policy: reads allowed; refreshing a scorecard only for
