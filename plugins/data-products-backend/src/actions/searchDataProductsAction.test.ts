@@ -60,6 +60,24 @@ describe('action search-data-products', () => {
     expect(body.output).toMatchObject({ total: 0, items: [] });
   });
 
+  it('flags of a scorecard not taken yet match neither true nor false', async () => {
+    for (const input of [
+      { fragile: true },
+      { fragile: false },
+      { budgetExhausted: true },
+    ]) {
+      const { body } = await backend.invoke('search-data-products', input);
+      expect(body.output.total).toBe(0);
+    }
+    const { body } = await backend.invoke('search-data-products', {
+      text: 'orders',
+    });
+    expect(body.output.items[0]).toMatchObject({
+      fragile: null,
+      budgetExhausted: null,
+    });
+  });
+
   it('pages through every product once', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -53,6 +53,16 @@ const input = (z: Zod) =>
       .describe(
         'true: only products breaching a score threshold now; false: only those that are not.',
       ),
+    fragile: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: only products the latest scorecard flags fragile (volatile upstreams, slow recovery); false: only those flagged not fragile.',
+      ),
+    budgetExhausted: z
+      .boolean()
+      .optional()
+      .describe('true: only products whose error budget is spent.'),
     expiringWithinDays: z
       .number()
       .int()
@@ -86,6 +96,8 @@ const output = (z: Zod) =>
         successor: z.string().nullable(),
         overallScore: z.number().nullable(),
         breaching: z.boolean(),
+        fragile: z.boolean().nullable().describe('null: not scored yet.'),
+        budgetExhausted: z.boolean().nullable(),
         consumers: z.number(),
       }),
     ),
@@ -105,7 +117,7 @@ export function registerSearchDataProducts(
     title: 'Search data products',
     description: [
       'Call this to find data products (tables, views, feeds) by words, category, lifecycle state, owner, domain,',
-      'minimum score, breaching or expiring soon. Returns a page of products, weakest overall score first,',
+      'minimum score, breaching, fragile, error budget spent or expiring soon. Returns a page of products, weakest overall score first,',
       'each with state, owner, version, expiry, successor, score and consumer count, plus the total and a',
       'nextCursor for the next page. Use get-data-product on a result for its contract.',
       'Only products the user may see are searched.',
@@ -140,10 +152,18 @@ export function registerSearchDataProducts(
         deps.inventory.products(credentials, now),
         deps.snapshots.latestScores(),
       ]);
+      // The snapshot flags are not inventory filters (yet): applied here,
+      // before paging, so totals and cursors count only what matches.
       const rows = filterRows(
         inventoryRows(products, latest),
         query.filters,
         now,
+      ).filter(
+        row =>
+          (filters.fragile === undefined ||
+            row.flags.fragile === filters.fragile) &&
+          (filters.budgetExhausted === undefined ||
+            row.flags.budgetExhausted === filters.budgetExhausted),
       );
       const page = pageOf(rows, query);
       return {
@@ -162,6 +182,8 @@ export function registerSearchDataProducts(
             successor: row.successor,
             overallScore: row.overall,
             breaching: row.breaching,
+            fragile: row.flags.fragile,
+            budgetExhausted: row.flags.budgetExhausted,
             consumers: row.consumers,
           })),
           nextCursor:
