@@ -8,6 +8,7 @@ import {
   QualityObservation,
   RunEventFacts,
   ScoringRun,
+  SupplyChainRun,
   boundEnds,
   boundText,
   keptEnds,
@@ -52,6 +53,7 @@ const SCORING_COLUMNS = [
   'watermark',
   'row_count',
   'columns',
+  'input_products',
 ];
 
 const RUN_COLUMNS = [
@@ -353,7 +355,7 @@ export class KnexRunStore implements RunStore {
   async *scoringRuns(
     entityRef: string,
     options: ScoringRunsOptions,
-  ): AsyncGenerator<ScoringRun[]> {
+  ): AsyncGenerator<SupplyChainRun[]> {
     const chunkSize = options.chunkSize ?? SCORING_CHUNK;
     // Where the last chunk ended, as the database holds it: PostgreSQL keeps
     // microseconds that a Date would round away, so its key is the text form.
@@ -434,6 +436,8 @@ type ScoringRow = Pick<
   RunRow,
   'run_id' | 'status' | 'started_at' | 'watermark' | 'row_count' | 'columns'
 > & {
+  /** JSON: the products the run read (OpenLineage inputs). */
+  input_products: string | null;
   id: number | string;
   finished_at: DbTime;
   /** PostgreSQL only: finished_at as text, exact to the microsecond. */
@@ -441,7 +445,7 @@ type ScoringRow = Pick<
 };
 
 /** Only what the scorecard reads; times as epoch milliseconds. */
-function toScoringRun(row: ScoringRow): ScoringRun {
+function toScoringRun(row: ScoringRow): SupplyChainRun {
   return {
     runId: row.run_id,
     status: row.status as ScoringRun['status'],
@@ -455,6 +459,9 @@ function toScoringRun(row: ScoringRow): ScoringRun {
     // PostgreSQL hands bigint back as text.
     ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
     ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+    ...(row.input_products !== null
+      ? { inputProducts: JSON.parse(row.input_products) }
+      : {}),
   };
 }
 

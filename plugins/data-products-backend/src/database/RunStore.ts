@@ -5,7 +5,7 @@ import type {
   ColumnCounts,
   ObservedField,
   RunStatus,
-  ScoringRun,
+  SupplyChainRun,
 } from '@stockroom/plugin-data-products-common';
 
 /**
@@ -137,8 +137,8 @@ export interface RunStore {
   listRuns(entityRef: string, options?: ListRunsOptions): Promise<StoredRun[]>;
 
   /**
-   * A product's runs as scoring reads them (status, finish, watermark,
-   * counts), oldest `finishedAt` first, ties in the order they were stored,
+   * A product's runs as scoring reads them (status, start, finish,
+   * watermark, counts, and the products an OpenLineage run read), oldest `finishedAt` first, ties in the order they were stored,
    * in chunks of at most `chunkSize`. Each chunk is a query of its own that
    * starts after the last run of the one before (keyset paging), so a window
    * of any size is read without holding it whole, and the caller can yield
@@ -147,7 +147,7 @@ export interface RunStore {
   scoringRuns(
     entityRef: string,
     options: ScoringRunsOptions,
-  ): AsyncIterable<ScoringRun[]>;
+  ): AsyncIterable<SupplyChainRun[]>;
 
   /** Quality checks of a product's data by any job, observed in [from, to]. */
   listQualityChecks(

@@ -122,6 +122,8 @@ export async function ingestOpenLineageEvents(
   const productRuns: ProductRun[] = [];
   const productChecks: ProductCheck[] = [];
   const productsOfRun = new Map<string, number>();
+  // The products each run read, for lead time.
+  const inputsOfRun = new Map<string, string[]>();
   let accumulated = 0;
   for (const [runId, facts] of eventsOfRun) {
     if (++accumulated % CPU_TURN === 0) await yieldToEventLoop();
@@ -129,13 +131,14 @@ export async function ingestOpenLineageEvents(
       parentWatermark: parentWatermarkOf(facts, parentWatermarks),
     });
     const mapped = productRunsOf(run, productsOf);
+    inputsOfRun.set(runId, inputProductsOf(run.inputs, productsOf));
     productRuns.push(...mapped.runs);
     productChecks.push(...mapped.checks);
     productsOfRun.set(runId, mapped.runs.length + mapped.checks.length);
   }
 
   const known = await runsWithRows(tx, [...touched], options.chunk);
-  await writeRuns(tx, productRuns, recordedAt, options.chunk);
+  await writeRuns(tx, productRuns, inputsOfRun, recordedAt, options.chunk);
   await writeChecks(tx, productChecks, recordedAt, options.chunk);
   await writeSamples(tx, productRuns, options.chunk);
   // A run once taken for a stream (RUNNING events, no facet yet) that turned
@@ -275,12 +278,37 @@ function byProductAndRun(
   return a.runId < b.runId ? -1 : 1;
 }
 
+/**
+ * The products an accumulated run's inputs are datasets of (any of each
+ * input's identities), each once, sorted.
+ */
+function inputProductsOf(
+  inputs: readonly string[][],
+  productsOf: (datasetKey: string) => readonly string[],
+): string[] {
+  const products = new Set<string>();
+  for (const keys of inputs) {
+    for (const key of keys) {
+      for (const entityRef of productsOf(key)) products.add(entityRef);
+    }
+  }
+  return [...products].sort();
+}
+
 async function writeRuns(
   tx: Knex.Transaction,
   runs: ProductRun[],
+  inputsOfRun: ReadonlyMap<string, readonly string[]>,
   recordedAt: Date,
   chunk: number,
 ) {
+  const inputProducts = (run: ProductRun) => {
+    // A product reading itself (an incremental merge) is no upstream.
+    const read = (inputsOfRun.get(run.runId) ?? []).filter(
+      ref => ref !== run.entityRef,
+    );
+    return read.length > 0 ? JSON.stringify(read) : null;
+  };
   const rows = [...runs].sort(byProductAndRun).map(run => ({
     entity_ref: run.entityRef,
     run_id: run.runId,
@@ -300,6 +328,7 @@ async function writeRuns(
     parent_job_name: run.parent?.jobName.slice(0, 255) ?? null,
     streaming: run.streaming,
     last_event_at: new Date(run.lastEventAt),
+    input_products: inputProducts(run),
     recorded_at: recordedAt,
   }));
   for await (const part of inTurns(rows, chunk)) {

@@ -105,7 +105,11 @@ export class SupplyChainFigures {
       },
     );
     const entityRef = stringifyEntityRef(product);
-    const upstreams = graph.product(entityRef)?.upstreams ?? [];
+    // Declared upstreams and what the runs read.
+    const upstreams = new Set(graph.product(entityRef)?.upstreams ?? []);
+    for (const run of productRuns) {
+      for (const input of run.inputProducts ?? []) upstreams.add(input);
+    }
     const target = (product.spec?.leadTime as { target?: unknown } | undefined)
       ?.target;
     const report = await computeSupplyChainInTurns(
@@ -114,7 +118,7 @@ export class SupplyChainFigures {
         graph,
         freshness: contract.freshness,
         leadTimeTarget: typeof target === 'string' ? target : undefined,
-        upstreamDrift: await this.upstreamDrift(upstreams, now),
+        upstreamDrift: await this.upstreamDrift([...upstreams], now),
         windowDays,
       },
       now,

@@ -2,9 +2,10 @@
  * The lineage graph a product's supply-chain figures are computed on
  * (dataproduct-spec.md "Supply chain"): the product with its runs in the
  * window, and every product up its declared `contract.lineage.upstreams`,
- * transitively, with their runs. Upstreams come from the declared lineage
- * only: the run store keeps the OpenLineage inputs of a run in its events
- * (`run_events`), not on the run, so no run carries `inputProducts` here.
+ * and the products its runs read (their OpenLineage inputs mapped to
+ * products at ingestion), transitively, with their runs. A run that read
+ * products is measured against those (`upstreamSource: openlineage`);
+ * the others against the declared upstreams.
  */
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -50,12 +51,22 @@ export function supplyChainRun(run: SupplyChainRun): SupplyChainRun {
     finishedAt: run.finishedAt,
     watermark: run.watermark,
     rowCount: run.rowCount,
+    ...(run.inputProducts?.length ? { inputProducts: run.inputProducts } : {}),
   };
+}
+
+/** What a product's runs read or it declares: the products to follow up. */
+function readsOf(product: LineageProduct): string[] {
+  const reads = new Set(product.upstreams);
+  for (const run of product.runs) {
+    for (const input of run.inputProducts ?? []) reads.add(input);
+  }
+  return [...reads];
 }
 
 /**
  * The graph of `product` (whose runs the caller read already) and its
- * ancestors. Upstream runs are read from `upstreamFrom`, earlier than the
+ * ancestors: declared upstreams and products its runs read. Upstream runs are read from `upstreamFrom`, earlier than the
  * window: the first runs in the window absorb upstream runs finished
  * before it. An upstream that is not in the catalog (a `resource:`, a
  * typo) is kept with no runs: it absorbs nothing, and the lead time says
@@ -76,7 +87,7 @@ export async function lineageOf(
     { entityRef, upstreams: upstreamsOf(product), runs: productRuns },
   ];
   const seen = new Set([entityRef]);
-  let frontier = products[0].upstreams.filter(ref => !seen.has(ref));
+  let frontier = readsOf(products[0]).filter(ref => !seen.has(ref));
   while (frontier.length > 0 && seen.size <= MAX_UPSTREAM_PRODUCTS) {
     const refs = frontier.slice(0, MAX_UPSTREAM_PRODUCTS + 1 - seen.size);
     refs.forEach(ref => seen.add(ref));
@@ -84,13 +95,13 @@ export async function lineageOf(
     const next: string[] = [];
     for (const ref of refs) {
       const entity = entities.get(ref);
-      const upstreams = entity ? upstreamsOf(entity) : [];
-      products.push({
+      const upstream: LineageProduct = {
         entityRef: ref,
-        upstreams,
+        upstreams: entity ? upstreamsOf(entity) : [],
         runs: entity ? await readRuns(deps.store, ref, window) : [],
-      });
-      next.push(...upstreams.filter(up => !seen.has(up)));
+      };
+      products.push(upstream);
+      next.push(...readsOf(upstream).filter(up => !seen.has(up)));
     }
     frontier = [...new Set(next)];
   }

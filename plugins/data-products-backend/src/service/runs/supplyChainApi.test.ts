@@ -15,10 +15,12 @@ import express from 'express';
 import request from 'supertest';
 import { createInventoryRouter } from '../inventory';
 import {
+  ORDERS_DATASET,
   catalogProduct,
   createRunsApp,
   group,
   nativeRun,
+  runEvent,
 } from './__testUtils__/runsApp';
 
 jest.setTimeout(120_000);
@@ -331,6 +333,79 @@ describe('supply chain in the scorecard API', () => {
         'orders',
       ]);
       expect(await namesOf('budgetExhausted=false')).toEqual(['crm-accounts']);
+    });
+
+    it('measures a run against the products its OpenLineage inputs are, over the declared lineage', async () => {
+      const knex = await databases.init(databaseId);
+      const CRM_DATASET = 'postgres://warehouse:5432/crm.public.accounts';
+      // Declares no lineage; its OpenLineage runs read crm-accounts.
+      const ordersOl = catalogProduct('orders', {
+        datasets: ORDERS_DATASET,
+        contract: { freshness: { p95: '2h', p99: '4h' } },
+      });
+      const crmOl = catalogProduct('crm-accounts', { datasets: CRM_DATASET });
+      const { app } = await createRunsApp(knex, {
+        entities: [ordersOl, crmOl, group('orders-team', ['user:default/ada'])],
+      });
+      // crm-accounts finished at 13:00 on 2026-11-23 and 2026-11-24.
+      expect(
+        (
+          await request(app)
+            .post('/runs')
+            .send({
+              runs: [23, 24].map(day =>
+                nativeRun(`crm-${day}`, {
+                  product: CRM_REF,
+                  startedAt: `2026-11-${day}T12:00:00Z`,
+                  finishedAt: `2026-11-${day}T13:00:00Z`,
+                  watermark: `2026-11-${day}T12:00:00Z`,
+                }),
+              ),
+            })
+        ).status,
+      ).toBe(200);
+      // orders ran 14:00–15:30 on 2026-11-24, reading crm's dataset.
+      const RUN = '0190a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a61';
+      const inputs = [
+        { namespace: 'postgres://warehouse:5432', name: 'crm.public.accounts' },
+      ];
+      const sent = await request(app)
+        .post('/openlineage')
+        .send([
+          runEvent('START', RUN, {
+            eventTime: '2026-11-24T14:00:00.000Z',
+            inputs,
+          }),
+          runEvent('COMPLETE', RUN, {
+            eventTime: '2026-11-24T15:30:00.000Z',
+            inputs,
+          }),
+        ]);
+      expect(sent.body.accepted).toBe(1);
+
+      const res = await request(app).get('/products/default/orders/scorecard');
+      expect(res.status).toBe(200);
+      // 15:30 − 13:00 (crm-24, the newest finished by the 14:00 start).
+      expect(res.body.supplyChain.recentRuns).toEqual([
+        expect.objectContaining({
+          runId: RUN,
+          upstreamSource: 'openlineage',
+          upstreams: [CRM_REF],
+          absorbed: [
+            {
+              entityRef: CRM_REF,
+              runId: 'crm-24',
+              finishedAt: '2026-11-24T13:00:00.000Z',
+            },
+          ],
+          leadTimeMs: 9_000_000, // 2 h 30 min
+        }),
+      ]);
+      expect(res.body.supplyChain.leadTime).toMatchObject({
+        p50Ms: 9_000_000,
+        p95Ms: 9_000_000,
+        evidence: { successfulRuns: 1, measuredRuns: 1 },
+      });
     });
 
     it('serves a product without a declared upstream: lead time unknown, with the reason', async () => {
