@@ -35,7 +35,10 @@ export interface ActionDeps {
   permissions: PermissionsService;
   inventory: ProductSource;
   /** The latest stored scorecards, never rescored on read. */
-  snapshots: Pick<ScorecardSnapshotStore, 'latestScores' | 'latestSnapshot'>;
+  snapshots: Pick<
+    ScorecardSnapshotStore,
+    'latestScores' | 'latestSnapshot' | 'snapshotHistory'
+  >;
   /** For the thresholds scores are computed with. */
   scorecards: Pick<ScorecardService, 'thresholds'>;
   policy: StockroomPolicy;

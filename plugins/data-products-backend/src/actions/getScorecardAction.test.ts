@@ -23,6 +23,7 @@ describe('action get-scorecard', () => {
       entityRef: 'dataproduct:default/orders-core',
       scored: false,
       overall: null,
+      trend: null,
       weakest: [],
     });
     expect(body.output.dimensions.freshness).toEqual({
@@ -62,6 +63,12 @@ describe('action get-scorecard', () => {
     expect(body.output.dimensions.contract.score).toBe(5);
     expect(body.output.dimensions.freshness.score).toBeNull();
     expect(body.output.weakest).not.toContain('freshness');
+    // one snapshot: nothing to compare yet
+    expect(body.output.trend).toMatchObject({
+      snapshots: 1,
+      direction: 'steady',
+      changed: [],
+    });
   });
 
   it('answers not found for an unknown product', async () => {

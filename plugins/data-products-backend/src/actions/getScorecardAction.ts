@@ -2,6 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { SCORE_DIMENSIONS } from '@stockroom/plugin-data-products-common';
 import { scorecardResponse } from '../service/runs/responses';
 import { ActionDeps, READ_ONLY, Zod } from './ActionDeps';
+import { TREND_DAYS, scoreTrend } from './scoreTrend';
 import { findProduct, productRefOf } from './productRef';
 
 const input = (z: Zod) =>
@@ -39,6 +40,25 @@ const output = (z: Zod) =>
         [K in (typeof SCORE_DIMENSIONS)[number]]: ReturnType<typeof dimension>;
       },
     ),
+    trend: z
+      .object({
+        since: z.string(),
+        snapshots: z.number(),
+        overallThen: z.number().nullable(),
+        overallNow: z.number().nullable(),
+        direction: z.enum(['improving', 'steady', 'declining', 'unknown']),
+        changed: z.array(
+          z.object({
+            dimension: z.string(),
+            from: z.number().nullable(),
+            to: z.number().nullable(),
+          }),
+        ),
+      })
+      .nullable()
+      .describe(
+        `The oldest stored scorecard of the last ${TREND_DAYS} days against the latest; null when not scored.`,
+      ),
     weakest: z
       .array(z.string())
       .describe(
@@ -61,7 +81,7 @@ export function registerGetScorecard(
     description: [
       'Call this to judge how reliable a data product has been: freshness, reliability, quality, stability,',
       'contract, ownership and reuse, each scored 1 (poor) to 5 (good) with a one-line summary and the evidence',
-      '(measured lags, failed runs, checks, incidents, consumers), plus the overall score and the weakest dimensions.',
+      '(measured lags, failed runs, checks, incidents, consumers), plus the overall score, the weakest dimensions and the trend over the last 30 days.',
       'It is the latest stored scorecard; "scored: false" means it has not been scored yet.',
       'A product the user may not see is reported as not found.',
     ].join(' '),
@@ -87,11 +107,18 @@ export function registerGetScorecard(
             dimensions: Object.fromEntries(
               SCORE_DIMENSIONS.map(name => [name, unknown]),
             ) as any,
+            trend: null,
             weakest: [],
           },
         };
       }
       const card = scorecardResponse(snapshot, deps.scorecards.thresholds);
+      const now = deps.clock();
+      const history = await deps.snapshots.snapshotHistory(
+        product.entityRef,
+        new Date(now.getTime() - TREND_DAYS * 24 * 60 * 60 * 1000),
+        now,
+      );
       const known = SCORE_DIMENSIONS.filter(
         name => card.dimensions[name].score !== null,
       );
@@ -105,6 +132,7 @@ export function registerGetScorecard(
           overall: card.overall,
           computedAt: card.computedAt,
           dimensions: card.dimensions as any,
+          trend: scoreTrend(history),
           weakest: known.filter(name => card.dimensions[name].score === lowest),
         },
       };

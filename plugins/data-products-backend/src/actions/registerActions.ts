@@ -20,7 +20,10 @@ export interface RegisterActionsOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
   /** The latest scorecard snapshots, never rescored on read. */
-  snapshots: Pick<ScorecardSnapshotStore, 'latestScores' | 'latestSnapshot'>;
+  snapshots: Pick<
+    ScorecardSnapshotStore,
+    'latestScores' | 'latestSnapshot' | 'snapshotHistory'
+  >;
   /** The plugin's scorer: the thresholds its scores are computed with. */
   scorecards: Pick<ScorecardService, 'thresholds'>;
   policy: StockroomPolicy;
