@@ -945,8 +945,9 @@ export interface components {
      * @description The product's supply-chain figures (dataproduct-spec.md "Supply
      *     chain: lead time, volatility, error budget"), computed with the
      *     snapshot, not scored. Null for a snapshot stored before they were
-     *     computed. Upstreams are the declared `contract.lineage.upstreams`,
-     *     followed transitively through the catalog.
+     *     computed. Upstreams are the products a run's OpenLineage inputs
+     *     map to, else the declared `contract.lineage.upstreams`, followed
+     *     transitively through the catalog.
      */
     SupplyChain: {
       leadTime: components['schemas']['LeadTimeSummary'];
@@ -974,7 +975,7 @@ export interface components {
         at: string;
       } | null;
       /**
-       * @description Where the upstreams came from; the backend uses declared lineage.
+       * @description Where the upstreams came from - the run's OpenLineage inputs mapped to products, else the declared lineage.
        * @enum {string}
        */
       upstreamSource: 'openlineage' | 'declared';
