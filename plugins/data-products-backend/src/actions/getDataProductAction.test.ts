@@ -1,3 +1,5 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
 import {
   ActionsBackend,
   invalidFields,
@@ -42,8 +44,9 @@ describe('action get-data-product', () => {
       supersedes: 'dataproduct:customer-identity-v1',
       freshness: {
         promised: { p95: '30m', p99: '60m', tier: 'micro-batch' },
-        // no runs ingested in this backend
+        // never scored in this backend
         measuredScore: null,
+        measuredLag: null,
       },
       whoToPing: {
         channel: '#identity-oncall',
@@ -84,6 +87,23 @@ describe('action get-data-product', () => {
     // growth-weekly-cohorts, marketing-attribution, orders-core,
     // partner-feed-adtech, support-interactions, web-sessions
     expect(product.consumers).toBe(11);
+  });
+
+  it('once scored, says when the lag was measured (none without runs)', async () => {
+    const refreshed = await request(backend.server)
+      .post(
+        '/api/data-products/products/default/web-sessions/scorecard/refresh',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(refreshed.status).toBe(200);
+    const { body } = await backend.invoke('get-data-product', {
+      entityRef: 'web-sessions',
+    });
+    expect(body.output.freshness.measuredLag).toEqual({
+      p95Ms: null,
+      p99Ms: null,
+      computedAt: refreshed.body.computedAt,
+    });
   });
 
   it('names the successor of a deprecated product', async () => {
