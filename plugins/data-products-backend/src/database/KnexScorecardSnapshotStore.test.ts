@@ -317,6 +317,45 @@ describe('KnexScorecardSnapshotStore', () => {
         ]),
       );
     });
+
+    it('stores the supply-chain flags in their columns and reads the score history without the evidence', async () => {
+      const { reader: store } = await setup(databaseId);
+      const flagged = snapshot('2026-11-18T00:00:00.000Z', {
+        flags: { fragile: true, tierAtRisk: false, budgetExhausted: null },
+      });
+      const unflagged = snapshot('2026-11-19T00:00:00.000Z');
+      await store.insertSnapshot(flagged);
+      await store.insertSnapshot(unflagged);
+
+      expect(
+        await store.scoreHistory(
+          ORDERS,
+          new Date('2026-11-01T00:00:00Z'),
+          new Date('2026-11-30T00:00:00Z'),
+        ),
+      ).toEqual([scoresOnly(flagged), scoresOnly(unflagged)]);
+      expect(
+        await store.scoreHistory(
+          ORDERS,
+          new Date('2026-11-18T12:00:00Z'),
+          new Date('2026-11-30T00:00:00Z'),
+        ),
+      ).toEqual([scoresOnly(unflagged)]);
+      // None known: no flags, as the snapshot was given.
+      expect((await store.latestScores()).get(ORDERS)).toEqual(
+        scoresOnly(unflagged),
+      );
+      const [first] = await store.snapshotHistory(
+        ORDERS,
+        new Date('2026-11-18T00:00:00Z'),
+        new Date('2026-11-18T00:00:00Z'),
+      );
+      expect(first.flags).toEqual({
+        fragile: true,
+        tierAtRisk: false,
+        budgetExhausted: null,
+      });
+    });
   });
 });
 

@@ -119,6 +119,23 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
     return new Map(rows.map(row => [row.entity_ref, toDate(row.last)]));
   }
 
+  async scoreHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<LatestScores[]> {
+    const rows: Row[] = await this.db(SNAPSHOTS)
+      .where('entity_ref', entityRef)
+      .where('taken_at', '>=', from)
+      .where('taken_at', '<=', to)
+      .orderBy([
+        { column: 'taken_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select(SCORE_COLUMNS);
+    return rows.map(scoresOf);
+  }
+
   async snapshotHistory(
     entityRef: string,
     from: Date,

@@ -66,6 +66,13 @@ export interface ScorecardSnapshotStore extends InventorySnapshotSource {
   /** When each product's latest snapshot was taken. */
   latestSnapshotTimes(): Promise<Map<string, Date>>;
 
+  /** The scores (and flags) of the snapshots taken in [from, to], oldest first: no evidence read. */
+  scoreHistory(
+    entityRef: string,
+    from: Date,
+    to: Date,
+  ): Promise<LatestScores[]>;
+
   /** Snapshots taken in [from, to], oldest first. */
   snapshotHistory(
     entityRef: string,

@@ -137,7 +137,8 @@ export class SupplyChainFigures {
   ): Promise<TierAtRisk> {
     const now = current.takenAt;
     const days = this.settings.tierAtRisk.days;
-    const stored = await this.deps.snapshots.snapshotHistory(
+    // Scores only: the evidence of two weeks of snapshots is not parsed.
+    const stored = await this.deps.snapshots.scoreHistory(
       current.entityRef,
       new Date(now.getTime() - (days + 1) * DAY_MS),
       now,
