@@ -57,12 +57,14 @@ const input = (z: Zod) =>
       .boolean()
       .optional()
       .describe(
-        'true: only products the latest scorecard flags fragile (volatile upstreams, slow recovery); false: only those flagged not fragile.',
+        'true: only products the latest scorecard flags fragile (volatile upstreams, slow recovery); false: all others, not yet scored included.',
       ),
     budgetExhausted: z
       .boolean()
       .optional()
-      .describe('true: only products whose error budget is spent.'),
+      .describe(
+        'true: only products whose error budget is spent; false: all others.',
+      ),
     expiringWithinDays: z
       .number()
       .int()
@@ -142,6 +144,8 @@ export function registerSearchDataProducts(
         minScore: filters.minScore,
         breaching: filters.breaching,
         expiringWithinDays: filters.expiringWithinDays,
+        fragile: filters.fragile,
+        budgetExhausted: filters.budgetExhausted,
         sort: 'overall',
         order: 'asc',
         limit: filters.limit,
@@ -152,18 +156,10 @@ export function registerSearchDataProducts(
         deps.inventory.products(credentials, now),
         deps.snapshots.latestScores(),
       ]);
-      // The snapshot flags are not inventory filters (yet): applied here,
-      // before paging, so totals and cursors count only what matches.
       const rows = filterRows(
         inventoryRows(products, latest),
         query.filters,
         now,
-      ).filter(
-        row =>
-          (filters.fragile === undefined ||
-            row.flags.fragile === filters.fragile) &&
-          (filters.budgetExhausted === undefined ||
-            row.flags.budgetExhausted === filters.budgetExhausted),
       );
       const page = pageOf(rows, query);
       return {
