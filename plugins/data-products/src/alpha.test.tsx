@@ -67,6 +67,7 @@ const component = {
 };
 
 const noHistory: DataProductsApi = {
+  getContract: async () => undefined,
   getContractHistory: async () => ({ items: [] }),
   getScorecard: async () => identityScorecard,
   getScorecardHistory: async () => identityHistory,

@@ -36,6 +36,8 @@ export {
   type DataProductsApi,
   type DataProductsInventoryApi,
   INVENTORY_SORT_KEYS,
+  type PricedCostOption,
+  type ProductContract,
   type InventoryCategorySummary,
   type InventoryCost,
   type InventoryItem,
@@ -50,4 +52,5 @@ export {
   type ScorecardHistoryItem,
   type ScorecardLag,
   type ScorecardWindow,
+  type UnitCostOfFreshness,
 } from './api';

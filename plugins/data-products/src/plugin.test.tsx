@@ -40,6 +40,7 @@ import {
 } from './index';
 
 const noHistory: DataProductsApi & DataProductsInventoryApi = {
+  getContract: async () => undefined,
   getContractHistory: async () => ({ items: [] }),
   getScorecard: async () => identityScorecard,
   getScorecardHistory: async () => identityHistory,

@@ -6,6 +6,7 @@ import type {
   ApiContractHistoryEntry,
   ApiIncident,
   ApiIncidentList,
+  ApiProductContract,
   ApiRun,
   ApiRunsPage,
   ApiScorecard,
@@ -30,6 +31,22 @@ import type { DataProductsInventoryApi } from './InventoryApi';
  * are what this package calls them. Only the scorecard's evidence is
  * narrowed, to the common package's `*Evidence` type of each dimension.
  */
+
+/**
+ * `GET …/contract` (JSON): the normalized contract, its findings and the
+ * unit cost of additional freshness the backend priced.
+ *
+ * @public
+ */
+export type ProductContract = ApiProductContract;
+
+/** The unit cost of additional freshness of a contract. @public */
+export type UnitCostOfFreshness = NonNullable<
+  ApiProductContract['unitCostOfFreshness']
+>;
+
+/** One priced cost option (declared, or estimated from tiers). @public */
+export type PricedCostOption = UnitCostOfFreshness['options'][number];
 
 /** One classified change between two recorded contract versions. @public */
 export type ContractHistoryChange = ApiContractChange;
@@ -114,6 +131,16 @@ export interface DataProductsApi {
     entityRef: CompoundEntityRef,
     options?: { signal?: AbortSignal },
   ): Promise<ContractHistory>;
+
+  /**
+   * The product's contract as the backend normalized it, with the unit cost
+   * of additional freshness; undefined when the backend does not know the
+   * product.
+   */
+  getContract(
+    entityRef: CompoundEntityRef,
+    options?: { signal?: AbortSignal },
+  ): Promise<ProductContract | undefined>;
 
   /**
    * The product's latest scorecard; undefined when the backend does not know

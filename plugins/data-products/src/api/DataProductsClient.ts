@@ -8,6 +8,7 @@ import type {
   DataProductRuns,
   DataProductScorecard,
   DataProductsApi,
+  ProductContract,
   ScorecardHistory,
 } from './DataProductsApi';
 import type {
@@ -53,6 +54,13 @@ export class DataProductsClient
       options,
     );
     return body ?? { items: [] };
+  }
+
+  async getContract(
+    entityRef: CompoundEntityRef,
+    options?: { signal?: AbortSignal },
+  ): Promise<ProductContract | undefined> {
+    return this.#get<'getContract'>(entityRef, '/contract', options);
   }
 
   async getScorecard(
@@ -189,6 +197,7 @@ export class DataProductsClient
 
 /** The per-product reads, by the API document's operation ids. */
 type GetOperation =
+  | 'getContract'
   | 'getContractHistory'
   | 'getScorecard'
   | 'getScorecardHistory'

@@ -9,11 +9,14 @@ export type {
   DataProductRuns,
   DataProductScorecard,
   DataProductsApi,
+  PricedCostOption,
+  ProductContract,
   ScorecardDimension,
   ScorecardHistory,
   ScorecardHistoryItem,
   ScorecardLag,
   ScorecardWindow,
+  UnitCostOfFreshness,
 } from './DataProductsApi';
 export {
   INVENTORY_SORT_KEYS,

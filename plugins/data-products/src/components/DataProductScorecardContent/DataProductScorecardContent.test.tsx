@@ -20,6 +20,7 @@ import { DataProductScorecardContent } from './DataProductScorecardContent';
 
 function mockApi(overrides: Partial<DataProductsApi> = {}) {
   return {
+    getContract: jest.fn(async () => undefined),
     getContractHistory: jest.fn(async () => ({ items: [] })),
     getScorecard: jest.fn(async () => identityScorecard),
     getScorecardHistory: jest.fn(async () => identityHistory),

@@ -11,6 +11,7 @@ import { num } from '../shared/format';
 import { HowScoredSection } from './HowScoredSection';
 import { IncidentsSection, type Quarter } from './IncidentsSection';
 import { OverallSection } from './OverallSection';
+import { SupplyChainSection } from './SupplyChainSection';
 import { LagTrendSection, ScoreTrendSection } from './TrendsSection';
 import { useRuns, useScorecard } from './useScorecardData';
 
@@ -40,7 +41,8 @@ function quarterOf(evidence: unknown): Quarter | undefined {
 
 /**
  * The Scorecard tab of a DataProduct: the overall score and the seven
- * dimensions with their evidence, trends of the scores and of the freshness
+ * dimensions with their evidence, the supply chain (lead time, volatility,
+ * error budgets, tier at risk), trends of the scores and of the freshness
  * lag against the SLA, the SLA breaches, the drift incidents and how it is
  * all scored. Every score comes from the Stockroom backend; this tab only
  * shows them, and each section loads (and fails) on its own.
@@ -84,6 +86,9 @@ export function DataProductScorecardContent(
           loading={card.loading}
           error={card.error}
         />
+      </Grid.Item>
+      <Grid.Item colSpan={FULL}>
+        <SupplyChainSection scorecard={card.scorecard} loading={card.loading} />
       </Grid.Item>
       <Grid.Item colSpan={HALF}>
         <ScoreTrendSection history={card.history} days={days} />
