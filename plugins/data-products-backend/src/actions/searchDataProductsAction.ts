@@ -59,6 +59,12 @@ const input = (z: Zod) =>
       .describe(
         'true: only products the latest scorecard flags fragile (volatile upstreams, slow recovery); false: all others, not yet scored included.',
       ),
+    tierAtRisk: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: only products at risk of losing their tier (a dimension scoring 2 or less day after day); false: all others.',
+      ),
     budgetExhausted: z
       .boolean()
       .optional()
@@ -99,6 +105,7 @@ const output = (z: Zod) =>
         overallScore: z.number().nullable(),
         breaching: z.boolean(),
         fragile: z.boolean().nullable().describe('null: not scored yet.'),
+        tierAtRisk: z.boolean().nullable(),
         budgetExhausted: z.boolean().nullable(),
         consumers: z.number(),
       }),
@@ -145,6 +152,7 @@ export function registerSearchDataProducts(
         breaching: filters.breaching,
         expiringWithinDays: filters.expiringWithinDays,
         fragile: filters.fragile,
+        tierAtRisk: filters.tierAtRisk,
         budgetExhausted: filters.budgetExhausted,
         sort: 'overall',
         order: 'asc',
@@ -179,6 +187,7 @@ export function registerSearchDataProducts(
             overallScore: row.overall,
             breaching: row.breaching,
             fragile: row.flags.fragile,
+            tierAtRisk: row.flags.tierAtRisk,
             budgetExhausted: row.flags.budgetExhausted,
             consumers: row.consumers,
           })),
