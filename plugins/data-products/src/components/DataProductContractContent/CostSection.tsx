@@ -1,9 +1,15 @@
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import {
   DEFAULT_NAMESPACE,
+  getCompoundEntityRef,
   RELATION_DEPENDENCY_OF,
   type Entity,
 } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
 import { Flex } from '@backstage/ui';
+import { dataProductsApiRef } from '../../api';
+import { FreshnessCost } from './FreshnessCost';
 import { EntityRefValue, LabelledValue, TextValue } from '../shared/values';
 import type { ContractView } from '../shared/readContract';
 import { relationTargets } from './relations';
@@ -43,8 +49,10 @@ function costPerConsumer(
 }
 
 /**
- * What the product costs a month, who pays, and what that comes to per
- * consuming entity (the catalog's `dependsOn` declarations).
+ * What the product costs a month, who pays, what that comes to per
+ * consuming entity (the catalog's `dependsOn` declarations), and the unit
+ * cost of additional freshness with the options it is priced from — the
+ * backend prices it (`GET …/contract`); this only shows it.
  */
 export function CostSection(props: { entity: Entity; contract: ContractView }) {
   const { entity, contract } = props;
@@ -56,6 +64,12 @@ export function CostSection(props: { entity: Entity; contract: ContractView }) {
   const currency =
     typeof cost?.currency === 'string' ? cost.currency : undefined;
   const consumers = relationTargets(entity, RELATION_DEPENDENCY_OF).length;
+  const api = useApi(dataProductsApiRef);
+  const entityRef = useMemo(() => getCompoundEntityRef(entity), [entity]);
+  const priced = useAsync(
+    async () => (await api.getContract(entityRef))?.unitCostOfFreshness,
+    [api, entityRef.namespace, entityRef.name],
+  );
 
   return (
     <Section title="Cost and funding" subtitle="Who pays for this freshness">
@@ -87,6 +101,11 @@ export function CostSection(props: { entity: Entity; contract: ContractView }) {
           <LabelledValue label="Cost per consumer" labelWidth={132}>
             <TextValue value={costPerConsumer(monthly, consumers, currency)} />
           </LabelledValue>
+          <FreshnessCost
+            unitCost={priced.value}
+            loading={priced.loading}
+            error={priced.error}
+          />
         </Flex>
       )}
     </Section>

@@ -15,12 +15,19 @@ import {
   supportInteractions,
 } from '../../__testUtils__/customerIdentity';
 import { minimalView } from '../../__fixtures__/dataProducts';
+import {
+  contractWith,
+  declaredUnitCost,
+  estimatedUnitCost,
+  unknownUnitCost,
+} from '../../__fixtures__/contract';
 import { dataProductsApiRef, type DataProductsApi } from '../../api';
 import { DataProductContractContent } from './DataProductContractContent';
 
 const NOW = new Date('2026-11-25T09:30:00Z');
 
 const history: Partial<DataProductsApi> = {
+  getContract: async () => contractWith(declaredUnitCost),
   getContractHistory: async () => ({
     items: [
       {
@@ -432,5 +439,87 @@ describe('DataProductContractContent', () => {
     expect(section('Schema').getAllByText(hostile)).toHaveLength(2);
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('b')).toBeNull();
+  });
+
+  describe('cost of freshness', () => {
+    it('shows the unit cost of freshness, the options and the findings', async () => {
+      await renderContract(customerIdentityV2);
+
+      const cost = section('Cost and funding');
+      // 6,800 ÷ (29/60 h) = 14,068.97, in whole dollars
+      expect(await cost.findByTestId('unit-cost')).toHaveTextContent(
+        '$14,069 / month per hour of lag saved',
+      );
+      expect(cost.queryByText('estimated')).toBeNull();
+      expect(
+        cost.getByText(
+          'Priced on the next fresher option: streaming at P95 1 min for $11,000 a month.',
+        ),
+      ).toBeInTheDocument();
+      const rows = bodyRows(cost.getByRole('grid'));
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toHaveTextContent(/streaming.*1 min.*\$11,000.*\+\$6,800.*0\.48 h/);
+      expect(rows[1]).toHaveTextContent(/daily.*1 d.*\$2,800.*−\$1,400.*-23\.5 h/);
+      const findings = within(cost.getByRole('list', { name: 'Cost findings' }));
+      expect(findings.getAllByRole('listitem')).toHaveLength(2);
+      expect(
+        findings.getByText('spec.cost.options[2].monthly is 0: the option is left out'),
+      ).toBeInTheDocument();
+    });
+
+    it('labels an estimate from the tier multipliers as estimated', async () => {
+      await renderContract(customerIdentityV2, {
+        historyApi: {
+          ...history,
+          getContract: async () => contractWith(estimatedUnitCost),
+        },
+      });
+
+      const cost = section('Cost and funding');
+      // 500 ÷ 23.5 h = 21.28, in whole dollars
+      expect(await cost.findByTestId('unit-cost')).toHaveTextContent(
+        '$21 / month per hour of lag saved',
+      );
+      expect(cost.getAllByText('estimated').length).toBeGreaterThanOrEqual(1);
+      expect(
+        cost.getByText(
+          'Estimated: USD 21 a month per hour of P95 lag saved, moving to micro-batch (p95 30m)',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('shows why the unit cost is unknown, never a number', async () => {
+      await renderContract(customerIdentityV2, {
+        historyApi: {
+          ...history,
+          getContract: async () => contractWith(unknownUnitCost),
+        },
+      });
+
+      const cost = section('Cost and funding');
+      expect(await cost.findByTestId('unit-cost')).toHaveTextContent(
+        'Unknown: no cost declared (spec.cost.monthly), so no price of freshness',
+      );
+      expect(
+        cost.getByText('No cost options declared or estimated.'),
+      ).toBeInTheDocument();
+    });
+
+    it('says so when the backend cannot be reached', async () => {
+      await renderContract(customerIdentityV2, {
+        historyApi: {
+          ...history,
+          getContract: async () => {
+            throw new Error('Bad gateway');
+          },
+        },
+      });
+
+      const cost = section('Cost and funding');
+      expect(
+        await cost.findByText('Could not load the unit cost of freshness'),
+      ).toBeInTheDocument();
+      expect(cost.getByText('$4,200.00')).toBeInTheDocument();
+    });
   });
 });

@@ -12,6 +12,16 @@ function spreadText(spread: Spread): string {
   return spread.level ? `${value} (${spread.level})` : value;
 }
 
+/** The flag's words and colour: fragile, not fragile, or unknown. */
+function fragileFlag(fragile: boolean | null): {
+  flag: string;
+  color?: 'danger' | 'secondary';
+} {
+  if (fragile === true) return { flag: 'Fragile', color: 'danger' };
+  if (fragile === false) return { flag: 'Not fragile' };
+  return { flag: 'Fragile: unknown', color: 'secondary' };
+}
+
 /**
  * Volatility (lag and row-count swings, upstream drift this quarter) and
  * the fragile flag with the backend's reason.
@@ -22,12 +32,7 @@ export function VolatilityFigures(props: {
 }) {
   const { volatility, fragile } = props;
   const drift = volatility.upstreamDrift;
-  const flag =
-    fragile.fragile === true
-      ? 'Fragile'
-      : fragile.fragile === false
-      ? 'Not fragile'
-      : 'Fragile: unknown';
+  const { flag, color } = fragileFlag(fragile.fragile);
   return (
     <Flex direction="column" gap="1" data-testid="volatility">
       <SubHeading>Volatility</SubHeading>
@@ -55,13 +60,7 @@ export function VolatilityFigures(props: {
         <Text
           variant="body-medium"
           weight="bold"
-          color={
-            fragile.fragile === true
-              ? 'danger'
-              : fragile.fragile === null
-              ? 'secondary'
-              : undefined
-          }
+          color={color}
         >
           {flag}
         </Text>
