@@ -20,7 +20,10 @@ const noExpectation: InventoryItem['funding'] = {
   message: 'No other team consumes it, so no funder is expected',
 };
 
-/** A shared mart scoring badly, breaching, consumed by many teams. */
+/**
+ * A shared mart scoring badly, breaching, consumed by many teams; fragile,
+ * its tier at risk and an error budget spent.
+ */
 export const ordersMart: InventoryItem = {
   entityRef: 'dataproduct:default/orders-mart',
   name: 'orders-mart',
@@ -54,6 +57,9 @@ export const ordersMart: InventoryItem = {
     reuse: 5,
   },
   breaching: true,
+  fragile: true,
+  tierAtRisk: true,
+  budgetExhausted: true,
   computedAt: '2026-11-25T06:00:00.000Z',
   funding: noExpectation,
 };
@@ -95,6 +101,9 @@ export const signupsView: InventoryItem = {
     reuse: 1,
   },
   breaching: false,
+  fragile: false,
+  tierAtRisk: false,
+  budgetExhausted: false,
   computedAt: '2026-11-25T06:00:00.000Z',
   funding: {
     verdict: 'off',
@@ -132,6 +141,10 @@ export const customerIdentity: InventoryItem = {
   overall: null,
   dimensions: unknownDimensions,
   breaching: false,
+  // not judged yet: the flags are unknown
+  fragile: null,
+  tierAtRisk: null,
+  budgetExhausted: null,
   computedAt: null,
   funding: noExpectation,
 };

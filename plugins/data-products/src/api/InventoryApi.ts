@@ -66,6 +66,12 @@ export interface InventoryQuery {
   expiringWithinDays?: number;
   /** Only products breaching their SLA now. */
   breaching?: boolean;
+  /** Only products whose latest snapshot is fragile (P95 lead time over target, high volatility). */
+  fragile?: boolean;
+  /** Only core entities and shared marts whose tier is at risk. */
+  tierAtRisk?: boolean;
+  /** Only products whose p95 or p99 error budget is spent. */
+  budgetExhausted?: boolean;
   /** Free text, matched by the backend. */
   q?: string;
   sort?: InventorySortKey;
@@ -87,7 +93,9 @@ export type InventoryCost = ApiInventoryCost;
 
 /**
  * One data product as the inventory lists it, with the backend's verdicts:
- * `breaching` (its SLA now) and `funding` (rule funding-follows-reuse).
+ * `breaching` (its SLA now), `funding` (rule funding-follows-reuse) and the
+ * latest snapshot's supply-chain flags `fragile`, `tierAtRisk` and
+ * `budgetExhausted` (null when not known).
  *
  * @public
  */

@@ -13,6 +13,9 @@ describe('inventory query strings', () => {
       maxScore: 3,
       expiringWithinDays: 30,
       breaching: true,
+      fragile: true,
+      tierAtRisk: true,
+      budgetExhausted: true,
       q: 'orders, returns',
       sort: 'expiresOn' as const,
       order: 'asc' as const,
@@ -28,5 +31,19 @@ describe('inventory query strings', () => {
         '?minScore=high&sort=popularity&order=up&breaching=yes&state=dormant&q=',
       ),
     ).toEqual({ state: 'dormant' });
+  });
+
+  it('writes the supply-chain flags only when true, after breaching', () => {
+    expect(
+      inventorySearchParams({
+        budgetExhausted: true,
+        fragile: false,
+        tierAtRisk: true,
+        breaching: true,
+      }).toString(),
+    ).toBe('breaching=true&tierAtRisk=true&budgetExhausted=true');
+    expect(
+      parseInventoryQuery('?fragile=false&tierAtRisk=1&budgetExhausted=true'),
+    ).toEqual({ budgetExhausted: true });
   });
 });

@@ -5,8 +5,20 @@ import {
 } from './InventoryApi';
 
 /**
+ * The yes/no filters; the page sets them to true or leaves them out (the
+ * API's `false`, "the others", is not offered).
+ */
+const FLAGS = [
+  'breaching',
+  'fragile',
+  'tierAtRisk',
+  'budgetExhausted',
+] as const;
+
+/**
  * The query string of an inventory request: only the parameters that are
- * set, in a stable order; `breaching` only when true. The inventory page uses
+ * set, in a stable order; the flags (`breaching`, `fragile`, `tierAtRisk`,
+ * `budgetExhausted`) only when true. The inventory page uses
  * the same string for its own URL, so a shared link is the API query.
  */
 export function inventorySearchParams(query: InventoryQuery): URLSearchParams {
@@ -30,13 +42,19 @@ export function inventorySearchParams(query: InventoryQuery): URLSearchParams {
   number('minScore', query.minScore);
   number('maxScore', query.maxScore);
   number('expiringWithinDays', query.expiringWithinDays);
-  if (query.breaching === true) params.set('breaching', 'true');
+  for (const flag of FLAGS) {
+    if (query[flag] === true) params.set(flag, 'true');
+  }
   text('q', query.q);
   text('sort', query.sort);
   text('order', query.order);
   number('limit', query.limit);
   text('cursor', query.cursor);
   return params;
+}
+
+function flagParam(value: string | null): true | undefined {
+  return value === 'true' ? true : undefined;
 }
 
 function numberParam(value: string | null): number | undefined {
@@ -71,7 +89,10 @@ export function parseInventoryQuery(
     minScore: numberParam(p.get('minScore')),
     maxScore: numberParam(p.get('maxScore')),
     expiringWithinDays: numberParam(p.get('expiringWithinDays')),
-    breaching: p.get('breaching') === 'true' ? true : undefined,
+    breaching: flagParam(p.get('breaching')),
+    fragile: flagParam(p.get('fragile')),
+    tierAtRisk: flagParam(p.get('tierAtRisk')),
+    budgetExhausted: flagParam(p.get('budgetExhausted')),
     q: textParam(p.get('q')),
     sort: (INVENTORY_SORT_KEYS as readonly string[]).includes(sort ?? '')
       ? (sort as InventorySortKey)

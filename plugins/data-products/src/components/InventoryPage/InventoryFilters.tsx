@@ -160,6 +160,27 @@ export function InventoryFilters(props: {
             onChange({ breaching: selected ? true : undefined })
           }
         />
+        <Switch
+          label="Fragile"
+          isSelected={query.fragile === true}
+          onChange={selected =>
+            onChange({ fragile: selected ? true : undefined })
+          }
+        />
+        <Switch
+          label="Tier at risk"
+          isSelected={query.tierAtRisk === true}
+          onChange={selected =>
+            onChange({ tierAtRisk: selected ? true : undefined })
+          }
+        />
+        <Switch
+          label="Budget exhausted"
+          isSelected={query.budgetExhausted === true}
+          onChange={selected =>
+            onChange({ budgetExhausted: selected ? true : undefined })
+          }
+        />
       </Flex>
       <Flex gap="3" align="end" style={{ flexWrap: 'wrap' }}>
         <CommitField

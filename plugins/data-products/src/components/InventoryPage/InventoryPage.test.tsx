@@ -326,6 +326,72 @@ describe('InventoryContent (the inventory page)', () => {
     expect(search().get('category')).toBe('core-entity');
   });
 
+  it('filters by the supply-chain flags, through the URL to the backend', async () => {
+    const api = mockApi();
+    await renderPage(api);
+    await screen.findByTestId('total-products');
+
+    await userEvent.click(screen.getByRole('switch', { name: 'Fragile' }));
+    await waitFor(() => expect(search().get('fragile')).toBe('true'));
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Tier at risk' }),
+    );
+    await waitFor(() => expect(search().get('tierAtRisk')).toBe('true'));
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Budget exhausted' }),
+    );
+    await waitFor(() => expect(search().get('budgetExhausted')).toBe('true'));
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        fragile: true,
+        tierAtRisk: true,
+        budgetExhausted: true,
+      }),
+    );
+
+    // switched off: left out of the URL and the query, never "false"
+    await userEvent.click(screen.getByRole('switch', { name: 'Fragile' }));
+    await waitFor(() => expect(search().get('fragile')).toBeNull());
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        tierAtRisk: true,
+        budgetExhausted: true,
+      }),
+    );
+  });
+
+  it('shows the supply-chain flags as badges and in their own columns', async () => {
+    await renderPage(
+      mockApi(),
+      '/data-products?columns=name,fragile,tierAtRisk,budgetExhausted,state',
+    );
+    await screen.findByTestId('total-products');
+
+    const rows = region('Data products').getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    // orders-mart: all three raised, each with a badge
+    const orders = within(rows[0]);
+    expect(orders.getByTestId('flag-fragile')).toHaveTextContent('Fragile');
+    expect(orders.getByTestId('flag-tierAtRisk')).toHaveTextContent(
+      'Tier at risk',
+    );
+    expect(orders.getByTestId('flag-budgetExhausted')).toHaveTextContent(
+      'Budget exhausted',
+    );
+    expect(orders.getAllByText('Yes')).toHaveLength(3);
+    // signups-view: judged, none raised
+    const signups = within(rows[1]);
+    expect(signups.queryByTestId('flag-fragile')).toBeNull();
+    expect(signups.getAllByText('No')).toHaveLength(3);
+    // customer-identity: not judged yet, shown as unknown, not as "No"
+    const identity = within(rows[2]);
+    expect(identity.getAllByText('unknown')).toHaveLength(3);
+    expect(identity.queryByText('No')).toBeNull();
+    expect(
+      screen.getByRole('columnheader', { name: /Budget exhausted/ }),
+    ).toBeInTheDocument();
+  });
+
   it('asks the backend for the order of a sorted column', async () => {
     const api = mockApi();
     await renderPage(api, '/data-products?columns=name,reliability');
@@ -480,7 +546,7 @@ describe('InventoryContent (the inventory page)', () => {
       const calls = api.getInventory.mock.calls.length;
 
       await userEvent.click(
-        screen.getByRole('button', { name: 'Columns (7 of 16)' }),
+        screen.getByRole('button', { name: 'Columns (7 of 19)' }),
       );
       const menu = within(
         await screen.findByRole('listbox', { name: 'Columns' }),
@@ -513,7 +579,7 @@ describe('InventoryContent (the inventory page)', () => {
         ).not.toBeInTheDocument(),
       );
       expect(
-        screen.getByRole('button', { name: 'Columns (7 of 16)' }),
+        screen.getByRole('button', { name: 'Columns (7 of 19)' }),
       ).toBeInTheDocument();
 
       expect(headers()).toEqual([

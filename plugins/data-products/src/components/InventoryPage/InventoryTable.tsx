@@ -31,6 +31,7 @@ import { ScoreBadge } from '../shared/ScoreBadge';
 import { columnLayout, tableMinWidth } from './columnLayout';
 import { formatCompactMoney, formatMoney } from './format';
 import { fundingLabel } from './fundingLabel';
+import { FlagCell, SupplyChainBadges } from './SupplyChainFlags';
 import { isDimensionColumn, type InventoryColumn } from './inventoryColumns';
 
 type Row = InventoryItem & { id: string };
@@ -147,6 +148,7 @@ function StateCell(props: { item: InventoryItem }) {
             Breaching
           </Badge>
         )}
+        <SupplyChainBadges item={item} />
       </Flex>
     </Cell>
   );
@@ -340,6 +342,10 @@ function cellOf(
       return item => <ExpiryCell item={item} />;
     case 'cost':
       return item => <CostCell item={item} />;
+    case 'fragile':
+    case 'tierAtRisk':
+    case 'budgetExhausted':
+      return item => <FlagCell raised={item[column]} />;
     case 'consumers':
     default:
       return item => <ConsumersCell item={item} />;

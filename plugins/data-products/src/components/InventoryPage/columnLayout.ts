@@ -43,6 +43,13 @@ const LAYOUT: Record<string, ColumnLayout> = {
   expiresOn: { label: 'Expiry', width: 116 },
   cost: { label: 'Cost', width: 104 },
   consumers: { label: 'Consumers', width: 150 },
+  fragile: { label: 'Fragile', width: 104 },
+  tierAtRisk: { label: 'Tier at risk', width: 116 },
+  budgetExhausted: {
+    label: 'Budget exhausted',
+    abbreviation: 'Budget',
+    width: 116,
+  },
 };
 
 export function columnLayout(column: InventoryColumn): ColumnLayout {

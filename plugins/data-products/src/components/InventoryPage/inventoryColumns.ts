@@ -18,6 +18,9 @@ export const INVENTORY_COLUMNS = [
   'expiresOn',
   'cost',
   'consumers',
+  'fragile',
+  'tierAtRisk',
+  'budgetExhausted',
 ] as const;
 
 export type InventoryColumn = (typeof INVENTORY_COLUMNS)[number];
