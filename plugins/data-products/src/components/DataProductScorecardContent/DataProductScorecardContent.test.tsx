@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -11,6 +11,7 @@ import {
   identityRuns,
   identityScorecard,
 } from '../../__fixtures__/scorecard';
+import { supplyChainScorecard } from '../../__fixtures__/supplyChain';
 import {
   dataProductsApiRef,
   type DataProductScorecard,
@@ -38,6 +39,7 @@ async function renderScorecard(api: Partial<DataProductsApi>) {
         <DataProductScorecardContent />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -69,6 +71,22 @@ async function forbidden(): Promise<ResponseError> {
 }
 
 describe('DataProductScorecardContent', () => {
+  it('shows the supply chain the backend served with the scorecard', async () => {
+    await renderScorecard(
+      mockApi({ getScorecard: jest.fn(async () => supplyChainScorecard) }),
+    );
+
+    await screen.findByTestId('overall-score');
+    const supplyChain = region('Supply chain');
+    expect(supplyChain.getByTestId('fragile')).toHaveTextContent('Fragile');
+    expect(supplyChain.getByTestId('tier-at-risk')).toHaveTextContent(
+      'At risk since 2026-11-09',
+    );
+    expect(
+      supplyChain.getByRole('group', { name: 'P95 error budget' }),
+    ).toHaveTextContent('P95: -25% remaining (exhausted)');
+  });
+
   it('shows the overall score and what it is the mean of', async () => {
     const api = mockApi();
     await renderScorecard(api);
