@@ -32,7 +32,7 @@ import {
   SnapshotFlags,
 } from '../../database/ScorecardSnapshotStore';
 import { computeSupplyChainInTurns } from './computeSupplyChainInTurns';
-import { ScoredStatuses, lineageOf } from './lineageOf';
+import { ScoredStatuses, directUpstreams, lineageOf } from './lineageOf';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The calendar quarter containing now starts at most 92 days before it. */
@@ -105,11 +105,6 @@ export class SupplyChainFigures {
       },
     );
     const entityRef = stringifyEntityRef(product);
-    // Declared upstreams and what the runs read.
-    const upstreams = new Set(graph.product(entityRef)?.upstreams ?? []);
-    for (const run of productRuns) {
-      for (const input of run.inputProducts ?? []) upstreams.add(input);
-    }
     const target = (product.spec?.leadTime as { target?: unknown } | undefined)
       ?.target;
     const report = await computeSupplyChainInTurns(
@@ -118,7 +113,13 @@ export class SupplyChainFigures {
         graph,
         freshness: contract.freshness,
         leadTimeTarget: typeof target === 'string' ? target : undefined,
-        upstreamDrift: await this.upstreamDrift([...upstreams], now),
+        upstreamDrift: await this.upstreamDrift(
+          directUpstreams({
+            upstreams: graph.product(entityRef)?.upstreams ?? [],
+            runs: productRuns,
+          }),
+          now,
+        ),
         windowDays,
       },
       now,
@@ -206,12 +207,8 @@ export function recentRuns(
   const product = graph.product(entityRef);
   if (!product) return [];
   // A run's own lead time looks up its direct upstreams only.
-  const upstreams = new Set(product.upstreams);
-  for (const run of productRuns) {
-    for (const input of run.inputProducts ?? []) upstreams.add(input);
-  }
   const index = new UpstreamRunIndex(
-    [...upstreams].flatMap(ref => graph.product(ref) ?? []),
+    directUpstreams(product).flatMap(ref => graph.product(ref) ?? []),
   );
   const recent: RecentRun[] = [];
   for (let i = productRuns.length - 1; i >= 0; i--) {

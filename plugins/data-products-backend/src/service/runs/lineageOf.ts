@@ -55,8 +55,14 @@ export function supplyChainRun(run: SupplyChainRun): SupplyChainRun {
   };
 }
 
-/** What a product's runs read or it declares: the products to follow up. */
-function readsOf(product: LineageProduct): string[] {
+/**
+ * What a product declares it reads, and what its runs read: its direct
+ * upstreams, the products to follow up and the ones a run's own lead time
+ * looks up.
+ */
+export function directUpstreams(
+  product: Pick<LineageProduct, 'upstreams' | 'runs'>,
+): string[] {
   const reads = new Set(product.upstreams);
   for (const run of product.runs) {
     for (const input of run.inputProducts ?? []) reads.add(input);
@@ -87,7 +93,7 @@ export async function lineageOf(
     { entityRef, upstreams: upstreamsOf(product), runs: productRuns },
   ];
   const seen = new Set([entityRef]);
-  let frontier = readsOf(products[0]).filter(ref => !seen.has(ref));
+  let frontier = directUpstreams(products[0]).filter(ref => !seen.has(ref));
   while (frontier.length > 0 && seen.size <= MAX_UPSTREAM_PRODUCTS) {
     const refs = frontier.slice(0, MAX_UPSTREAM_PRODUCTS + 1 - seen.size);
     refs.forEach(ref => seen.add(ref));
@@ -101,7 +107,7 @@ export async function lineageOf(
         runs: entity ? await readRuns(deps.store, ref, window) : [],
       };
       products.push(upstream);
-      next.push(...readsOf(upstream).filter(up => !seen.has(up)));
+      next.push(...directUpstreams(upstream).filter(up => !seen.has(up)));
     }
     frontier = [...new Set(next)];
   }
