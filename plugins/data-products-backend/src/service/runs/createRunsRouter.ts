@@ -23,7 +23,10 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { RunStore } from '../../database/RunStore';
-import { ScorecardSnapshotStore } from '../../database/ScorecardSnapshotStore';
+import {
+  ScorecardSnapshot,
+  ScorecardSnapshotStore,
+} from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { requirePermission } from '../requirePermission';
 import { OpenApiRequestValidator } from '../openapi';
@@ -50,6 +53,7 @@ import {
 import { RefreshLimiter } from './RefreshLimiter';
 import { ScorecardService, ScoringOptions } from './ScorecardService';
 import { asRunProblems } from './asRunProblems';
+import { withReadableProducts } from './readableProducts';
 import { requireUtf8 } from './requireUtf8';
 
 /** Default limit of an ingestion request body. */
@@ -320,6 +324,22 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     return { credentials, product };
   }
 
+  /** The scorecard as the caller may read it: see withReadableProducts. */
+  async function readableScorecard(
+    snapshot: ScorecardSnapshot,
+    credentials: BackstageCredentials,
+  ) {
+    const card = scorecardResponse(snapshot, scorecards.thresholds);
+    return {
+      ...card,
+      supplyChain: await withReadableProducts(
+        card.supplyChain,
+        catalog,
+        credentials,
+      ),
+    };
+  }
+
   const productPath = '/products/:namespace/:name';
 
   router.get(
@@ -327,14 +347,14 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
     authenticated(httpAuth),
     validRequest,
     async (req, res) => {
-      const { product } = await productOf(req);
+      const { credentials, product } = await productOf(req);
       const entityRef = stringifyEntityRef(product);
       // A product without a snapshot yet (new, or before the first task run)
       // gets one now rather than an empty answer.
       const snapshot =
         (await snapshots.latestSnapshot(entityRef)) ??
         (await scorecards.snapshot(product, clock()));
-      res.json(scorecardResponse(snapshot, scorecards.thresholds));
+      res.json(await readableScorecard(snapshot, credentials));
     },
   );
 
@@ -390,7 +410,7 @@ export function createRunsRouter(options: RunsRouterOptions): express.Router {
       }
       try {
         const snapshot = await scorecards.snapshot(product, clock());
-        res.json(scorecardResponse(snapshot, scorecards.thresholds));
+        res.json(await readableScorecard(snapshot, credentials));
       } catch (error) {
         // A refresh that failed refreshed nothing: let it be retried now.
         claim.release();
