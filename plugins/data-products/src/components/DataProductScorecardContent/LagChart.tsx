@@ -11,7 +11,11 @@ import {
 } from 'recharts';
 import { ChartFrame } from '../shared/ChartFrame';
 import { timeAxisProps } from '../shared/timeAxis';
-import { formatDateTime, formatLag } from '../shared/format';
+import {
+  durationAxisProps,
+  durationLineProps,
+  durationTooltipProps,
+} from '../shared/durationAxis';
 
 /** A series of lags to draw, each point a time and a lag in ms (or a gap). */
 export interface LagSeries {
@@ -74,42 +78,17 @@ export function LagChart(props: {
         >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...timeAxisProps(first, last)} />
-          <YAxis
-            domain={[0, highest > 0 ? Math.ceil(highest * 1.15) : 1]}
-            tickFormatter={value => formatLag(value)}
-            width={72}
-          />
-          <Tooltip
-            labelFormatter={value => formatDateTime(value as number)}
-            formatter={value =>
-              typeof value === 'number' ? formatLag(value) : 'not measured'
-            }
-          />
+          <YAxis {...durationAxisProps(highest)} />
+          <Tooltip {...durationTooltipProps()} />
           <Legend />
           {promise.p95Ms !== undefined && (
             <ReferenceLine
-              y={promise.p95Ms}
-              stroke={P95_COLOR}
-              strokeDasharray="6 4"
-              label={{
-                value: `P95 SLA ${formatLag(promise.p95Ms)}`,
-                position: 'insideTopLeft',
-                fill: P95_COLOR,
-                fontSize: 12,
-              }}
+              {...durationLineProps(promise.p95Ms, 'P95 SLA', P95_COLOR)}
             />
           )}
           {promise.p99Ms !== undefined && (
             <ReferenceLine
-              y={promise.p99Ms}
-              stroke={P99_COLOR}
-              strokeDasharray="6 4"
-              label={{
-                value: `P99 SLA ${formatLag(promise.p99Ms)}`,
-                position: 'insideTopLeft',
-                fill: P99_COLOR,
-                fontSize: 12,
-              }}
+              {...durationLineProps(promise.p99Ms, 'P99 SLA', P99_COLOR)}
             />
           )}
           {series.map(s => (

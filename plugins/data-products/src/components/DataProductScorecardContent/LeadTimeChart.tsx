@@ -8,8 +8,12 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../shared/ChartFrame';
-import { formatDateTime, formatLag } from '../shared/format';
 import { timeAxisProps } from '../shared/timeAxis';
+import {
+  durationAxisProps,
+  durationLineProps,
+  durationTooltipProps,
+} from '../shared/durationAxis';
 import type { RecentRun } from './supplyChainTypes';
 
 const TARGET_COLOR = '#e53935';
@@ -35,32 +39,21 @@ export function LeadTimeChart(props: {
     ...data.map(point => point.ms ?? 0),
   );
   return (
-    <ChartFrame label="Lead time of recent runs against the target" height={200}>
-      <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+    <ChartFrame
+      label="Lead time of recent runs against the target"
+      height={200}
+    >
+      <LineChart
+        data={data}
+        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis {...timeAxisProps(first, last)} />
-        <YAxis
-          domain={[0, highest > 0 ? Math.ceil(highest * 1.15) : 1]}
-          tickFormatter={value => formatLag(value)}
-          width={72}
-        />
-        <Tooltip
-          labelFormatter={value => formatDateTime(value as number)}
-          formatter={value =>
-            typeof value === 'number' ? formatLag(value) : 'not measured'
-          }
-        />
+        <YAxis {...durationAxisProps(highest)} />
+        <Tooltip {...durationTooltipProps()} />
         {props.targetMs !== null && (
           <ReferenceLine
-            y={props.targetMs}
-            stroke={TARGET_COLOR}
-            strokeDasharray="6 4"
-            label={{
-              value: `Target ${formatLag(props.targetMs)}`,
-              position: 'insideTopLeft',
-              fill: TARGET_COLOR,
-              fontSize: 12,
-            }}
+            {...durationLineProps(props.targetMs, 'Target', TARGET_COLOR)}
           />
         )}
         <Line
