@@ -86,6 +86,9 @@ export function dataProductsJobs(deps: {
         store: stores.runs,
         snapshots: stores.scorecardSnapshots,
         scorecards: deps.scorecards,
+        // owners hear of exhausted budgets and tiers at risk, once each
+        notifications,
+        notificationLog: stores.notificationLog,
         logger,
         frequency: scoring.frequency,
       }),

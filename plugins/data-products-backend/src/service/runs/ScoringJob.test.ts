@@ -5,6 +5,7 @@ import { ScorecardService } from './ScorecardService';
 import { SCORING_TASK_ID, scoringJob } from '../../jobs/scoringJob';
 import { productsDue } from './ScoringJob';
 import { openStores } from '../../database/openStores';
+import { RecordingNotificationService } from '../../__testUtils__/RecordingNotificationService';
 
 jest.setTimeout(120_000);
 
@@ -123,6 +124,8 @@ describe('the scoring task', () => {
         changed: 0,
         daily: 2,
         failed: 0,
+        noticesSent: 0,
+        noticesFailed: 0,
       });
       // Again the same day, nothing new: nothing to do.
       setNow('2026-11-25T07:00:00Z');
@@ -312,6 +315,200 @@ describe('the scoring task', () => {
       now = new Date('2026-11-26T06:00:00Z');
       await task.run();
       expect(await contractHistory.listIncidents(SUPPORT)).toHaveLength(1);
+    });
+    describe('owner notices about the supply chain', () => {
+      const OWNER = 'group:default/orders-team';
+      const FRESH = 'dataproduct:default/fresh';
+
+      /** Two instances of the backend on one database, each with its task. */
+      async function cluster() {
+        const knex = await databases.init(databaseId);
+        const stores = await openStores(mockServices.database({ knex }));
+        const catalog = catalogServiceMock({
+          entities: [
+            // Promises p95 2 h and p99 4 h: one failed run in the window
+            // spends both budgets (none may exceed either of 1 run).
+            catalogProduct('fresh', {
+              contract: { freshness: { p95: '2h', p99: '4h' } },
+            }),
+            group('orders-team', ['user:default/ada']),
+          ],
+        });
+        const logger = mockServices.logger.mock();
+        let now = new Date('2026-11-25T06:00:00Z');
+        const instance = () => {
+          const notifications = new RecordingNotificationService();
+          const task = scoringJob({
+            frequency: { minutes: 30 },
+            catalog,
+            auth: mockServices.auth(),
+            store: stores.runs,
+            snapshots: stores.scorecardSnapshots,
+            logger,
+            scorecards: new ScorecardService({
+              catalog,
+              auth: mockServices.auth(),
+              store: stores.runs,
+              snapshots: stores.scorecardSnapshots,
+            }),
+            notifications,
+            notificationLog: stores.notificationLog,
+            clock: () => now,
+          });
+          return { task, notifications };
+        };
+        const failedRun = (runId: string, at: string) =>
+          stores.runs.insertRuns(
+            [
+              {
+                entityRef: FRESH,
+                runId,
+                status: 'failed',
+                eventTime: new Date(at),
+                finishedAt: new Date(at),
+              },
+            ],
+            new Date(at),
+          );
+        return {
+          stores,
+          logger,
+          instance,
+          failedRun,
+          setNow: (time: string) => {
+            now = new Date(time);
+          },
+        };
+      }
+
+      it('tells an exhausted budget once, across runs of the task and instances', async () => {
+        const { stores, instance, failedRun, setNow } = await cluster();
+        const a = instance();
+        const b = instance();
+
+        await failedRun('r1', '2026-11-25T05:00:00Z');
+        expect(await a.task.run()).toEqual(
+          expect.objectContaining({
+            daily: 1,
+            noticesSent: 2,
+            noticesFailed: 0,
+          }),
+        );
+        expect(a.notifications.sentTo()).toEqual([
+          { recipient: OWNER, title: 'P95 error budget of fresh exhausted' },
+          { recipient: OWNER, title: 'P99 error budget of fresh exhausted' },
+        ]);
+
+        // Another failed run: the other instance rescores, still exhausted.
+        await failedRun('r2', '2026-11-25T06:30:00Z');
+        setNow('2026-11-25T07:00:00Z');
+        expect(await b.task.run()).toEqual(
+          expect.objectContaining({ changed: 1, noticesSent: 0 }),
+        );
+        // And the first instance again, the next day.
+        setNow('2026-11-26T00:05:00Z');
+        expect(await a.task.run()).toEqual(
+          expect.objectContaining({ daily: 1, noticesSent: 0 }),
+        );
+
+        expect(a.notifications.sent).toHaveLength(2);
+        expect(b.notifications.sent).toEqual([]);
+        expect(
+          (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
+        ).toEqual([
+          `budget-exhausted|${FRESH}|p95|2026-11-25T06:00:00.000Z`,
+          `budget-exhausted|${FRESH}|p99|2026-11-25T06:00:00.000Z`,
+        ]);
+      });
+
+      it('stores the snapshot when the notices cannot be sent, and sends them at the next one', async () => {
+        const { stores, instance, failedRun, setNow, logger } = await cluster();
+        const a = instance();
+        a.notifications.failFor.add(OWNER);
+
+        await failedRun('r1', '2026-11-25T05:00:00Z');
+        expect(await a.task.run()).toEqual(
+          expect.objectContaining({
+            daily: 1,
+            failed: 0,
+            noticesSent: 0,
+            noticesFailed: 2,
+          }),
+        );
+        expect(await stores.scorecardSnapshots.latestSnapshot(FRESH)).toEqual(
+          expect.objectContaining({
+            flags: expect.objectContaining({ budgetExhausted: true }),
+          }),
+        );
+        expect(logger.warn).toHaveBeenCalledWith(
+          `Could not send the budget-exhausted notice about ${FRESH} to ${OWNER}; it is retried on the next run`,
+          expect.any(Error),
+        );
+
+        a.notifications.failFor.clear();
+        await failedRun('r2', '2026-11-25T06:30:00Z');
+        setNow('2026-11-25T07:00:00Z');
+        expect(await a.task.run()).toEqual(
+          expect.objectContaining({ changed: 1, noticesSent: 2 }),
+        );
+        // The episode began with the first snapshot, whose send failed.
+        expect(
+          a.notifications.sent.map(sent => sent.payload.metadata?.since),
+        ).toEqual(['2026-11-25T06:00:00.000Z', '2026-11-25T06:00:00.000Z']);
+      });
+
+      it('counts a snapshot whose notices cannot be worked out as scored', async () => {
+        const { stores, instance, failedRun, logger } = await cluster();
+        const a = instance();
+        jest
+          .spyOn(stores.scorecardSnapshots, 'snapshotHistory')
+          .mockRejectedValue(new Error('database went away'));
+
+        await failedRun('r1', '2026-11-25T05:00:00Z');
+        expect(await a.task.run()).toEqual(
+          expect.objectContaining({ daily: 1, failed: 0, noticesFailed: 1 }),
+        );
+        expect(logger.warn).toHaveBeenCalledWith(
+          `Could not work out the supply-chain notices of ${FRESH}; they are tried again at its next snapshot: Error: database went away`,
+        );
+        expect(a.notifications.sent).toEqual([]);
+      });
+
+      it('sends nothing without a notifications service', async () => {
+        const { stores, failedRun } = await cluster();
+        const catalog = catalogServiceMock({
+          entities: [
+            catalogProduct('fresh', {
+              contract: { freshness: { p95: '2h', p99: '4h' } },
+            }),
+          ],
+        });
+        const task = scoringJob({
+          frequency: { minutes: 30 },
+          catalog,
+          auth: mockServices.auth(),
+          store: stores.runs,
+          snapshots: stores.scorecardSnapshots,
+          logger: mockServices.logger.mock(),
+          scorecards: new ScorecardService({
+            catalog,
+            auth: mockServices.auth(),
+            store: stores.runs,
+            snapshots: stores.scorecardSnapshots,
+          }),
+          clock: () => new Date('2026-11-25T06:00:00Z'),
+        });
+
+        await failedRun('r1', '2026-11-25T05:00:00Z');
+        expect(await task.run()).toEqual(
+          expect.objectContaining({
+            daily: 1,
+            noticesSent: 0,
+            noticesFailed: 0,
+          }),
+        );
+        expect(await stores.notificationLog.list()).toEqual([]);
+      });
     });
   });
 });

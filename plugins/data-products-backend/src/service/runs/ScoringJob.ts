@@ -2,8 +2,12 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunStore } from '../../database/RunStore';
-import { ScorecardSnapshotStore } from '../../database/ScorecardSnapshotStore';
+import {
+  ScorecardSnapshot,
+  ScorecardSnapshotStore,
+} from '../../database/ScorecardSnapshotStore';
 import { readDataProducts } from '../catalogReads';
+import { SupplyChainNotifier } from '../notifications/SupplyChainNotifier';
 import { ScorecardService } from './ScorecardService';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
@@ -15,6 +19,13 @@ export interface ScoringSummary {
   /** Snapshotted because today has no snapshot of them yet. */
   daily: number;
   failed: number;
+  /** Owner notices about the supply chain sent after the snapshots. */
+  noticesSent: number;
+  /**
+   * Notices whose send failed (and products whose notices could not be
+   * worked out): still due at the product's next snapshot.
+   */
+  noticesFailed: number;
 }
 
 /**
@@ -55,6 +66,11 @@ export function productsDue(
  * loop in between (and between the chunks of each one's runs), so a run
  * holds one product's window at a time and requests are served while it
  * works.
+ *
+ * After each snapshot, the product's owner is told what its supply chain
+ * calls for (exhausted error budget, burn rate, tier at risk; see
+ * SupplyChainNotifier), once per episode. Without a notifier (no
+ * notifications service) nothing is sent.
  */
 export class ScoringJob {
   constructor(
@@ -66,6 +82,8 @@ export class ScoringJob {
       logger: LoggerService;
       /** Shared with the router, so both score alike. */
       scorecards: ScorecardService;
+      /** Tells owners what their snapshots call for; absent, nothing is sent. */
+      notifier?: SupplyChainNotifier;
     },
   ) {}
 
@@ -110,21 +128,49 @@ export class ScoringJob {
       changed: 0,
       daily: 0,
       failed: 0,
+      noticesSent: 0,
+      noticesFailed: 0,
     };
     const changed = new Set(due.changed);
     for (const product of dueProducts) {
       // What is not snapshotted now stays due for the next run.
       if (signal?.aborted) break;
       const ref = stringifyEntityRef(product);
+      let snapshot: ScorecardSnapshot | undefined;
       try {
-        await scorecards.snapshot(product, now, ownership.get(ref));
+        snapshot = await scorecards.snapshot(product, now, ownership.get(ref));
         summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
       } catch (error) {
         summary.failed += 1;
         logger.warn(`Could not score ${ref}: ${error}`);
       }
+      if (snapshot) await this.notify(product, snapshot, now, summary);
       await yieldToEventLoop();
     }
     return summary;
+  }
+
+  /**
+   * The snapshot is stored whatever becomes of its notices: a failure here
+   * is logged, and what was due stays due at the product's next snapshot.
+   */
+  private async notify(
+    product: Entity,
+    snapshot: ScorecardSnapshot,
+    now: Date,
+    summary: ScoringSummary,
+  ): Promise<void> {
+    const { notifier, logger } = this.deps;
+    if (!notifier) return;
+    try {
+      const notices = await notifier.afterSnapshot(product, snapshot, now);
+      summary.noticesSent += notices.sent;
+      summary.noticesFailed += notices.failed;
+    } catch (error) {
+      summary.noticesFailed += 1;
+      logger.warn(
+        `Could not work out the supply-chain notices of ${snapshot.entityRef}; they are tried again at its next snapshot: ${error}`,
+      );
+    }
   }
 }

@@ -1,0 +1,166 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { NotificationLogStore } from '../../database/NotificationLogStore';
+import {
+  ScorecardSnapshot,
+  ScorecardSnapshotStore,
+} from '../../database/ScorecardSnapshotStore';
+import { ownersOf } from '../entityRefs';
+import { OnceOnlyDelivery } from './OnceOnlyDelivery';
+import { supplyChainNoticePayload } from './supplyChainNoticePayload';
+import {
+  SupplyChainNotice,
+  anyNoticeCondition,
+  streakReachesFirstSnapshot,
+  supplyChainNotices,
+} from './supplyChainNotices';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far back an episode's start is looked for: the history trends show. */
+export const SUPPLY_CHAIN_HISTORY_DAYS = 90;
+/** How far back each read of the history reaches, in days. */
+const LOOKBACK_DAYS = [1, 7, 30, SUPPLY_CHAIN_HISTORY_DAYS];
+
+/** What one snapshot's notices did. */
+export interface SupplyChainNoticesSummary {
+  /** Due at this snapshot, sent before or not. */
+  due: number;
+  sent: number;
+  /** Sent before, by any instance. */
+  alreadySent: number;
+  /** Sending failed; still due, tried again at the next snapshot. */
+  failed: number;
+}
+
+const NOTHING: SupplyChainNoticesSummary = {
+  due: 0,
+  sent: 0,
+  alreadySent: 0,
+  failed: 0,
+};
+
+/**
+ * Tells a product's owner, after each of its scorecard snapshots, what the
+ * supply chain calls for (see supplyChainNotices): an exhausted error
+ * budget, an alarming burn rate, a tier at risk — each once per episode,
+ * through the plugin's one once-only delivery, so two instances scoring
+ * the same product send it once.
+ *
+ * A snapshot that shows none of the conditions costs nothing (no store
+ * read). Otherwise the product's snapshots of up to the last
+ * {@link SUPPLY_CHAIN_HISTORY_DAYS} days are read to find where each
+ * episode began; an episode older than that was due, and told, when it
+ * began.
+ *
+ * A notice whose send fails is logged and released in the log, so it stays
+ * due: it is tried again at the product's next snapshot (the scoring task
+ * takes one when runs arrive, and at least one a day) for as long as the
+ * condition still holds there. An episode that ends before a send gets
+ * through is not told.
+ */
+export class SupplyChainNotifier {
+  private readonly delivery: OnceOnlyDelivery;
+
+  constructor(
+    private readonly deps: {
+      snapshots: ScorecardSnapshotStore;
+      log: NotificationLogStore;
+      notifications: NotificationService;
+      logger: LoggerService;
+    },
+  ) {
+    this.delivery = new OnceOnlyDelivery({
+      log: deps.log,
+      notifications: deps.notifications,
+      logger: deps.logger,
+    });
+  }
+
+  /** Delivers the notices due at `snapshot`, just stored, of `product`. */
+  async afterSnapshot(
+    product: Entity,
+    snapshot: ScorecardSnapshot,
+    now: Date,
+  ): Promise<SupplyChainNoticesSummary> {
+    if (!anyNoticeCondition(snapshot)) return NOTHING;
+    // Like the alerts: the first owner hears; a product without one, nobody.
+    const [owner] = ownersOf(product);
+    if (!owner) return NOTHING;
+    const notices = supplyChainNotices({
+      product: {
+        entityRef: stringifyEntityRef(product),
+        title: product.metadata.title ?? product.metadata.name,
+        owner,
+        ...(typeof product.spec?.category === 'string'
+          ? { category: product.spec.category }
+          : {}),
+      },
+      ...(await this.history(snapshot, now)),
+    });
+    const summary = { ...NOTHING, due: notices.length };
+    for (const notice of notices) {
+      summary[await this.deliverOnce(notice, now)] += 1;
+    }
+    return summary;
+  }
+
+  /**
+   * The product's snapshots up to `snapshot`, oldest first, ending with it:
+   * read newest first, a day, a week, a month, then the whole history, and
+   * only as far back as a streak still reaches (most episodes are short,
+   * and a snapshot's evidence is not small). When a streak reaches the
+   * first of {@link SUPPLY_CHAIN_HISTORY_DAYS} days, whether older snapshots
+   * exist: the task snapshots every product daily, so the day before the
+   * first one tells.
+   */
+  private async history(snapshot: ScorecardSnapshot, now: Date) {
+    const { snapshots } = this.deps;
+    const ref = snapshot.entityRef;
+    let history = [snapshot];
+    // Snapshots taken with or after `snapshot` are not this one's business.
+    let readBefore = snapshot.takenAt.getTime();
+    for (const days of LOOKBACK_DAYS) {
+      const from = Math.min(now.getTime() - days * DAY_MS, readBefore);
+      const older = await snapshots.snapshotHistory(
+        ref,
+        new Date(from),
+        new Date(readBefore - 1),
+      );
+      history = [...older, ...history];
+      readBefore = from;
+      if (!streakReachesFirstSnapshot(history)) {
+        return { snapshots: history, earlierHistory: false };
+      }
+    }
+    const first = history[0].takenAt.getTime();
+    const before = await snapshots.scoreHistory(
+      ref,
+      new Date(first - DAY_MS),
+      new Date(first - 1),
+    );
+    return { snapshots: history, earlierHistory: before.length > 0 };
+  }
+
+  private async deliverOnce(
+    notice: SupplyChainNotice,
+    now: Date,
+  ): Promise<'sent' | 'alreadySent' | 'failed'> {
+    const outcome = await this.delivery.deliver(
+      {
+        notice: {
+          dedupeKey: notice.dedupeKey,
+          kind: notice.kind,
+          entityRef: notice.product.entityRef,
+          recipient: notice.recipient,
+          sentAt: now,
+        },
+        payload: () => supplyChainNoticePayload(notice),
+        about: `the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}`,
+      },
+      now,
+    );
+    // Without retries, a failure is the only other outcome.
+    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
+  }
+}
