@@ -264,6 +264,80 @@ describe('KnexScorecardSnapshotStore', () => {
       });
     });
 
+    it('reads the freshness evidence of the latest snapshot of the products asked for', async () => {
+      const { knex, reader } = await setup(databaseId);
+      const freshness = (p95LagMs: number) => ({
+        evidence: { p95LagMs, measuredRuns: 3 },
+        summary: `P95 ${p95LagMs}`,
+      });
+      const withEvidence = (
+        entityRef: string,
+        takenAt: string,
+        evidence: Record<string, unknown>,
+      ) => ({
+        ...row(entityRef, takenAt, 3),
+        evidence: JSON.stringify(evidence),
+      });
+      await knex('scorecard_snapshots').insert([
+        withEvidence(ORDERS, '2026-11-24T06:00:00.000Z', {
+          freshness: freshness(1),
+        }),
+        withEvidence(ORDERS, '2026-11-25T06:00:00.000Z', {
+          freshness: freshness(2),
+          supplyChain: { recentRuns: [] },
+        }),
+        // taken at the same time, written last: this one counts
+        withEvidence(ORDERS, '2026-11-25T06:00:00.000Z', {
+          freshness: freshness(3),
+        }),
+        // a snapshot without freshness evidence
+        withEvidence(IDENTITY, '2026-11-25T06:00:00.000Z', {}),
+        withEvidence(BARE, '2026-11-25T06:00:00.000Z', {
+          freshness: freshness(4),
+        }),
+      ]);
+
+      const read = await reader.latestFreshnessEvidence([
+        ORDERS,
+        IDENTITY,
+        'dataproduct:default/never-scored',
+      ]);
+
+      expect(Object.fromEntries(read)).toEqual({
+        [ORDERS]: {
+          takenAt: new Date('2026-11-25T06:00:00.000Z'),
+          freshness: freshness(3),
+        },
+        [IDENTITY]: {
+          takenAt: new Date('2026-11-25T06:00:00.000Z'),
+          freshness: null,
+        },
+      });
+      expect((await reader.latestFreshnessEvidence([])).size).toBe(0);
+    });
+
+    it('reads the freshness evidence of more products than one statement binds', async () => {
+      const { knex, reader } = await setup(databaseId);
+      const refs = Array.from(
+        { length: 450 },
+        (_, i) => `dataproduct:default/p-${i}`,
+      );
+      const rows = refs.map((ref, i) => ({
+        ...row(ref, '2026-11-25T06:00:00.000Z', 3),
+        evidence: JSON.stringify({ freshness: { evidence: { p95LagMs: i } } }),
+      }));
+      for (let i = 0; i < rows.length; i += 30) {
+        await knex('scorecard_snapshots').insert(rows.slice(i, i + 30));
+      }
+
+      const read = await reader.latestFreshnessEvidence(refs);
+
+      expect(read.size).toBe(450);
+      expect(read.get('dataproduct:default/p-449')?.freshness).toEqual({
+        evidence: { p95LagMs: 449 },
+      });
+    });
+
     it('stores snapshots and reads the latest and the history', async () => {
       const { reader: store } = await setup(databaseId);
       expect(await store.latestSnapshot(ORDERS)).toBeUndefined();

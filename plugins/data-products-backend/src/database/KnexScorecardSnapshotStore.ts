@@ -9,6 +9,7 @@ import {
   ScorecardSnapshot,
   ScorecardSnapshotStore,
   SnapshotFlags,
+  StoredFreshnessEvidence,
 } from './ScorecardSnapshotStore';
 
 const SNAPSHOTS = 'scorecard_snapshots';
@@ -27,6 +28,9 @@ const SCORE_COLUMNS = [
   ...SCORECARD_DIMENSIONS,
   ...Object.values(FLAG_COLUMNS),
 ];
+
+/** Products per read of {@link KnexScorecardSnapshotStore.latestFreshnessEvidence}: SQLite caps bound values. */
+const FRESHNESS_READ_BATCH = 200;
 
 /** Default time between two full reads of the latest snapshots. */
 export const DEFAULT_FULL_READ_INTERVAL_MS = 5 * 60_000;
@@ -160,6 +164,49 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
       });
     }
     return this.reading;
+  }
+
+  async latestFreshnessEvidence(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, StoredFreshnessEvidence>> {
+    const result = new Map<string, StoredFreshnessEvidence>();
+    const refs = [...new Set(entityRefs)];
+    for (let i = 0; i < refs.length; i += FRESHNESS_READ_BATCH) {
+      const batch = refs.slice(i, i + FRESHNESS_READ_BATCH);
+      const newest = this.db(SNAPSHOTS)
+        .select('entity_ref')
+        .max({ newest_taken_at: 'taken_at' })
+        .whereIn('entity_ref', batch)
+        .groupBy('entity_ref')
+        .as('newest');
+      // Only the freshness part of the JSON leaves the database: the
+      // evidence also holds the supply chain, many times larger.
+      const freshness =
+        this.db.client.config.client === 'pg'
+          ? this.db.raw(`(s.evidence::json -> 'freshness')::text as freshness`)
+          : this.db.raw(`json_extract(s.evidence, '$.freshness') as freshness`);
+      const rows: Array<{
+        id: number | string;
+        entity_ref: string;
+        taken_at: DbTime;
+        freshness: string | null;
+      }> = await this.db(`${SNAPSHOTS} as s`)
+        .join(newest, join =>
+          join
+            .on('s.entity_ref', '=', 'newest.entity_ref')
+            .andOn('s.taken_at', '=', 'newest.newest_taken_at'),
+        )
+        .select('s.id', 's.entity_ref', 's.taken_at', freshness)
+        // Of two snapshots taken at the same time, the one written last wins.
+        .orderBy('s.id', 'asc');
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          takenAt: toDate(row.taken_at),
+          freshness: row.freshness === null ? null : JSON.parse(row.freshness),
+        });
+      }
+    }
+    return result;
   }
 
   /**

@@ -52,6 +52,23 @@ export interface InventorySnapshotSource {
    * caller's to read, not to change.
    */
   latestScores(): Promise<ReadonlyMap<string, LatestScores>>;
+
+  /**
+   * The freshness evidence of the latest snapshot of each given product
+   * that has one, by entity ref: the stored `evidence.freshness` as it was
+   * written (`{ evidence, summary }`), parsed. Reads only that part of the
+   * evidence JSON, and only of these products (a page of the inventory).
+   */
+  latestFreshnessEvidence(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, StoredFreshnessEvidence>>;
+}
+
+/** The freshness part of a latest snapshot's evidence, as stored. */
+export interface StoredFreshnessEvidence {
+  takenAt: Date;
+  /** `evidence.freshness` of the snapshot; null when it has none. */
+  freshness: unknown;
 }
 
 /**

@@ -220,6 +220,11 @@ describe('GET /products (the inventory)', () => {
         fragile: null,
         tierAtRisk: null,
         budgetExhausted: null,
+        // worked out in createInventoryRouter.freshnessVsCost.test.ts
+        freshnessVsCost: {
+          observedLag: expect.objectContaining({ p95Ms: null }),
+          unitCostOfFreshness: expect.objectContaining({ currency: 'USD' }),
+        },
       });
     });
 

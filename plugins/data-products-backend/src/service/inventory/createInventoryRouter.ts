@@ -6,6 +6,8 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ApiInventoryPage,
+  CostSettings,
+  DEFAULT_COST_SETTINGS,
   DEFAULT_FUNDING_POLICY,
   FundingPolicy,
   StockroomPolicy,
@@ -17,6 +19,7 @@ import { InventorySnapshotSource } from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { OpenApiRequestValidator } from '../openapi';
 import { encodeCursor } from './cursor';
+import { freshnessVsCost } from './freshnessVsCost';
 import { InventoryCatalog } from './InventoryCatalog';
 import { inventoryItem } from './inventoryItem';
 import { inventoryRows } from './inventoryRows';
@@ -34,6 +37,11 @@ export interface InventoryRouterOptions {
   policy: StockroomPolicy;
   /** Settings of rule `funding-follows-reuse` (`stockroom.costs`); none configured by default. */
   funding?: FundingPolicy;
+  /**
+   * `stockroom.costs`: the tier multipliers and typical p95 that estimate a
+   * tier move where no `cost.options` are declared; the defaults otherwise.
+   */
+  costs?: CostSettings;
   /** Audits each read when given, as the plugin's other reads are. */
   auditor?: AuditorService;
   /** The request-time "now" states and expiry are evaluated at. */
@@ -65,6 +73,7 @@ export function createInventoryRouter(
     auditor,
     clock = () => new Date(),
     funding = DEFAULT_FUNDING_POLICY,
+    costs = DEFAULT_COST_SETTINGS,
   } = options;
   const catalog = new InventoryCatalog({
     catalog: options.catalog,
@@ -113,10 +122,21 @@ export function createInventoryRouter(
                 numeric: isNumericSort(query.sort),
               })
             : null;
+        // The lag behind "Freshness vs cost": only this page's evidence is read.
+        const freshness = await snapshots.latestFreshnessEvidence(
+          page.items
+            .filter(row => row.computedAt !== null)
+            .map(row => row.entityRef),
+        );
         await auditorEvent?.success({ meta: { count: page.items.length } });
         res.json({
           evaluatedOn: formatIsoDate(now),
-          items: page.items.map(inventoryItem),
+          items: page.items.map(row =>
+            inventoryItem(
+              row,
+              freshnessVsCost(row, freshness.get(row.entityRef), costs),
+            ),
+          ),
           nextCursor,
           totals: totalsOf(rows),
           summary: summaryOf(rows, now, funding),

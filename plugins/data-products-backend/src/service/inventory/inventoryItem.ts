@@ -6,9 +6,13 @@ import { InventoryRow } from './inventoryRows';
 
 /**
  * One item of `GET /products`. Absent values are null, so every item has
- * the same shape.
+ * the same shape. `freshnessVsCost` is worked out for the page's items only
+ * (see freshnessVsCost.ts).
  */
-export function inventoryItem(row: InventoryRow): ApiInventoryItem {
+export function inventoryItem(
+  row: InventoryRow,
+  freshnessVsCost: ApiInventoryItem['freshnessVsCost'],
+): ApiInventoryItem {
   const { monthly, currency, fundedBy } = row.cost;
   return {
     entityRef: row.entityRef,
@@ -45,6 +49,7 @@ export function inventoryItem(row: InventoryRow): ApiInventoryItem {
     fragile: row.flags.fragile,
     tierAtRisk: row.flags.tierAtRisk,
     budgetExhausted: row.flags.budgetExhausted,
+    freshnessVsCost,
   };
 }
 

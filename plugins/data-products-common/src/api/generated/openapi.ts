@@ -745,6 +745,52 @@ export interface components {
        *     GET …/scorecard, `supplyChain.errorBudgets`.
        */
       budgetExhausted?: boolean | null;
+      freshnessVsCost?: components['schemas']['InventoryFreshnessVsCost'];
+    };
+    /**
+     * @description What the inventory's "Freshness vs cost" view shows of a product
+     *     (docs/inventory.md): the lag it delivers, and what a move to another
+     *     freshness tier would cost (dataproduct-spec.md "Freshness versus
+     *     cost"). Each figure with its evidence, or null with the reason.
+     */
+    InventoryFreshnessVsCost: {
+      observedLag: components['schemas']['InventoryObservedLag'];
+      /**
+       * @description `unitCostOfFreshness` of the contract's `cost` and freshness SLA
+       *     with `stockroom.costs`, as GET …/contract serves it: `options`
+       *     lists what each other tier would cost a month (`estimated` when
+       *     priced by the platform's tier multipliers, else declared in
+       *     `cost.options`), `value` the unit cost of the next fresher step.
+       */
+      unitCostOfFreshness: components['schemas']['UnitCostOfFreshness'];
+    };
+    /**
+     * @description The P95 freshness lag of the latest scorecard snapshot (the
+     *     freshness dimension's evidence, never recomputed on read).
+     */
+    InventoryObservedLag: {
+      /** @description Nearest-rank P95 of the measured lags in the snapshot's window, in ms; null when unknown. */
+      p95Ms: number | null;
+      /** @description Why the lag is unknown; null when it is known. */
+      reason: string | null;
+      /** @description What the lag was measured from; null when the snapshot holds no freshness evidence. */
+      evidence: {
+        /**
+         * Format: date-time
+         * @description When the snapshot was taken.
+         */
+        takenAt: string;
+        window: {
+          from: string;
+          to: string;
+        } | null;
+        /** @description Finished runs in the window. */
+        runs: number | null;
+        /** @description Successful runs whose lag could be measured. */
+        measuredRuns: number | null;
+        /** @description The contract's p95 when the snapshot was taken. */
+        promisedP95Ms: number | null;
+      } | null;
     };
     /** @description What the product costs a month and who pays for it (spec.cost); each null where not declared. */
     InventoryCost: {

@@ -333,9 +333,7 @@ describe('InventoryContent (the inventory page)', () => {
 
     await userEvent.click(screen.getByRole('switch', { name: 'Fragile' }));
     await waitFor(() => expect(search().get('fragile')).toBe('true'));
-    await userEvent.click(
-      screen.getByRole('switch', { name: 'Tier at risk' }),
-    );
+    await userEvent.click(screen.getByRole('switch', { name: 'Tier at risk' }));
     await waitFor(() => expect(search().get('tierAtRisk')).toBe('true'));
     await userEvent.click(
       screen.getByRole('switch', { name: 'Budget exhausted' }),
@@ -657,10 +655,10 @@ describe('InventoryContent (the inventory page)', () => {
       const csv = (await read(blobs[0])).replace(/^\uFEFF/, '');
       const lines = csv.split('\r\n');
       expect(lines[0]).toBe(
-        'entityRef,name,title,category,state,owner,domain,system,type,version,overall,freshness,reliability,quality,stability,contract,ownership,reuse,breaching,expiresOn,sunsetOn,successor,monthlyCost,currency,fundedBy,consumers,computedAt',
+        'entityRef,name,title,category,state,owner,domain,system,type,version,overall,freshness,reliability,quality,stability,contract,ownership,reuse,breaching,expiresOn,sunsetOn,successor,monthlyCost,currency,fundedBy,consumers,computedAt,fragile,tierAtRisk,budgetExhausted,observedP95LagMs,unitCostOfFreshnessPerHour,unitCostEstimated',
       );
       expect(lines[1]).toBe(
-        'dataproduct:default/orders-mart,orders-mart,Orders mart,shared-mart,active,group:default/commerce-data,domain:default/commerce,system:default/orders,table,1.4.0,2.4,2,1,,3,3,4,5,true,,,,900,USD,group:default/commerce-data,6,2026-11-25T06:00:00.000Z',
+        'dataproduct:default/orders-mart,orders-mart,Orders mart,shared-mart,active,group:default/commerce-data,domain:default/commerce,system:default/orders,table,1.4.0,2.4,2,1,,3,3,4,5,true,,,,900,USD,group:default/commerce-data,6,2026-11-25T06:00:00.000Z,true,true,true,,,',
       );
       // a formula is defused with a quote, then the cell is quoted because
       // of its comma, quotes and line break (which stays inside the cell)

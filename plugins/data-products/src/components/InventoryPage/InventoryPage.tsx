@@ -9,6 +9,8 @@ import {
   Select,
   Skeleton,
   Text,
+  ToggleButton,
+  ToggleButtonGroup,
 } from '@backstage/ui';
 import { dataProductsApiRef } from '../../api';
 import { Section } from '../shared/Section';
@@ -20,12 +22,13 @@ import {
   inventoryCsv,
 } from './csv';
 import { ColumnChooser } from './ColumnChooser';
+import { FreshnessVsCostView } from './FreshnessVsCostView';
 import { InventoryFilters, hasFilters } from './InventoryFilters';
 import { InventoryTable } from './InventoryTable';
 import { ScoreDistribution } from './ScoreDistribution';
 import { SummaryTiles } from './SummaryTiles';
 import { useInventory } from './useInventory';
-import { useInventoryUrl } from './useInventoryUrl';
+import { useInventoryUrl, type InventoryView } from './useInventoryUrl';
 
 /** @public */
 export interface DataProductsInventoryPageProps {
@@ -210,18 +213,44 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
           }
         >
           <Flex direction="column" gap="3">
-            <Flex justify="end">
-              <ColumnChooser columns={url.columns} onChange={url.setColumns} />
+            <Flex justify="between" align="center" gap="3">
+              <ToggleButtonGroup
+                aria-label="Inventory view"
+                selectionMode="single"
+                disallowEmptySelection
+                selectedKeys={[url.view]}
+                onSelectionChange={keys => {
+                  const [shown] = [...keys];
+                  if (shown) url.setView(shown as InventoryView);
+                }}
+              >
+                <ToggleButton id="table" size="small">
+                  Table
+                </ToggleButton>
+                <ToggleButton id="freshness-cost" size="small">
+                  Freshness vs cost
+                </ToggleButton>
+              </ToggleButtonGroup>
+              {url.view === 'table' && (
+                <ColumnChooser
+                  columns={url.columns}
+                  onChange={url.setColumns}
+                />
+              )}
             </Flex>
-            <InventoryTable
-              items={page?.items}
-              loading={loading}
-              stale={stale}
-              sort={query.sort}
-              order={query.order}
-              onSortChange={url.setSort}
-              columns={url.columns}
-            />
+            {url.view === 'freshness-cost' ? (
+              page && <FreshnessVsCostView items={page.items} />
+            ) : (
+              <InventoryTable
+                items={page?.items}
+                loading={loading}
+                stale={stale}
+                sort={query.sort}
+                order={query.order}
+                onSortChange={url.setSort}
+                columns={url.columns}
+              />
+            )}
             <Flex align="center" justify="between" gap="3">
               <Flex align="center" gap="2">
                 <Button

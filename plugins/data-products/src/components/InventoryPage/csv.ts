@@ -72,6 +72,14 @@ export const INVENTORY_CSV_HEADER = [
   'fundedBy',
   'consumers',
   'computedAt',
+  // the supply-chain flags: true, false, or empty when unknown
+  'fragile',
+  'tierAtRisk',
+  'budgetExhausted',
+  // "Freshness vs cost": empty when unknown (the reasons are in the app)
+  'observedP95LagMs',
+  'unitCostOfFreshnessPerHour',
+  'unitCostEstimated',
 ] as const;
 
 /** The inventory as CSV: a header, then one line per product. */
@@ -100,8 +108,18 @@ export function inventoryCsv(items: readonly InventoryItem[]): string {
       item.cost?.fundedBy,
       item.consumers,
       item.computedAt,
+      item.fragile,
+      item.tierAtRisk,
+      item.budgetExhausted,
+      item.freshnessVsCost?.observedLag.p95Ms,
+      unitCost(item)?.value,
+      unitCost(item)?.value === null ? null : unitCost(item)?.estimated,
     ]),
   ]);
+}
+
+function unitCost(item: InventoryItem) {
+  return item.freshnessVsCost?.unitCostOfFreshness;
 }
 
 /** The backend's largest page: fewer requests for a whole export. */

@@ -14,6 +14,15 @@ import {
   type InventoryColumn,
 } from './inventoryColumns';
 
+/** The query parameter of the inventory's view; absent is the table. */
+export const VIEW_PARAM = 'view';
+/** The views of the inventory: the table, or "Freshness vs cost". */
+export type InventoryView = 'table' | 'freshness-cost';
+
+function parseView(value: string | null): InventoryView {
+  return value === 'freshness-cost' ? value : 'table';
+}
+
 /** The filters a user sets; changing one starts again at the first page. */
 export type InventoryFilters = Omit<
   InventoryQuery,
@@ -46,22 +55,29 @@ export function useInventoryUrl() {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const columnsValue = searchParams.get(COLUMNS_PARAM);
-  // the request key: choosing columns must not fetch the page again
+  const view = parseView(searchParams.get(VIEW_PARAM));
+  // the request key: choosing columns or the view must not fetch the page again
   const search = useMemo(() => {
     const params = new URLSearchParams(searchParams);
     params.delete(COLUMNS_PARAM);
+    params.delete(VIEW_PARAM);
     return params.toString();
   }, [searchParams]);
   const query = useMemo(() => parseInventoryQuery(search), [search]);
   const columns = useMemo(() => parseColumns(columnsValue), [columnsValue]);
   const previousCursors = previousCursorsOf(location.state);
 
-  /** The URL for a query, keeping the chosen columns. */
+  /** The URL for a query, keeping the chosen columns and view. */
   const paramsFor = useCallback(
-    (next: InventoryQuery, chosen: readonly InventoryColumn[]) => {
+    (
+      next: InventoryQuery,
+      chosen: readonly InventoryColumn[],
+      shown: InventoryView,
+    ) => {
       const params = inventorySearchParams(next);
       const value = columnsParam(chosen);
       if (value) params.set(COLUMNS_PARAM, value);
+      if (shown !== 'table') params.set(VIEW_PARAM, shown);
       return params;
     },
     [],
@@ -69,19 +85,28 @@ export function useInventoryUrl() {
 
   const go = useCallback(
     (next: InventoryQuery, history?: PageHistory) =>
-      setSearchParams(paramsFor(next, columns), {
+      setSearchParams(paramsFor(next, columns, view), {
         state: history ?? null,
       }),
-    [setSearchParams, paramsFor, columns],
+    [setSearchParams, paramsFor, columns, view],
   );
 
   /** Shows these columns; the data, the page and its history stay. */
   const setColumns = useCallback(
     (chosen: readonly InventoryColumn[]) =>
-      setSearchParams(paramsFor(query, chosen), {
+      setSearchParams(paramsFor(query, chosen, view), {
         state: { previousCursors } satisfies PageHistory,
       }),
-    [setSearchParams, paramsFor, query, previousCursors],
+    [setSearchParams, paramsFor, query, view, previousCursors],
+  );
+
+  /** Shows the table or "Freshness vs cost" of the same page. */
+  const setView = useCallback(
+    (shown: InventoryView) =>
+      setSearchParams(paramsFor(query, columns, shown), {
+        state: { previousCursors } satisfies PageHistory,
+      }),
+    [setSearchParams, paramsFor, query, columns, previousCursors],
   );
 
   const setFilters = useCallback(
@@ -144,6 +169,9 @@ export function useInventoryUrl() {
     /** The table's columns, in table order. */
     columns,
     setColumns,
+    /** The table, or "Freshness vs cost" (`view=freshness-cost`). */
+    view,
+    setView,
     setFilters,
     clearFilters,
     setSort,
