@@ -33,7 +33,8 @@ export function inventoryItem(
       monthly,
       currency,
       fundedBy,
-      // The unit cost of freshness: what each consumer costs a month.
+      // What each consumer costs a month (the spec's unit cost of
+      // freshness, per hour of lag saved, is freshnessVsCost's).
       perConsumer:
         monthly !== null && row.consumers > 0
           ? Math.round((monthly / row.consumers) * 100) / 100
