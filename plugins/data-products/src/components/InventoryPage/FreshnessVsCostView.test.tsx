@@ -235,6 +235,18 @@ describe('the inventory’s "Freshness vs cost" view', () => {
     );
     expect(usd.getByText('micro-batch')).toBeInTheDocument();
     expect(usd.queryByText('daily')).not.toBeInTheDocument();
+    // hovering a point names its product
+    const [point] = Array.from(
+      screen
+        .getByRole('figure', {
+          name: 'Observed P95 lag against monthly cost in USD, by freshness tier',
+        })
+        .querySelectorAll('.recharts-scatter-symbol'),
+    );
+    await userEvent.hover(point);
+    expect(
+      await usd.findByText('micro-batch · P95 45 min · $900 / month'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('currencies')).toHaveTextContent(
       'Costs are in EUR, USD: each currency has its own chart, since amounts in different currencies cannot be compared without exchange rates.',
     );
