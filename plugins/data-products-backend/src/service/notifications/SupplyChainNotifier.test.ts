@@ -29,6 +29,8 @@ const product: Entity = {
 /** 06:00 UTC on the given day of November 2026. */
 const nov = (day: number) =>
   `2026-11-${String(day).padStart(2, '0')}T06:00:00.000Z`;
+/** That day, as notices key their episodes. */
+const day = (n: number) => nov(n).slice(0, 10);
 
 describe('SupplyChainNotifier', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -102,7 +104,7 @@ describe('SupplyChainNotifier', () => {
       );
       expect(await stores.notificationLog.list()).toEqual([
         {
-          dedupeKey: `budget-exhausted|${REF}|p95|${nov(2)}`,
+          dedupeKey: `budget-exhausted|${REF}|p95|${day(2)}`,
           kind: 'budget-exhausted',
           entityRef: REF,
           recipient: OWNER,
@@ -141,9 +143,62 @@ describe('SupplyChainNotifier', () => {
       expect(
         (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
       ).toEqual([
-        `budget-exhausted|${REF}|p95|${nov(1)}`,
-        `budget-exhausted|${REF}|p95|${nov(4)}`,
+        `budget-exhausted|${REF}|p95|${day(1)}`,
+        `budget-exhausted|${REF}|p95|${day(4)}`,
       ]);
+    });
+
+    it('tells a budget that flaps between snapshots of one day once', async () => {
+      const { stores, instance } = await setUp(databaseId);
+      const a = instance();
+
+      await a.snapshot('2026-11-02T06:00:00.000Z', { p95: true });
+      await a.snapshot('2026-11-02T12:00:00.000Z', { p95: false });
+      expect(
+        await a.snapshot('2026-11-02T18:00:00.000Z', { p95: true }),
+      ).toEqual(expect.objectContaining({ due: 1, sent: 0, alreadySent: 1 }));
+      // The day counts as its newest snapshot: exhausted, the same episode.
+      expect(await a.snapshot(nov(3), { p95: true })).toEqual(
+        expect.objectContaining({ sent: 0, alreadySent: 1 }),
+      );
+
+      expect(a.notifications.sent).toHaveLength(1);
+      expect(
+        (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
+      ).toEqual([`budget-exhausted|${REF}|p95|${day(2)}`]);
+    });
+
+    it('reads the evidence of one snapshot a day, back to where the episode began', async () => {
+      const { stores, instance } = await setUp(databaseId);
+      const a = instance();
+      await a.snapshot(nov(1), { p95: false });
+      for (const d of [2, 3, 4]) {
+        await a.snapshot(`2026-11-0${d}T01:00:00.000Z`, { p95: true });
+        await a.snapshot(`2026-11-0${d}T13:00:00.000Z`, { p95: true });
+      }
+      const history = jest.spyOn(stores.scorecardSnapshots, 'snapshotHistory');
+
+      expect(await a.snapshot(nov(5), { p95: true })).toEqual(
+        expect.objectContaining({ due: 1, alreadySent: 1 }),
+      );
+
+      // The newest snapshot of each of the 4 days before, one at a time.
+      expect(
+        history.mock.calls.map(([, from, to]) => [
+          from.toISOString(),
+          to.toISOString(),
+        ]),
+      ).toEqual(
+        [
+          '2026-11-04T13:00:00.000Z',
+          '2026-11-03T13:00:00.000Z',
+          '2026-11-02T13:00:00.000Z',
+          nov(1),
+        ].map(at => [at, at]),
+      );
+      expect(
+        (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
+      ).toEqual([`budget-exhausted|${REF}|p95|${day(2)}`]);
     });
 
     it('tries a failed send again at the next snapshot', async () => {
@@ -174,7 +229,7 @@ describe('SupplyChainNotifier', () => {
       );
       expect(
         (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
-      ).toEqual([`budget-exhausted|${REF}|p95|${nov(1)}`]);
+      ).toEqual([`budget-exhausted|${REF}|p95|${day(1)}`]);
     });
 
     it('tells a tier at risk once per streak', async () => {
@@ -184,9 +239,9 @@ describe('SupplyChainNotifier', () => {
       await a.snapshot(nov(14), { tier: { atRisk: false } });
       // The stored verdicts' atRiskSince moves day by day (judged over
       // the last 15 days of scores); the streak is still one.
-      for (const day of [15, 16, 17, 18]) {
-        await a.snapshot(nov(day), {
-          tier: { atRisk: true, atRiskSince: nov(day).slice(0, 10) },
+      for (const d of [15, 16, 17, 18]) {
+        await a.snapshot(nov(d), {
+          tier: { atRisk: true, atRiskSince: day(d) },
         });
       }
       await a.snapshot(nov(19), { tier: { atRisk: false } });
@@ -267,7 +322,7 @@ describe('SupplyChainNotifier', () => {
         expect.objectContaining({ due: 1, sent: 1 }),
       );
       expect((await stores.notificationLog.list())[0].dedupeKey).toBe(
-        `budget-exhausted|dataproduct:default/young|p95|${nov(10)}`,
+        `budget-exhausted|dataproduct:default/young|p95|${day(10)}`,
       );
     });
   });

@@ -12,6 +12,8 @@ import { supplyChainNoticePayload } from './supplyChainNoticePayload';
 import {
   SupplyChainNotice,
   anyNoticeCondition,
+  dayOf,
+  newestOfEachDay,
   streakReachesFirstSnapshot,
   supplyChainNotices,
 } from './supplyChainNotices';
@@ -19,8 +21,8 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back an episode's start is looked for: the history trends show. */
 export const SUPPLY_CHAIN_HISTORY_DAYS = 90;
-/** How far back each read of the history reaches, in days. */
-const LOOKBACK_DAYS = [1, 7, 30, SUPPLY_CHAIN_HISTORY_DAYS];
+/** Days whose snapshot is read at once while looking for an episode's start. */
+const DAYS_PER_READ = 7;
 
 /** What one snapshot's notices did. */
 export interface SupplyChainNoticesSummary {
@@ -48,10 +50,10 @@ const NOTHING: SupplyChainNoticesSummary = {
  * the same product send it once.
  *
  * A snapshot that shows none of the conditions costs nothing (no store
- * read). Otherwise the product's snapshots of up to the last
- * {@link SUPPLY_CHAIN_HISTORY_DAYS} days are read to find where each
- * episode began; an episode older than that was due, and told, when it
- * began.
+ * read). Otherwise the product's scores of the last
+ * {@link SUPPLY_CHAIN_HISTORY_DAYS} days are read (no evidence), and the
+ * evidence of one snapshot a day, back to where each episode began; an
+ * episode older than that was due, and told, when it began.
  *
  * A notice whose send fails is logged and released in the log, so it stays
  * due: it is tried again at the product's next snapshot (the scoring task
@@ -106,40 +108,39 @@ export class SupplyChainNotifier {
   }
 
   /**
-   * The product's snapshots up to `snapshot`, oldest first, ending with it:
-   * read newest first, a day, a week, a month, then the whole history, and
-   * only as far back as a streak still reaches (most episodes are short,
-   * and a snapshot's evidence is not small). When a streak reaches the
-   * first of {@link SUPPLY_CHAIN_HISTORY_DAYS} days, whether older snapshots
-   * exist: the task snapshots every product daily, so the day before the
-   * first one tells.
+   * The newest snapshot of each day before `snapshot`'s, then `snapshot`:
+   * the times from the scores alone (no evidence read), then the evidence
+   * of one snapshot a day, newest day first, {@link DAYS_PER_READ} days at
+   * a time, only as far back as a streak still reaches. And whether
+   * snapshots older than the {@link SUPPLY_CHAIN_HISTORY_DAYS} days exist.
    */
   private async history(snapshot: ScorecardSnapshot, now: Date) {
     const { snapshots } = this.deps;
     const ref = snapshot.entityRef;
-    let history = [snapshot];
-    // Snapshots taken with or after `snapshot` are not this one's business.
-    let readBefore = snapshot.takenAt.getTime();
-    for (const days of LOOKBACK_DAYS) {
-      const from = Math.min(now.getTime() - days * DAY_MS, readBefore);
-      const older = await snapshots.snapshotHistory(
-        ref,
-        new Date(from),
-        new Date(readBefore - 1),
-      );
-      history = [...older, ...history];
-      readBefore = from;
-      if (!streakReachesFirstSnapshot(history)) {
-        return { snapshots: history, earlierHistory: false };
-      }
-    }
-    const first = history[0].takenAt.getTime();
-    const before = await snapshots.scoreHistory(
+    const from = now.getTime() - SUPPLY_CHAIN_HISTORY_DAYS * DAY_MS;
+    // A day more than the history: whether anything precedes it.
+    const times = await snapshots.scoreHistory(
       ref,
-      new Date(first - DAY_MS),
-      new Date(first - 1),
+      new Date(from - DAY_MS),
+      new Date(snapshot.takenAt.getTime() - 1),
     );
-    return { snapshots: history, earlierHistory: before.length > 0 };
+    const earlierHistory = times.some(s => s.takenAt.getTime() < from);
+    const today = dayOf(snapshot);
+    const days = newestOfEachDay(
+      times.filter(s => s.takenAt.getTime() >= from && dayOf(s) !== today),
+    ).reverse();
+
+    let history = [snapshot];
+    for (let i = 0; i < days.length; i += DAYS_PER_READ) {
+      if (!streakReachesFirstSnapshot(history)) break;
+      const read = await Promise.all(
+        days
+          .slice(i, i + DAYS_PER_READ)
+          .map(day => snapshots.snapshotHistory(ref, day.takenAt, day.takenAt)),
+      );
+      history = [...read.reverse().flat(), ...history];
+    }
+    return { snapshots: history, earlierHistory };
   }
 
   private async deliverOnce(

@@ -24,7 +24,7 @@ describe('supplyChainNoticePayload', () => {
     expect(supplyChainNoticePayload(noticeOf({ p95: true }))).toEqual({
       title: 'P95 error budget of Orders core exhausted',
       description:
-        'dataproduct:default/orders-core: 3 of 1 allowed runs over p95 (2 h) in the 30-day window (1 failed run, 2 late runs, of 20 runs); exhausted since 2026-11-20T06:00:00.000Z.',
+        'dataproduct:default/orders-core: 3 of 1 allowed runs over p95 (2 h) in the 30-day window (1 failed run, 2 late runs, of 20 runs); exhausted since 2026-11-20.',
       link: '/catalog/default/dataproduct/orders-core/scorecard',
       severity: 'high',
       topic: 'stockroom-error-budget',
@@ -32,7 +32,7 @@ describe('supplyChainNoticePayload', () => {
       metadata: {
         entityRef: REF,
         notice: 'budget-exhausted',
-        since: AT,
+        since: '2026-11-20',
         slo: 'p95',
       },
     });
@@ -54,12 +54,12 @@ describe('supplyChainNoticePayload', () => {
       title:
         'Orders core burns its P95 error budget at 20× the sustainable rate',
       description:
-        'dataproduct:default/orders-core: 5 of 5 runs in the last 24 h went over p95 or failed (burn rate 20; at 1 the budget lasts exactly the window). Alarming since 2026-11-20T06:00:00.000Z.',
+        'dataproduct:default/orders-core: 5 of 5 runs in the last 24 h went over p95 or failed (burn rate 20; at 1 the budget lasts exactly the window). Alarming since 2026-11-20.',
       link: '/catalog/default/dataproduct/orders-core/scorecard',
       severity: 'normal',
       topic: 'stockroom-error-budget',
       scope: 'stockroom-error-budget:burn-rate:dataproduct:default/orders-core',
-      metadata: { entityRef: REF, notice: 'burn-rate', since: AT },
+      metadata: { entityRef: REF, notice: 'burn-rate', since: '2026-11-20' },
     });
   });
 

@@ -60,10 +60,10 @@ describe('supplyChainNotices', () => {
     expect(notices).toEqual([
       {
         kind: 'budget-exhausted',
-        dedupeKey: `budget-exhausted|${REF}|p95|2026-11-02T06:00:00.000Z`,
+        dedupeKey: `budget-exhausted|${REF}|p95|2026-11-02`,
         recipient: 'group:default/orders-team',
         product: { entityRef: REF, title: 'orders-core' },
-        since: '2026-11-02T06:00:00.000Z',
+        since: '2026-11-02',
         takenAt: '2026-11-04T06:00:00.000Z',
         // The figures are the newest snapshot's.
         budget: expect.objectContaining({ slo: 'p95', used: 3, allowed: 1 }),
@@ -99,7 +99,27 @@ describe('supplyChainNotices', () => {
           [4, { p95: true }],
         ),
       ),
-    ).toEqual([`budget-exhausted|${REF}|p95|2026-11-04T06:00:00.000Z`]);
+    ).toEqual([`budget-exhausted|${REF}|p95|2026-11-04`]);
+  });
+
+  it('counts a day as its newest snapshot, so a budget flapping within a day is one episode', () => {
+    const at = (time: string, shown: Shown) =>
+      supplyChainSnapshot(REF, `2026-11-${time}Z`, shown);
+    const flapping = [
+      at('01T23:00:00', { p95: false }),
+      at('02T06:00:00', { p95: true }),
+      at('02T12:00:00', { p95: false }),
+      at('02T18:00:00', { p95: true }),
+    ];
+    expect(keys(flapping)).toEqual([`budget-exhausted|${REF}|p95|2026-11-02`]);
+    // Recovered at the end of the 2nd, exhausted again on the 3rd: a new one.
+    expect(
+      keys([
+        ...flapping,
+        at('02T22:00:00', { p95: false }),
+        at('03T01:00:00', { p95: true }),
+      ]),
+    ).toEqual([`budget-exhausted|${REF}|p95|2026-11-03`]);
   });
 
   it('keys the p95 and p99 budgets apart, each by its own streak', () => {
@@ -112,8 +132,8 @@ describe('supplyChainNotices', () => {
         ),
       ),
     ).toEqual([
-      `budget-exhausted|${REF}|p95|2026-11-02T06:00:00.000Z`,
-      `budget-exhausted|${REF}|p99|2026-11-01T06:00:00.000Z`,
+      `budget-exhausted|${REF}|p95|2026-11-02`,
+      `budget-exhausted|${REF}|p99|2026-11-01`,
     ]);
   });
 
@@ -130,7 +150,7 @@ describe('supplyChainNotices', () => {
           [5, { p95: true }],
         ),
       ),
-    ).toEqual([`budget-exhausted|${REF}|p95|2026-11-02T06:00:00.000Z`]);
+    ).toEqual([`budget-exhausted|${REF}|p95|2026-11-02`]);
     // Unknown in the newest snapshot: nothing is due now.
     expect(
       keys(history([1, { p95: true }], [2, { p95: null }], [3, {}])),
@@ -140,16 +160,14 @@ describe('supplyChainNotices', () => {
   it('starts a streak reaching the first snapshot there, unless older snapshots exist', () => {
     const snapshots = history([10, { p95: true }], [11, { p95: true }]);
     expect(streakReachesFirstSnapshot(snapshots)).toBe(true);
-    expect(keys(snapshots)).toEqual([
-      `budget-exhausted|${REF}|p95|2026-11-10T06:00:00.000Z`,
-    ]);
+    expect(keys(snapshots)).toEqual([`budget-exhausted|${REF}|p95|2026-11-10`]);
     // It began before the history read: due (and delivered) back then.
     expect(keys(snapshots, true)).toEqual([]);
 
     const broken = history([9, { p95: false }], [10, { p95: true }]);
     expect(streakReachesFirstSnapshot(broken)).toBe(false);
     expect(keys(broken, true)).toEqual([
-      `budget-exhausted|${REF}|p95|2026-11-10T06:00:00.000Z`,
+      `budget-exhausted|${REF}|p95|2026-11-10`,
     ]);
   });
 
@@ -165,8 +183,8 @@ describe('supplyChainNotices', () => {
     expect(notices).toEqual([
       expect.objectContaining({
         kind: 'burn-rate',
-        dedupeKey: `burn-rate|${REF}|2026-11-03T06:00:00.000Z`,
-        since: '2026-11-03T06:00:00.000Z',
+        dedupeKey: `burn-rate|${REF}|2026-11-03`,
+        since: '2026-11-03',
         burnRate: expect.objectContaining({ value: 20, runs: 5 }),
       }),
     ]);
@@ -227,9 +245,9 @@ describe('supplyChainNotices', () => {
         ]),
       ),
     ).toEqual([
-      `budget-exhausted|${REF}|p95|2026-11-01T06:00:00.000Z`,
-      `budget-exhausted|${REF}|p99|2026-11-01T06:00:00.000Z`,
-      `burn-rate|${REF}|2026-11-01T06:00:00.000Z`,
+      `budget-exhausted|${REF}|p95|2026-11-01`,
+      `budget-exhausted|${REF}|p99|2026-11-01`,
+      `burn-rate|${REF}|2026-11-01`,
       `tier-at-risk|${REF}|2026-11-01`,
     ]);
   });

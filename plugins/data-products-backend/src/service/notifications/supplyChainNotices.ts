@@ -6,10 +6,15 @@
  * (`supplyChain.errorBudgets`, `tierAtRisk`) and decides what is due now;
  * {@link SupplyChainNotifier} delivers each at most once.
  *
- * "Once" is per episode: a notice's key names the start of the unbroken
- * streak of snapshots in which its condition held, so a budget that stays
- * exhausted is one notice however many snapshots show it, and one that
- * recovers and is exhausted again is a new one.
+ * "Once" is per episode: a notice's key names the first day of the
+ * unbroken streak of days in which its condition held, so a budget that
+ * stays exhausted is one notice however many snapshots show it, and one
+ * that recovers and is exhausted again on a later day is a new one.
+ *
+ * Days, not snapshots: a day counts as its newest snapshot (the scoring
+ * task takes one a day, and more when runs arrive). A product whose
+ * budget flaps between snapshots of one day is told once, and finding an
+ * episode's start reads one snapshot's evidence per day, not every one.
  */
 import type {
   BurnRate,
@@ -41,7 +46,7 @@ interface NoticeBase {
   dedupeKey: string;
   recipient: string;
   product: { entityRef: string; title: string; category?: string };
-  /** ISO instant (a day for the tier) the episode began. */
+  /** The UTC day (YYYY-MM-DD) the episode began. */
   since: string;
   /** When the newest snapshot, the one the figures come from, was taken. */
   takenAt: string;
@@ -129,36 +134,59 @@ export function anyNoticeCondition(snapshot: ScorecardSnapshot): boolean {
 
 /**
  * Whether a condition holding in the newest snapshot holds, as far as the
- * snapshots tell, back to the first one: then whether its episode began
- * before them depends on what came before (see `earlierHistory`).
+ * days tell, back to the first one: then whether its episode began before
+ * them depends on what came before (see `earlierHistory`).
  */
 export function streakReachesFirstSnapshot(
   snapshots: readonly ScorecardSnapshot[],
 ): boolean {
+  const days = newestOfEachDay(snapshots);
   return CONDITIONS.some(condition => {
-    const streak = streakOf(condition, snapshots);
+    const streak = streakOf(condition, days);
     return streak !== undefined && streak.reachesFirst;
   });
 }
 
 /**
- * The notices due now, from the newest of `snapshots` (oldest first, the
- * history kept, e.g. 90 days): one per exhausted budget (p95, p99), one
- * for an alarming burn rate, one for a tier at risk, each keyed by the
- * start of its episode.
+ * The newest snapshot of each UTC day, oldest first: what a day counts as.
+ * `snapshots` come oldest first, as the store reads them.
+ */
+export function newestOfEachDay<T extends Pick<ScorecardSnapshot, 'takenAt'>>(
+  snapshots: readonly T[],
+): T[] {
+  const days: T[] = [];
+  for (const snapshot of snapshots) {
+    const last = days[days.length - 1];
+    if (last && dayOf(last) === dayOf(snapshot))
+      days[days.length - 1] = snapshot;
+    else days.push(snapshot);
+  }
+  return days;
+}
+
+/** The UTC day a snapshot was taken: YYYY-MM-DD. */
+export function dayOf(snapshot: Pick<ScorecardSnapshot, 'takenAt'>): string {
+  return snapshot.takenAt.toISOString().slice(0, 10);
+}
+
+/**
+ * The notices due now, from the newest of `snapshots` (oldest first: the
+ * history kept, e.g. 90 days, or at least the newest snapshot of each of
+ * its days): one per exhausted budget (p95, p99), one for an alarming burn
+ * rate, one for a tier at risk, each keyed by the first day of its episode.
  *
- * An episode is the unbroken streak of snapshots in which the condition
- * held, scanning back from the newest until a snapshot in which it
- * positively did not hold. A snapshot that cannot tell (see {@link Held})
- * neither breaks the streak nor starts it: an old snapshot stored before
- * the figures existed, or a day without runs, does not turn one long
- * episode into two notices. `since` is the takenAt of the streak's first
- * snapshot that held; for the tier, that snapshot's `atRiskSince` (the
- * newest snapshot's own `atRiskSince` is judged over only the last
+ * An episode is the unbroken streak of days in which the condition held,
+ * scanning back from the newest until a day in which it positively did not
+ * hold. A day that cannot tell (see {@link Held}) neither breaks the
+ * streak nor starts it: a snapshot stored before the figures existed, or a
+ * window without runs, does not turn one long episode into two notices.
+ * `since` is the streak's first day; for the tier, that day's
+ * `atRiskSince` (the first day of the streak as judged then; the newest
+ * snapshot's own `atRiskSince` is judged over only the last
  * `tierAtRisk.days` + 1 days of scores, so during a long streak it moves
  * on every day, and would make a new notice every day).
  *
- * When a streak reaches the first snapshot given and `earlierHistory` says
+ * When a streak reaches the first day given and `earlierHistory` says
  * older snapshots exist, the episode began before the history read: it was
  * due when it began, so it is not due again now (otherwise its key would
  * move with the history's start each day).
@@ -169,13 +197,14 @@ export function supplyChainNotices(input: {
   /** Snapshots older than the first given exist. */
   earlierHistory?: boolean;
 }): SupplyChainNotice[] {
-  const { product, snapshots, earlierHistory = false } = input;
-  const newest = snapshots[snapshots.length - 1];
+  const { product, earlierHistory = false } = input;
+  const days = newestOfEachDay(input.snapshots);
+  const newest = days[days.length - 1];
   const recipient = product.owner;
   if (!newest || !recipient) return [];
   const notices: SupplyChainNotice[] = [];
   for (const condition of CONDITIONS) {
-    const streak = streakOf(condition, snapshots);
+    const streak = streakOf(condition, days);
     if (!streak || (streak.reachesFirst && earlierHistory)) continue;
     const since = sinceOf(condition, streak.first);
     const base = {
@@ -196,22 +225,22 @@ export function supplyChainNotices(input: {
   return notices;
 }
 
-/** The streak ending with the newest snapshot; undefined when it does not hold there. */
+/** The streak of days ending with the newest; undefined when it does not hold there. */
 function streakOf(
   condition: Condition,
-  snapshots: readonly ScorecardSnapshot[],
+  days: readonly ScorecardSnapshot[],
 ): { first: ScorecardSnapshot; reachesFirst: boolean } | undefined {
-  const last = snapshots.length - 1;
-  if (last < 0 || condition.held(snapshots[last]) !== true) return undefined;
+  const last = days.length - 1;
+  if (last < 0 || condition.held(days[last]) !== true) return undefined;
   let first = last;
   for (let i = last - 1; i >= 0; i--) {
-    const held = condition.held(snapshots[i]);
+    const held = condition.held(days[i]);
     if (held === false) {
-      return { first: snapshots[first], reachesFirst: false };
+      return { first: days[first], reachesFirst: false };
     }
     if (held === true) first = i;
   }
-  return { first: snapshots[first], reachesFirst: true };
+  return { first: days[first], reachesFirst: true };
 }
 
 function sinceOf(condition: Condition, first: ScorecardSnapshot): string {
@@ -219,7 +248,7 @@ function sinceOf(condition: Condition, first: ScorecardSnapshot): string {
     const atRiskSince = tierAtRiskIn(first)?.atRiskSince;
     if (typeof atRiskSince === 'string') return atRiskSince;
   }
-  return first.takenAt.toISOString();
+  return dayOf(first);
 }
 
 function noticeOf(

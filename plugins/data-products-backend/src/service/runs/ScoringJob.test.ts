@@ -416,8 +416,8 @@ describe('the scoring task', () => {
         expect(
           (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
         ).toEqual([
-          `budget-exhausted|${FRESH}|p95|2026-11-25T06:00:00.000Z`,
-          `budget-exhausted|${FRESH}|p99|2026-11-25T06:00:00.000Z`,
+          `budget-exhausted|${FRESH}|p95|2026-11-25`,
+          `budget-exhausted|${FRESH}|p99|2026-11-25`,
         ]);
       });
 
@@ -454,24 +454,31 @@ describe('the scoring task', () => {
         // The episode began with the first snapshot, whose send failed.
         expect(
           a.notifications.sent.map(sent => sent.payload.metadata?.since),
-        ).toEqual(['2026-11-25T06:00:00.000Z', '2026-11-25T06:00:00.000Z']);
+        ).toEqual(['2026-11-25', '2026-11-25']);
       });
 
       it('counts a snapshot whose notices cannot be worked out as scored', async () => {
-        const { stores, instance, failedRun, logger } = await cluster();
+        const { stores, instance, failedRun, setNow, logger } = await cluster();
         const a = instance();
+        // A day without runs: nothing to tell, but a day to look back at.
+        setNow('2026-11-24T06:00:00Z');
+        await a.task.run();
         jest
           .spyOn(stores.scorecardSnapshots, 'snapshotHistory')
           .mockRejectedValue(new Error('database went away'));
 
         await failedRun('r1', '2026-11-25T05:00:00Z');
+        setNow('2026-11-25T06:00:00Z');
         expect(await a.task.run()).toEqual(
-          expect.objectContaining({ daily: 1, failed: 0, noticesFailed: 1 }),
+          expect.objectContaining({ changed: 1, failed: 0, noticesFailed: 1 }),
         );
         expect(logger.warn).toHaveBeenCalledWith(
           `Could not work out the supply-chain notices of ${FRESH}; they are tried again at its next snapshot: Error: database went away`,
         );
         expect(a.notifications.sent).toEqual([]);
+        expect(
+          (await stores.scorecardSnapshots.latestSnapshot(FRESH))?.takenAt,
+        ).toEqual(new Date('2026-11-25T06:00:00Z'));
       });
 
       it('sends nothing without a notifications service', async () => {
