@@ -20,22 +20,23 @@ export function datasetOf(annotationKey: string) {
 
 /**
  * A START and a closing (COMPLETE or FAIL) RunEvent, as real producers send
- * them: the watermark (nominalTime) on both, and one run in three closed by
- * an event without outputs, as dbt-ol and Flink do — Stockroom closes the
- * run START opened.
+ * them: the watermark (nominalTime) on both, the datasets the job read as
+ * inputs (Stockroom measures lead time from the products they belong to),
+ * and one run in three closed by an event without outputs, as dbt-ol and
+ * Flink do — Stockroom closes the run START opened.
  */
 export function runEvents(
   job: string,
   dataset: { namespace: string; name: string },
   run: DemoRun,
   slot: number,
+  inputs: ReadonlyArray<{ namespace: string; name: string }> = [],
 ) {
-  const startedAt = new Date(run.finishedAt.getTime() - 60_000);
   const base = {
     producer: PRODUCER,
     schemaURL: SCHEMA_URL,
     job: { namespace: 'acme-pipelines', name: job },
-    inputs: [],
+    inputs: inputs.map(input => ({ ...input })),
   };
   const runFacets = {
     nominalTime: {
@@ -49,7 +50,7 @@ export function runEvents(
   const start = {
     ...base,
     eventType: 'START',
-    eventTime: startedAt.toISOString(),
+    eventTime: run.startedAt.toISOString(),
     run: { runId: run.runId, facets: runFacets },
     outputs: [{ ...dataset }],
   };

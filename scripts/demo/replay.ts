@@ -8,11 +8,7 @@
  * Auth: the dev-only static token of app-config.yaml
  * (backend.auth.externalAccess), or STOCKROOM_PIPELINE_TOKEN.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseAllDocuments, parse } from 'yaml';
 import {
-  DataProductEntityV1alpha1,
   datasetKeysOf,
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
@@ -23,6 +19,7 @@ import {
   runEvents,
   streamingEvents,
 } from './events';
+import { inputDatasetsOf, loadProducts } from './examples';
 
 const DEV_TOKEN = 'stockroom-dev-pipeline-token-do-not-use-in-production';
 const arg = (name: string, fallback: string) => {
@@ -35,31 +32,6 @@ const baseUrl = arg(
 );
 const days = Number(arg('days', '30'));
 const token = process.env.STOCKROOM_PIPELINE_TOKEN ?? DEV_TOKEN;
-const examples = path.resolve(__dirname, '../../examples/data-products');
-
-function loadProducts(): DataProductEntityV1alpha1[] {
-  return fs
-    .readdirSync(examples)
-    .filter(f => f.endsWith('.yaml') && !f.endsWith('.odcs.yaml'))
-    .flatMap(f => {
-      const file = path.join(examples, f);
-      return parseAllDocuments(fs.readFileSync(file, 'utf8'))
-        .map(d => d.toJS())
-        .filter(e => e?.kind === 'DataProduct')
-        .map(e => {
-          const odcs = e.spec?.contract?.odcs;
-          if (odcs?.$yaml) {
-            e.spec.contract.odcs = parse(
-              fs.readFileSync(
-                path.resolve(path.dirname(file), odcs.$yaml),
-                'utf8',
-              ),
-            );
-          }
-          return e as DataProductEntityV1alpha1;
-        });
-    });
-}
 
 async function waitForBackend() {
   const deadline = Date.now() + 180_000;
@@ -131,8 +103,10 @@ async function main() {
     const dataset = datasetOf(key);
     const runs = demoRuns(entity, contract, now, days);
     const name = entity.metadata.name;
+    // what the job reads: its upstream products' datasets (lead time)
+    const inputs = inputDatasetsOf(entity, products);
     const events: unknown[] = runs.flatMap((run, slot) =>
-      runEvents(`${name}.refresh`, dataset, run, slot),
+      runEvents(`${name}.refresh`, dataset, run, slot, inputs),
     );
     // One Great Expectations validation a day of the first key field.
     const keyField = contract.quality?.keyFields?.[0];

@@ -1,8 +1,14 @@
 /*
  * What the demo pipelines "did" over the last 30 days, per example product:
- * most are healthy, one breaches its freshness SLA, one renamed a column.
- * Deterministic (seeded), so a replay produces the same runs and run ids and
- * a second replay is all duplicates.
+ * most are healthy, one breaches its freshness SLA, one renamed a column,
+ * one is volatile. Deterministic (seeded), so a replay produces the same
+ * runs and run ids and a second replay is all duplicates.
+ *
+ * What makes a product show a flag is never left to chance: which runs are
+ * late, spike or fail is fixed by the run's slot on the cadence grid (every
+ * third, every fifth, …), so any 30 days of it — whatever day the demo
+ * starts — hold the same pattern. Only magnitudes are random, within bounds
+ * that keep each flag (see examples/README.md, "Supply chain and costs").
  */
 import { createHash } from 'node:crypto';
 import {
@@ -11,16 +17,19 @@ import {
   parseDuration,
 } from '@stockroom/plugin-data-products-common';
 
-export type Health = 'healthy' | 'breaching' | 'renamed-column';
+export type Health = 'healthy' | 'breaching' | 'renamed-column' | 'volatile';
 
 /** Products that misbehave in the demo; everything else is healthy. */
 export const SCENARIOS: Record<string, Health> = {
   'marketing-attribution': 'breaching',
   'support-interactions': 'renamed-column',
+  'growth-weekly-cohorts': 'volatile',
 };
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
+/** The scoring window the flags are judged over (dataproduct-spec.md). */
+const WINDOW = 30 * DAY;
 
 /** How often each freshness tier refreshes in the demo (kept modest). */
 const CADENCE_MS: Record<string, number> = {
@@ -29,9 +38,25 @@ const CADENCE_MS: Record<string, number> = {
   daily: DAY,
 };
 
+/** Breaching: every third run lands past the P99. */
+export const BREACHING_LATE_EVERY = 3;
+/** Volatile: every fifth run spikes (a backlog upstream, a slow rebuild). */
+export const VOLATILE_SPIKE_EVERY = 5;
+/**
+ * Healthy pipelines fail once in this many runs, on a fixed slot — and only
+ * where a 30-day window holds at least this many runs: a daily pipeline
+ * (30 runs, a P99 error budget of ⌊0.01·30⌋ = 0) would otherwise show an
+ * exhausted budget on some days and not others.
+ */
+export const HEALTHY_FAILURE_EVERY = 500;
+/** A volatile job is scheduled this long after its data closes. */
+const VOLATILE_QUEUE_MS = 5 * 60_000;
+
 export interface DemoRun {
   runId: string;
   nominalEnd: Date;
+  /** The START event: what the run absorbed upstream is bounded by it. */
+  startedAt: Date;
   finishedAt: Date;
   failed: boolean;
   rowCount: number;
@@ -63,6 +88,11 @@ export function runIdFor(product: string, slot: number): string {
   )}-${h.slice(20, 32)}`;
 }
 
+/** The demo's refresh interval of a contract's freshness tier. */
+export function cadenceOf(contract: NormalizedContract): number {
+  return CADENCE_MS[contract.freshness?.tier ?? 'daily'] ?? DAY;
+}
+
 export function demoRuns(
   entity: DataProductEntityV1alpha1,
   contract: NormalizedContract,
@@ -73,18 +103,41 @@ export function demoRuns(
   const health = SCENARIOS[name] ?? 'healthy';
   const p95 = parseDuration(contract.freshness?.p95 ?? '') ?? DAY;
   const p99 = parseDuration(contract.freshness?.p99 ?? '') ?? p95 * 2;
-  const cadence = CADENCE_MS[contract.freshness?.tier ?? 'daily'] ?? DAY;
+  const cadence = cadenceOf(contract);
+  const healthyCanFail = WINDOW / cadence >= HEALTHY_FAILURE_EVERY;
   const keyFields = contract.quality?.keyFields ?? [];
   const first = Math.ceil((now.getTime() - days * DAY) / cadence) * cadence;
   const runs: DemoRun[] = [];
   for (let t = first; t <= now.getTime(); t += cadence) {
     // each slot its own seed: the same run whenever it is replayed
     const rand = prng(`${name}@${t}`);
+    // the slot's place on the grid, the same whatever day the demo starts
+    const slot = Math.round(t / cadence);
     const nominalEnd = new Date(t - cadence / 2);
-    // healthy: comfortably inside P95; breaching: a third of runs past P99
-    const late = health === 'breaching' && rand() < 0.33;
-    const lag = late ? p99 * (1.1 + rand()) : p95 * (0.25 + rand() * 0.6);
-    const failed = rand() < (health === 'breaching' ? 0.04 : 0.002);
+    const spread = rand();
+    let lag: number;
+    let startedAt: (finishedAt: number) => number = finishedAt =>
+      finishedAt - 60_000;
+    if (health === 'breaching' && slot % BREACHING_LATE_EVERY === 0) {
+      lag = p99 * (1.1 + spread); // late: past the P99
+    } else if (health === 'volatile') {
+      // mostly a small fraction of the P95, sometimes many times that —
+      // the whole rebuild takes that long, so its lead time grows with it
+      lag =
+        slot % VOLATILE_SPIKE_EVERY === 0
+          ? p95 * (0.45 + spread * 0.2)
+          : p95 * (0.04 + spread * 0.08);
+      startedAt = finishedAt =>
+        Math.min(nominalEnd.getTime() + VOLATILE_QUEUE_MS, finishedAt - 60_000);
+    } else {
+      lag = p95 * (0.25 + spread * 0.6); // comfortably inside the P95
+    }
+    const failRoll = rand();
+    const failed =
+      health === 'breaching'
+        ? failRoll < 0.04
+        : healthyCanFail &&
+          slot % HEALTHY_FAILURE_EVERY === HEALTHY_FAILURE_EVERY - 1;
     const rowCount = 50_000 + Math.floor(rand() * 5_000);
     const renamedSince = now.getTime() - 3 * DAY;
     const schema = contract.schema.map(field => ({
@@ -96,10 +149,12 @@ export function demoRuns(
           : field.name,
       type: field.type,
     }));
+    const finishedAt = nominalEnd.getTime() + lag;
     runs.push({
       runId: runIdFor(name, t),
       nominalEnd,
-      finishedAt: new Date(nominalEnd.getTime() + lag),
+      startedAt: new Date(startedAt(finishedAt)),
+      finishedAt: new Date(finishedAt),
       failed,
       rowCount,
       nulls: Object.fromEntries(keyFields.map(f => [f, rand() < 0.05 ? 1 : 0])),
