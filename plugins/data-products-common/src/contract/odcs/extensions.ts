@@ -14,6 +14,8 @@ export const EXTENSION = {
   escalationHours: 'stockroomEscalationHours',
   /** Top level: `cost.fundedBy`. */
   costFundedBy: 'stockroomCostFundedBy',
+  /** Top level: `cost.options`, as a list of `{ tier, p95, monthly }`. */
+  costOptions: 'stockroomCostOptions',
   /** Top level: `quality.keyFields` when they are not exactly the primary keys and critical data elements in schema order. */
   keyFields: 'stockroomKeyFields',
   /** Top level: `null` when the product has no version (ODCS requires one). */

@@ -331,6 +331,72 @@ describe('contractFromOdcs', () => {
       ]);
     });
 
+    it('keeps the well-formed cost options and names the field of each malformed one', () => {
+      const result = contractFromOdcs({
+        ...base,
+        price: { priceAmount: 4200, priceCurrency: 'USD', priceUnit: 'month' },
+        customProperties: [
+          { property: 'stockroomCostFundedBy', value: 'group:data-platform' },
+          {
+            property: 'stockroomCostOptions',
+            value: [
+              { tier: 'streaming', p95: '1m', monthly: 11000 },
+              { tier: 'hourly', p95: '1h', monthly: 5000 },
+              { tier: 'micro-batch', p95: 'fast', monthly: 6000 },
+              { p95: '0m', monthly: 6000 },
+              { tier: 'daily', p95: '1d', monthly: -900 },
+              { tier: 'daily', p95: '1d' },
+              'daily for 900',
+              { p95: '2d', monthly: '700' },
+            ],
+          },
+        ],
+      });
+      expect(result.contract.cost).toEqual({
+        monthly: 4200,
+        currency: 'USD',
+        fundedBy: 'group:data-platform',
+        options: [
+          { tier: 'streaming', p95: '1m', monthly: 11000 },
+          { p95: '2d', monthly: 700 },
+        ],
+      });
+      const at = 'spec.contract.odcs.customProperties[1].value';
+      expect(where(result.findings)).toEqual([
+        ['warning', `${at}[1].tier`],
+        ['warning', `${at}[2].p95`],
+        ['warning', `${at}[3].p95`],
+        ['warning', `${at}[4].monthly`],
+        ['warning', `${at}[5].monthly`],
+        ['warning', `${at}[6]`],
+      ]);
+      expect(result.findings[0].message).toBe(
+        `${at}[1].tier is "hourly", not one of streaming, micro-batch, daily: the option is ignored`,
+      );
+      expect(result.findings[1].message).toBe(
+        `${at}[2].p95 is "fast", not a duration like 1m, 2h or 1d: the option is ignored`,
+      );
+      expect(result.findings[4].message).toBe(
+        `${at}[5].monthly is (missing), not a monthly cost ≥ 0: the option is ignored`,
+      );
+    });
+
+    it('ignores cost options that are not a list, naming the custom property', () => {
+      const result = contractFromOdcs({
+        ...base,
+        customProperties: [
+          {
+            property: 'stockroomCostOptions',
+            value: { tier: 'streaming', p95: '1m', monthly: 11000 },
+          },
+        ],
+      });
+      expect(result.contract.cost).toBeUndefined();
+      expect(result.findings.map(finding => finding.message)).toEqual([
+        'spec.contract.odcs.customProperties[0].value is {"tier":"streaming","p95":"1m","monthly":11000}, not a list of cost options like { tier: streaming, p95: 1m, monthly: 11000 }: cost.options is ignored',
+      ]);
+    });
+
     it('leaves an unresolved placeholder to whoever resolves placeholders', () => {
       expect(contractFromOdcs({ $yaml: 'https://example.com/c.yaml' })).toEqual(
         {

@@ -1,5 +1,7 @@
+import type { DataProductCostOption } from '../../kind/types';
 import type { Finding } from '../../policy/types';
 import type { NormalizedContract } from '../types';
+import { costOptionsFromOdcs } from './costOptionsFromOdcs';
 import { EXTENSION, readExtension } from './extensions';
 import { MappingFindings } from './findings';
 import { stageFromOdcs, versionFromOdcs } from './lifecycleFromOdcs';
@@ -101,7 +103,7 @@ export function contractFromOdcs(
   });
   const hours = extensions.hours;
   const cost = priceFromOdcs(odcs.price, `${path}.price`, findings);
-  const fundedBy = extensions.fundedBy;
+  const { fundedBy, costOptions } = extensions;
   const contract = compact<Partial<NormalizedContract>>({
     schema: Array.isArray(odcs.schema) ? mapped.schema : undefined,
     freshness: sla.freshness,
@@ -122,7 +124,10 @@ export function contractFromOdcs(
       : versionFromOdcs(odcs.version, `${path}.version`, findings),
     stage: stageFromOdcs(odcs.status, `${path}.status`, findings),
     sunsetOn: sla.sunsetOn,
-    cost: cost || fundedBy ? compact({ ...cost, fundedBy }) : undefined,
+    cost:
+      cost || fundedBy || costOptions
+        ? compact({ ...cost, fundedBy, options: costOptions })
+        : undefined,
   });
   return { contract, findings: findings.list };
 }
@@ -170,6 +175,7 @@ interface Extensions {
   upstreams?: string[];
   hours?: string;
   fundedBy?: string;
+  costOptions?: DataProductCostOption[];
   keyFields?: string[];
   unversioned?: boolean;
 }
@@ -204,11 +210,15 @@ function readExtensions(
     }
     return value;
   };
+  const options = readExtension(odcs, EXTENSION.costOptions);
   const version = readExtension(odcs, EXTENSION.version);
   return {
     upstreams: list(EXTENSION.lineageUpstreams),
     hours: text(EXTENSION.escalationHours),
     fundedBy: text(EXTENSION.costFundedBy),
+    costOptions: options.found
+      ? costOptionsFromOdcs(options.value, at(options.index), findings)
+      : undefined,
     keyFields: list(EXTENSION.keyFields),
     unversioned: version.found && version.value === null,
   };

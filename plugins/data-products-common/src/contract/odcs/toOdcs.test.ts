@@ -199,6 +199,58 @@ describe('contractToOdcs', () => {
     expect(contractFromOdcs(view).contract.version).toBeUndefined();
   });
 
+  it('carries priced freshness options in a custom property, next to the funder, and imports them back', () => {
+    const cost = {
+      monthly: 4200,
+      currency: 'USD',
+      fundedBy: 'group:data-platform',
+      options: [
+        { tier: 'streaming', p95: '1m', monthly: 11000 },
+        { tier: 'daily', p95: '1d', monthly: 900 },
+      ],
+    };
+    const entity = product(
+      { schema: [{ name: 'id', type: 'string' }] },
+      { version: '1.0.0', cost },
+    );
+    const doc = contractToOdcs(entity) as any;
+    // ODCS price holds today's monthly amount only
+    expect(doc.price).toEqual({
+      priceAmount: 4200,
+      priceCurrency: 'USD',
+      priceUnit: 'month',
+    });
+    expect(doc.customProperties).toEqual([
+      { property: 'stockroomCostFundedBy', value: 'group:data-platform' },
+      {
+        property: 'stockroomCostOptions',
+        value: [
+          { tier: 'streaming', p95: '1m', monthly: 11000 },
+          { tier: 'daily', p95: '1d', monthly: 900 },
+        ],
+      },
+    ]);
+    validOdcs(doc);
+    expect(validOdcs.errors ?? []).toEqual([]);
+    expect(contractFromOdcs(doc)).toEqual({
+      contract: expect.objectContaining({ cost }),
+      findings: [],
+    });
+    expect(normalizeContract(authoredIn(entity, doc)).contract.cost).toEqual(
+      cost,
+    );
+  });
+
+  it('writes no cost options property for a contract without options', () => {
+    const doc = contractToOdcs(
+      product(
+        { schema: [{ name: 'id', type: 'string' }] },
+        { version: '1.0.0', cost: { monthly: 300, currency: 'EUR' } },
+      ),
+    ) as any;
+    expect(doc.customProperties).toBeUndefined();
+  });
+
   it('nests dotted fields under their object parent, and keeps them flat when nesting would reorder them', () => {
     const nested = contractToOdcs(
       product({

@@ -17,7 +17,8 @@ export const ODCS_API_VERSION = 'v3.1.0';
  * A data product's normalized contract as an ODCS v3.1.0 document (what
  * `GET …/contract?format=odcs` serves). Everything ODCS can say is in its
  * own fields; what it cannot (lineage, escalation hours, exact field types,
- * foreign keys, exact access patterns, funding) travels in `stockroom*`
+ * foreign keys, exact access patterns, funding, priced freshness options)
+ * travels in `stockroom*`
  * custom properties, written only where needed, so that
  * {@link contractFromOdcs} reads back the same contract.
  *
@@ -69,6 +70,7 @@ export function contractToOdcs(entity: DataProductEntityV1alpha1): JsonObject {
       ],
       [EXTENSION.escalationHours, contract.escalation?.hours],
       [EXTENSION.costFundedBy, contract.cost?.fundedBy],
+      [EXTENSION.costOptions, costOptionsExtension(contract)],
       [EXTENSION.keyFields, keyFieldsExtension(contract)],
       [EXTENSION.version, contract.version === undefined ? null : undefined],
     ]),
@@ -98,6 +100,18 @@ function keyFieldsExtension(
     derived.length === keyFields.length &&
     derived.every((name, index) => name === keyFields[index]);
   return same ? undefined : [...keyFields];
+}
+
+/**
+ * `cost.options` as written, an empty list included: ODCS `price` holds one
+ * monthly amount, not what other freshness would cost.
+ */
+function costOptionsExtension(
+  contract: NormalizedContract,
+): JsonObject[] | undefined {
+  return contract.cost?.options?.map(
+    option => compact({ ...option }) as JsonObject,
+  );
 }
 
 /** `group:default/identity-platform` → `identity-platform`. */
