@@ -31,6 +31,9 @@
  *   estimated at 1,800 × 1.5 = 2,700 at 30m → 900 ÷ 5.5 h ≈ 163.64 per
  *   hour of lag saved, labelled "estimated". The streaming products
  *   (web-sessions, partner-feed-adtech) have nothing fresher to buy.
+ * - customer-identity-v2 declares options: USD 4,200 today at p95 30m; the
+ *   next fresher is streaming at 1m for 11,000 → (11,000 − 4,200) ÷ (29/60 h)
+ *   ≈ 14,069 per hour of P95 lag saved, not estimated.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -349,6 +352,19 @@ describe('the demo inventory on cost and funding', () => {
     expect(cost.next?.tier).toBe('micro-batch');
     expect(cost.value).toBeCloseTo(900 / 5.5, 2);
     expect(cost.summary).toMatch(/^Estimated:/);
+  });
+
+  it('prices customer-identity-v2 from its declared options', () => {
+    const entity = byName('customer-identity-v2');
+    const cost = unitCostOfFreshness(
+      entity.spec.cost,
+      contractOf(entity).freshness,
+      costSettingsFromConfig(stockroomConfig),
+    );
+    expect(cost.estimated).toBe(false);
+    expect(cost.next?.tier).toBe('streaming');
+    expect(cost.currency).toBe('USD');
+    expect(cost.value).toBeCloseTo(6800 / (29 / 60), 2);
   });
 
   it('has nothing fresher to price for the streaming products', () => {
