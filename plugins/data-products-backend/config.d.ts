@@ -101,6 +101,25 @@ export interface Config {
        * limit off. Default: 60.
        */
       minRefreshIntervalSeconds?: number;
+      /**
+       * History from the start: daily snapshots of past days computed from
+       * the runs already stored (first start, a replay, late runs), so
+       * trends show at once. The task `data-products-history` looks for
+       * what changed every `frequency`.
+       */
+      history?: {
+        /** How many past days are computed; 0 computes none. Default: 90. */
+        days?: number;
+        /** Default: `{ minutes: 2 }`. Same forms as the other frequencies. */
+        frequency?:
+          | string
+          | {
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+            };
+      };
     };
     /** Run ingestion (`POST /openlineage`, `POST /runs`). */
     ingestion?: {

@@ -45,6 +45,12 @@ export interface DataProductsConfig {
     abortCountsAsFailure: boolean;
     /** Least seconds between two manual refreshes of one scorecard. */
     minRefreshIntervalSeconds?: number;
+    /** `stockroom.scoring.history`: past daily snapshots computed from stored runs. */
+    history: {
+      /** Past days computed; 0: none. */
+      days: number;
+      frequency: Duration;
+    };
   };
   ingestion: {
     bodyLimit?: string;
@@ -75,6 +81,14 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
       `${SCORING_KEY}.windowDays is ${windowDays}; it must be a whole number of days, at least 1`,
     );
   }
+  const historyDaysKey = `${SCORING_KEY}.history.days`;
+  const historyDays = config.getOptionalNumber(historyDaysKey) ?? 90;
+  if (!Number.isInteger(historyDays) || historyDays < 0) {
+    throw new Error(
+      `${historyDaysKey} is ${historyDays}; it must be a whole number of days, 0 or more (0: no history computed)`,
+    );
+  }
+  const historyPassKey = `${SCORING_KEY}.history.frequency`;
   const minRefreshIntervalSeconds = config.getOptionalNumber(
     `${SCORING_KEY}.minRefreshIntervalSeconds`,
   );
@@ -122,6 +136,14 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
         config.getOptionalBoolean('stockroom.runs.abortCountsAsFailure') ??
         false,
       minRefreshIntervalSeconds,
+      history: {
+        days: historyDays,
+        // A pass that finds nothing changed is two small queries and a
+        // catalog read, so late runs reach the trends within minutes.
+        frequency: config.has(historyPassKey)
+          ? readDurationFromConfig(config, { key: historyPassKey })
+          : { minutes: 2 },
+      },
     },
     ingestion: {
       bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),

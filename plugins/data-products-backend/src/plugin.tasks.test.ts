@@ -22,6 +22,7 @@ jest.setTimeout(60_000);
 const TASKS = [
   'data-products-alerts',
   'data-products-contract-history',
+  'data-products-history',
   'data-products-lifecycle-notifications',
   'data-products-product-sightings',
   'data-products-scoring',

@@ -127,6 +127,8 @@ export const dataProductsPlugin = createBackendPlugin({
             snapshots: stores.scorecardSnapshots,
             policy,
             funding,
+            // the same multipliers and typical lags as the Contract tab's
+            costs: dataProductsConfig.costs,
             auditor: deps.auditor,
           }),
         );

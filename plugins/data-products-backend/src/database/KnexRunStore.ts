@@ -18,6 +18,8 @@ import { Knex } from 'knex';
 import { EventOutcome, ingestOpenLineageEvents } from './openLineageRuns';
 import { retryOnConflict } from './retryOnConflict';
 import {
+  FinishSpan,
+  FinishSpansOptions,
   InsertRunsResult,
   ListRunsOptions,
   ObservedSchema,
@@ -43,6 +45,8 @@ const CHUNK_SQLITE = 250;
 // is a few milliseconds of work between yields (tens on a loaded machine),
 // and some 100 kB of rows however large the window.
 const SCORING_CHUNK = 500;
+// Products per `IN (…)`: under SQLite's bound-parameter limit.
+const REFS_PER_QUERY = 500;
 const SCORING_COLUMNS = [
   'id',
   'run_id',
@@ -155,7 +159,9 @@ export class KnexRunStore implements RunStore {
       observedAt: toDate(row.observed_at),
       source: row.source,
       ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
-      ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+      ...(row.columns !== null && row.columns !== undefined
+        ? { columns: JSON.parse(row.columns) }
+        : {}),
       ...(row.assertions !== null
         ? { assertions: JSON.parse(row.assertions) }
         : {}),
@@ -352,6 +358,40 @@ export class KnexRunStore implements RunStore {
     }));
   }
 
+  async finishSpans(
+    options: FinishSpansOptions,
+  ): Promise<Map<string, FinishSpan>> {
+    const { finishedFrom, finishedBefore, recordedAfter, entityRefs } = options;
+    const spans = new Map<string, FinishSpan>();
+    const read = async (refs?: readonly string[]) => {
+      let query = this.db(RUNS)
+        .where('finished_at', '>=', finishedFrom)
+        .where('finished_at', '<', finishedBefore);
+      if (recordedAfter) query = query.where('recorded_at', '>', recordedAfter);
+      if (refs) query = query.whereIn('entity_ref', refs);
+      const rows: Array<{ entity_ref: string; first: DbTime; last: DbTime }> =
+        await query
+          .groupBy('entity_ref')
+          .select('entity_ref')
+          .min({ first: 'finished_at' })
+          .max({ last: 'finished_at' });
+      for (const row of rows) {
+        spans.set(row.entity_ref, {
+          first: toDate(row.first),
+          last: toDate(row.last),
+        });
+      }
+    };
+    if (!entityRefs) {
+      await read();
+      return spans;
+    }
+    for (let i = 0; i < entityRefs.length; i += REFS_PER_QUERY) {
+      await read(entityRefs.slice(i, i + REFS_PER_QUERY));
+    }
+    return spans;
+  }
+
   async *scoringRuns(
     entityRef: string,
     options: ScoringRunsOptions,
@@ -371,7 +411,11 @@ export class KnexRunStore implements RunStore {
           { column: 'id', order: 'asc' },
         ])
         .limit(chunkSize)
-        .select(SCORING_COLUMNS);
+        .select(
+          options.columns === false
+            ? SCORING_COLUMNS.filter(column => column !== 'columns')
+            : SCORING_COLUMNS,
+        );
       if (this.postgres) {
         query.select(this.db.raw('finished_at::text AS finished_key'));
       }
@@ -458,7 +502,9 @@ function toScoringRun(row: ScoringRow): SupplyChainRun {
       : {}),
     // PostgreSQL hands bigint back as text.
     ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
-    ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+    ...(row.columns !== null && row.columns !== undefined
+      ? { columns: JSON.parse(row.columns) }
+      : {}),
     ...(row.input_products !== null
       ? { inputProducts: JSON.parse(row.input_products) }
       : {}),
@@ -518,7 +564,9 @@ function fromRunRow(row: RunRow): StoredRun {
     ...(row.watermark !== null ? { watermark: toDate(row.watermark) } : {}),
     // PostgreSQL hands bigint back as text.
     ...(row.row_count !== null ? { rowCount: Number(row.row_count) } : {}),
-    ...(row.columns !== null ? { columns: JSON.parse(row.columns) } : {}),
+    ...(row.columns !== null && row.columns !== undefined
+      ? { columns: JSON.parse(row.columns) }
+      : {}),
     ...(row.error_message !== null
       ? { errorMessage: storedErrorMessage(row) }
       : {}),

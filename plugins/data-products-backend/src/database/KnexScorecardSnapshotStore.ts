@@ -32,6 +32,9 @@ const SCORE_COLUMNS = [
 /** Products per read of {@link KnexScorecardSnapshotStore.latestFreshnessEvidence}: SQLite caps bound values. */
 const FRESHNESS_READ_BATCH = 200;
 
+// Snapshots per statement: 16 columns each stays under SQLite's limits.
+const ROWS_PER_STATEMENT = 50;
+
 /** Default time between two full reads of the latest snapshots. */
 export const DEFAULT_FULL_READ_INTERVAL_MS = 5 * 60_000;
 /** Default time a snapshot row is read again, in case it committed late. */
@@ -87,16 +90,33 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
   ) {}
 
   async insertSnapshot(snapshot: ScorecardSnapshot): Promise<void> {
-    await this.db(SNAPSHOTS).insert({
-      entity_ref: snapshot.entityRef,
-      taken_at: snapshot.takenAt,
-      overall: snapshot.overall,
-      ...snapshot.scores,
-      fragile: snapshot.flags?.fragile ?? null,
-      tier_at_risk: snapshot.flags?.tierAtRisk ?? null,
-      budget_exhausted: snapshot.flags?.budgetExhausted ?? null,
-      evidence: JSON.stringify(snapshot.evidence),
-      window: JSON.stringify(snapshot.window),
+    await this.db(SNAPSHOTS).insert(rowOf(snapshot));
+  }
+
+  async replaceSnapshots(
+    entityRef: string,
+    snapshots: readonly ScorecardSnapshot[],
+  ): Promise<void> {
+    const rows = snapshots.map(snapshot => {
+      if (snapshot.entityRef !== entityRef) {
+        throw new Error(
+          `A snapshot of ${snapshot.entityRef} is not one of ${entityRef}`,
+        );
+      }
+      return rowOf(snapshot);
+    });
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+        await tx(SNAPSHOTS)
+          .where('entity_ref', entityRef)
+          .whereIn(
+            'taken_at',
+            chunk.map(row => row.taken_at),
+          )
+          .delete();
+        await tx(SNAPSHOTS).insert(chunk);
+      }
     });
   }
 
@@ -382,4 +402,19 @@ function snapshotOf(row: Row): ScorecardSnapshot {
 
 function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);
+}
+
+/** A snapshot as stored: a column per score and flag, the rest as JSON. */
+function rowOf(snapshot: ScorecardSnapshot) {
+  return {
+    entity_ref: snapshot.entityRef,
+    taken_at: snapshot.takenAt,
+    overall: snapshot.overall,
+    ...snapshot.scores,
+    fragile: snapshot.flags?.fragile ?? null,
+    tier_at_risk: snapshot.flags?.tierAtRisk ?? null,
+    budget_exhausted: snapshot.flags?.budgetExhausted ?? null,
+    evidence: JSON.stringify(snapshot.evidence),
+    window: JSON.stringify(snapshot.window),
+  };
 }

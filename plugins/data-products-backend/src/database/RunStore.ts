@@ -93,6 +93,29 @@ export interface ScoringRunsOptions {
   statuses: ReadonlyArray<Exclude<RunStatus, 'running'>>;
   /** Runs per chunk; the store's default otherwise. */
   chunkSize?: number;
+  /**
+   * Whether each run's column counts are read (default true). Lead time
+   * and volatility need none: upstream runs are read without, sparing the
+   * parse of a JSON document per run.
+   */
+  columns?: boolean;
+}
+
+/** The first and last finish of some runs of a product. */
+export interface FinishSpan {
+  first: Date;
+  last: Date;
+}
+
+/** Which runs {@link RunStore.finishSpans} looks at. */
+export interface FinishSpansOptions {
+  finishedFrom: Date;
+  /** Exclusive. */
+  finishedBefore: Date;
+  /** Only runs recorded after this. */
+  recordedAfter?: Date;
+  /** Only these products. */
+  entityRefs?: readonly string[];
 }
 
 /** The schema one run reported for a product. */
@@ -163,6 +186,14 @@ export interface RunStore {
   productsWithRunsSince(
     since: Date,
   ): Promise<Array<{ entityRef: string; lastRecordedAt: Date }>>;
+
+  /**
+   * Per product, the earliest and latest finish among its runs finished in
+   * [finishedFrom, finishedBefore) — of those recorded after
+   * `recordedAfter` when given, of the products `entityRefs` when given:
+   * the stretch of a product's past days they change (history backfill).
+   */
+  finishSpans(options: FinishSpansOptions): Promise<Map<string, FinishSpan>>;
 
   /** Whether any run has reported a schema for the product. */
   hasObservedSchema(entityRef: string): Promise<boolean>;

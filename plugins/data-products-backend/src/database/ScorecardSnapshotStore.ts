@@ -78,6 +78,18 @@ export interface StoredFreshnessEvidence {
 export interface ScorecardSnapshotStore extends InventorySnapshotSource {
   insertSnapshot(snapshot: ScorecardSnapshot): Promise<void>;
 
+  /**
+   * Stores one product's snapshots of past days (history backfill), each
+   * replacing any snapshot of the product taken at the same instant — a
+   * day's backfilled snapshot is taken at the day's last millisecond, so
+   * recomputing the day replaces it. One transaction: a day is never
+   * missing half-way.
+   */
+  replaceSnapshots(
+    entityRef: string,
+    snapshots: readonly ScorecardSnapshot[],
+  ): Promise<void>;
+
   latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
 
   /** When each product's latest snapshot was taken. */

@@ -1,6 +1,8 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ContractHistoryStore } from './ContractHistoryStore';
 import { KnexContractHistoryStore } from './KnexContractHistoryStore';
+import { HistoryMarkStore } from './HistoryMarkStore';
+import { KnexHistoryMarkStore } from './KnexHistoryMarkStore';
 import { KnexNotificationLogStore } from './KnexNotificationLogStore';
 import { KnexProductSightingsStore } from './KnexProductSightingsStore';
 import { KnexRunStore } from './KnexRunStore';
@@ -29,6 +31,8 @@ export interface DataProductsStores {
   runs: RunStore;
   /** `scorecard_snapshots`: for scoring, the scorecard API and the inventory. */
   scorecardSnapshots: ScorecardSnapshotStore;
+  /** `history_marks`: how far each product's past days were computed. */
+  historyMarks: HistoryMarkStore;
 }
 
 /**
@@ -53,5 +57,6 @@ export async function openStores(
       client,
       options.latestScores,
     ),
+    historyMarks: new KnexHistoryMarkStore(client),
   };
 }

@@ -13,6 +13,7 @@ const OWNERS: Record<string, string[]> = {
   drift_incidents: ['KnexContractHistoryStore.ts'],
   product_sightings: ['KnexProductSightingsStore.ts'],
   scorecard_snapshots: ['KnexScorecardSnapshotStore.ts'],
+  history_marks: ['KnexHistoryMarkStore.ts'],
   // openLineageRuns.ts is KnexRunStore's OpenLineage half, used only by it.
   runs: ['KnexRunStore.ts', 'openLineageRuns.ts'],
   run_events: ['openLineageRuns.ts'],

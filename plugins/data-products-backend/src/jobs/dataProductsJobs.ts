@@ -8,6 +8,7 @@ import { MissingProductsReport } from '../service/lifecycle/MissingProductsRepor
 import { ScorecardService } from '../service/runs/ScorecardService';
 import { alertsJob } from './alertsJob';
 import { contractHistoryJob } from './contractHistoryJob';
+import { historyJob } from './historyJob';
 import { lifecycleNotificationsJob } from './lifecycleNotificationsJob';
 import { productSightingsJob } from './productSightingsJob';
 import { ScheduledJob } from './ScheduledJob';
@@ -17,7 +18,9 @@ import { scoringJob } from './scoringJob';
  * The plugin's scheduled jobs, as the configuration enables them: product
  * sightings and contract history always; lifecycle and missing-product
  * notices unless `stockroom.lifecycle.notifications.enabled` is false;
- * scoring and alerts unless `stockroom.scoring.enabled` is false.
+ * scoring, alerts and the history of past days unless
+ * `stockroom.scoring.enabled` is false (the history also unless
+ * `stockroom.scoring.history.days` is 0).
  */
 export function dataProductsJobs(deps: {
   config: DataProductsConfig;
@@ -103,6 +106,30 @@ export function dataProductsJobs(deps: {
         frequency: scoring.frequency,
       }),
     );
+    if (scoring.history.days > 0) {
+      jobs.push(
+        historyJob({
+          catalog,
+          auth,
+          store: stores.runs,
+          snapshots: stores.scorecardSnapshots,
+          marks: stores.historyMarks,
+          scorecards: deps.scorecards,
+          contractHistory: stores.contractHistory,
+          historyDays: scoring.history.days,
+          scoring: {
+            windowDays: scoring.windowDays,
+            thresholds: scoring.thresholds,
+            abortCountsAsFailure: scoring.abortCountsAsFailure,
+            supplyChain: config.supplyChain,
+          },
+          notifications,
+          notificationLog: stores.notificationLog,
+          logger,
+          frequency: scoring.history.frequency,
+        }),
+      );
+    }
   }
   return jobs;
 }

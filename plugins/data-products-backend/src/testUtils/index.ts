@@ -13,3 +13,5 @@ export {
   INVENTORY_CATALOG_FIELDS,
   createInventoryRouter,
 } from '../service/inventory';
+export { HistoryBackfill } from '../service/history/HistoryBackfill';
+export { ProductHistory } from '../service/history/ProductHistory';

@@ -73,3 +73,4 @@ export type {
   Timestamp,
 } from './runs';
 export { isBreachingNow } from './breachingNow';
+export { timestampMs } from './runs';

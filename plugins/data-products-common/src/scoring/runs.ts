@@ -52,6 +52,8 @@ export interface ScoringRun {
  * Epoch milliseconds of a {@link Timestamp}, NaN when it names no instant.
  * Strings go through Date.parse: stored runs were validated on the way in,
  * and databases hand back their own ISO-like text.
+ *
+ * @public
  */
 export function timestampMs(value: Timestamp | undefined): number {
   if (typeof value === 'number') {

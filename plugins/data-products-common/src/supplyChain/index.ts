@@ -56,3 +56,4 @@ export {
   type SupplyChainInput,
   type SupplyChainReport,
 } from './computeSupplyChain';
+export { computeSupplyChainDays } from './computeSupplyChainDays';

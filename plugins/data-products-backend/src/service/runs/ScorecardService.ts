@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   Entity,
-  RELATION_DEPENDENCY_OF,
   RELATION_HAS_MEMBER,
   parseEntityRef,
   stringifyEntityRef,
@@ -37,11 +36,15 @@ import { ownersOf } from '../entityRefs';
 import { observedDriftIncident } from './observedDriftIncident';
 import { supplyChainRun } from './lineageOf';
 import { SupplyChainFigures, flagsOf } from './SupplyChainFigures';
+import { UpstreamRunsCache } from './UpstreamRunsCache';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import {
+  QUARTER_LOOKBACK_MS,
+  consumerCountOf,
+  driftFactsOf,
+} from './scoringFacts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The calendar quarter containing now starts at most 92 days before it. */
-const QUARTER_LOOKBACK_MS = 93 * DAY_MS;
 // Owner groups per catalog request.
 const REFS_PER_REQUEST = 100;
 
@@ -112,6 +115,8 @@ export class ScorecardService {
     product: Entity,
     now: Date,
     ownership?: OwnershipFacts,
+    /** A scoring pass shares the upstream runs it read across its products. */
+    upstreamRuns?: UpstreamRunsCache,
   ): Promise<ScorecardSnapshot> {
     const entityRef = stringifyEntityRef(product);
     // Explicit fields merged over a mapped ODCS document, as every surface
@@ -136,6 +141,7 @@ export class ScorecardService {
       contract,
       productRuns,
       now,
+      upstreamRuns,
     );
     const tierAtRisk = await this.supplyChain.tierAtRisk(product, snapshot);
     snapshot.evidence.supplyChain = supplyChain;
@@ -208,14 +214,13 @@ export class ScorecardService {
     const [window, checks, drift, observed] = await Promise.all([
       this.measureRuns(entityRef, from, now, runs),
       store.listQualityChecks(entityRef, from, now),
-      this.driftFacts(entityRef, new Date(now.getTime() - QUARTER_LOOKBACK_MS)),
+      driftFactsOf(
+        this.deps.contractHistory,
+        entityRef,
+        new Date(now.getTime() - QUARTER_LOOKBACK_MS),
+      ),
       store.hasObservedSchema(entityRef),
     ]);
-    const consumers = new Set(
-      (product.relations ?? [])
-        .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
-        .map(relation => relation.targetRef),
-    );
     return scoreRunWindow(
       window,
       {
@@ -226,33 +231,11 @@ export class ScorecardService {
           hasStabilityEvidence: observed || drift.hasContractChange,
         },
         ownership,
-        consumerCount: consumers.size,
+        consumerCount: consumerCountOf(product),
       },
       now,
       this.thresholds,
     );
-  }
-
-  /**
-   * When the product's incidents since `since` opened, and whether its
-   * contract ever changed: the stability score's evidence besides runs.
-   */
-  private async driftFacts(
-    entityRef: string,
-    since: Date,
-  ): Promise<{ incidentsOpenedAt: Date[]; hasContractChange: boolean }> {
-    const { contractHistory } = this.deps;
-    if (!contractHistory) {
-      return { incidentsOpenedAt: [], hasContractChange: false };
-    }
-    const [incidents, hasContractChange] = await Promise.all([
-      contractHistory.listIncidentsOpenedSince(since, { entityRef }),
-      contractHistory.hasContractChange(entityRef),
-    ]);
-    return {
-      incidentsOpenedAt: incidents.map(incident => incident.openedAt),
-      hasContractChange,
-    };
   }
 
   /**

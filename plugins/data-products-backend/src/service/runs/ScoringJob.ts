@@ -9,7 +9,16 @@ import {
 import { readDataProducts } from '../catalogReads';
 import { SupplyChainNotifier } from '../notifications/SupplyChainNotifier';
 import { ScorecardService } from './ScorecardService';
+import { forEachConcurrently } from './forEachConcurrently';
+import { UpstreamRunsCache } from './UpstreamRunsCache';
 import { yieldToEventLoop } from './yieldToEventLoop';
+
+/**
+ * Products scored at once: each is mostly waiting on the database, so a few
+ * at a time keep the process busy (bench scoring) while every one still
+ * reads its window a chunk at a time.
+ */
+export const DEFAULT_SCORING_CONCURRENCY = 4;
 
 /** What one run of the task did. */
 export interface ScoringSummary {
@@ -84,6 +93,8 @@ export class ScoringJob {
       scorecards: ScorecardService;
       /** Tells owners what their snapshots call for; absent, nothing is sent. */
       notifier?: SupplyChainNotifier;
+      /** Products scored at once; {@link DEFAULT_SCORING_CONCURRENCY} by default. */
+      concurrency?: number;
     },
   ) {}
 
@@ -132,21 +143,31 @@ export class ScoringJob {
       noticesFailed: 0,
     };
     const changed = new Set(due.changed);
-    for (const product of dueProducts) {
-      // What is not snapshotted now stays due for the next run.
-      if (signal?.aborted) break;
-      const ref = stringifyEntityRef(product);
-      let snapshot: ScorecardSnapshot | undefined;
-      try {
-        snapshot = await scorecards.snapshot(product, now, ownership.get(ref));
-        summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
-      } catch (error) {
-        summary.failed += 1;
-        logger.warn(`Could not score ${ref}: ${error}`);
-      }
-      if (snapshot) await this.notify(product, snapshot, now, summary);
-      await yieldToEventLoop();
-    }
+    const upstreamRuns = new UpstreamRunsCache();
+    // What is not snapshotted when the signal aborts stays due for the next run.
+    await forEachConcurrently(
+      dueProducts,
+      this.deps.concurrency ?? DEFAULT_SCORING_CONCURRENCY,
+      async product => {
+        const ref = stringifyEntityRef(product);
+        let snapshot: ScorecardSnapshot | undefined;
+        try {
+          snapshot = await scorecards.snapshot(
+            product,
+            now,
+            ownership.get(ref),
+            upstreamRuns,
+          );
+          summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
+        } catch (error) {
+          summary.failed += 1;
+          logger.warn(`Could not score ${ref}: ${error}`);
+        }
+        if (snapshot) await this.notify(product, snapshot, now, summary);
+        await yieldToEventLoop();
+      },
+      signal,
+    );
     return summary;
   }
 

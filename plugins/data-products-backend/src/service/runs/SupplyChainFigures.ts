@@ -32,11 +32,16 @@ import {
   SnapshotFlags,
 } from '../../database/ScorecardSnapshotStore';
 import { computeSupplyChainInTurns } from './computeSupplyChainInTurns';
+import { UpstreamRunsCache } from './UpstreamRunsCache';
 import { ScoredStatuses, directUpstreams, lineageOf } from './lineageOf';
+import { QUARTER_LOOKBACK_MS, upstreamDriftOf } from './scoringFacts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The calendar quarter containing now starts at most 92 days before it. */
-const QUARTER_LOOKBACK_MS = 93 * DAY_MS;
+/**
+ * How far back a tier-at-risk streak is followed: the history's length. A
+ * streak longer than this has its first day moved forward each day.
+ */
+export const TIER_AT_RISK_LOOKBACK_DAYS = 90;
 /** The newest runs whose absorbed upstream runs and chains are served. */
 export const RECENT_RUNS = 20;
 
@@ -85,6 +90,7 @@ export class SupplyChainFigures {
     contract: NormalizedContract,
     productRuns: readonly SupplyChainRun[],
     now: Date,
+    upstreamRuns?: UpstreamRunsCache,
   ): Promise<SupplyChainEvidence> {
     const { windowDays } = this.deps;
     const statuses: ScoredStatuses = this.deps.abortCountsAsFailure
@@ -97,6 +103,7 @@ export class SupplyChainFigures {
         catalog: this.deps.catalog,
         credentials: () => this.deps.auth.getOwnServiceCredentials(),
         store: this.deps.store,
+        upstreamRuns,
       },
       {
         upstreamFrom: new Date(now.getTime() - 2 * windowDays * DAY_MS),
@@ -113,12 +120,13 @@ export class SupplyChainFigures {
         graph,
         freshness: contract.freshness,
         leadTimeTarget: typeof target === 'string' ? target : undefined,
-        upstreamDrift: await this.upstreamDrift(
+        upstreamDrift: await upstreamDriftOf(
+          this.deps.contractHistory,
           directUpstreams({
             upstreams: graph.product(entityRef)?.upstreams ?? [],
             runs: productRuns,
           }),
-          now,
+          new Date(now.getTime() - QUARTER_LOOKBACK_MS),
         ),
         windowDays,
       },
@@ -137,11 +145,12 @@ export class SupplyChainFigures {
     current: ScorecardSnapshot,
   ): Promise<TierAtRisk> {
     const now = current.takenAt;
-    const days = this.settings.tierAtRisk.days;
-    // Scores only: the evidence of two weeks of snapshots is not parsed.
+    // Scores only, no evidence parsed. The whole kept history, not just
+    // the period: a streak's first day (atRiskSince, what makes the owner
+    // notice once per streak) must stay put while the streak goes on.
     const stored = await this.deps.snapshots.scoreHistory(
       current.entityRef,
-      new Date(now.getTime() - (days + 1) * DAY_MS),
+      new Date(now.getTime() - TIER_AT_RISK_LOOKBACK_DAYS * DAY_MS),
       now,
     );
     const category = product.spec?.category;
@@ -150,21 +159,6 @@ export class SupplyChainFigures {
       [...stored, current],
       now,
       this.settings,
-    );
-  }
-
-  /** When each direct upstream's drift incidents of this quarter opened. */
-  private async upstreamDrift(upstreams: readonly string[], now: Date) {
-    const { contractHistory } = this.deps;
-    if (!contractHistory || upstreams.length === 0) return [];
-    const since = new Date(now.getTime() - QUARTER_LOOKBACK_MS);
-    return Promise.all(
-      upstreams.map(async entityRef => ({
-        entityRef,
-        openedAt: (
-          await contractHistory.listIncidentsOpenedSince(since, { entityRef })
-        ).map(incident => incident.openedAt),
-      })),
     );
   }
 }

@@ -20,6 +20,7 @@ import {
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
 import { RunStore } from '../../database/RunStore';
+import { UpstreamRunsCache } from './UpstreamRunsCache';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** At most this many upstream products are followed: a bound on one recompute's reads. */
@@ -85,6 +86,8 @@ export async function lineageOf(
     catalog: CatalogService;
     credentials: () => Promise<BackstageCredentials>;
     store: RunStore;
+    /** Upstream runs shared across the products of one scoring pass. */
+    upstreamRuns?: UpstreamRunsCache;
   },
   window: { upstreamFrom: Date; to: Date; statuses: ScoredStatuses },
 ): Promise<LineageGraph> {
@@ -104,7 +107,7 @@ export async function lineageOf(
       const upstream: LineageProduct = {
         entityRef: ref,
         upstreams: entity ? upstreamsOf(entity) : [],
-        runs: entity ? await readRuns(deps.store, ref, window) : [],
+        runs: entity ? await upstreamRunsOf(deps, ref, window) : [],
       };
       products.push(upstream);
       next.push(...directUpstreams(upstream).filter(up => !seen.has(up)));
@@ -140,6 +143,22 @@ async function readEntities(
   return found;
 }
 
+function upstreamRunsOf(
+  deps: { store: RunStore; upstreamRuns?: UpstreamRunsCache },
+  entityRef: string,
+  window: { upstreamFrom: Date; to: Date; statuses: ScoredStatuses },
+): Promise<SupplyChainRun[]> {
+  const read = () => readRuns(deps.store, entityRef, window);
+  if (!deps.upstreamRuns) return read();
+  const key = [
+    entityRef,
+    window.upstreamFrom.toISOString(),
+    window.to.toISOString(),
+    ...window.statuses,
+  ].join('|');
+  return deps.upstreamRuns.runs(key, read);
+}
+
 async function readRuns(
   store: RunStore,
   entityRef: string,
@@ -150,6 +169,7 @@ async function readRuns(
     from: window.upstreamFrom,
     to: window.to,
     statuses: window.statuses,
+    columns: false,
   })) {
     for (const run of chunk) runs.push(supplyChainRun(run));
     await yieldToEventLoop();

@@ -1,0 +1,35 @@
+import { UpstreamRunsCache } from './UpstreamRunsCache';
+
+const run = (runId: string) => ({
+  runId,
+  status: 'success' as const,
+  finishedAt: '2026-06-01T00:00:00.000Z',
+});
+
+describe('UpstreamRunsCache', () => {
+  it('reads a product once, and drops the least recently used beyond its capacity', async () => {
+    const cache = new UpstreamRunsCache(2);
+    const reads: string[] = [];
+    const read = (key: string) => () => {
+      reads.push(key);
+      return Promise.resolve([run(key)]);
+    };
+    await cache.runs('a', read('a'));
+    await cache.runs('b', read('b'));
+    expect(await cache.runs('a', read('a'))).toEqual([run('a')]);
+    await cache.runs('c', read('c')); // drops b, used least recently
+    await cache.runs('a', read('a'));
+    await cache.runs('b', read('b'));
+    expect(reads).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('forgets a failed read', async () => {
+    const cache = new UpstreamRunsCache();
+    await expect(
+      cache.runs('a', () => Promise.reject(new Error('database gone'))),
+    ).rejects.toThrow('database gone');
+    expect(await cache.runs('a', () => Promise.resolve([run('a')]))).toEqual([
+      run('a'),
+    ]);
+  });
+});
