@@ -397,6 +397,11 @@ function refreshDocsScreenshots() {
     'scorecard-tab': 'scorecard-tab',
     'consumer-card': 'consumer-card',
     'template-review': 'template',
+    'inventory-supply-chain-flags': 'inventory-supply-chain-flags',
+    'supply-chain-scorecard': 'supply-chain-scorecard',
+    'tier-at-risk-scorecard': 'tier-at-risk-scorecard',
+    'contract-cost-options': 'contract-cost-options',
+    'freshness-vs-cost-view': 'freshness-vs-cost',
   };
   for (const [shot, picture] of Object.entries(pictures)) {
     const from = path.join(outputDir, `${shot}.png`);
