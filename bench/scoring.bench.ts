@@ -21,6 +21,8 @@
  * the stores, the task and the engine are the plugin's own.
  */
 import { mockServices } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   HistoryBackfill,
   ProductHistory,
@@ -288,6 +290,18 @@ async function historyBenchmark(db: BenchDatabase) {
   };
 }
 
+/** The figures of the last report written, if any. */
+function earlierFigures(): Record<string, any> | undefined {
+  const file = path.resolve(__dirname, 'reports', 'scoring.json');
+  if (!fs.existsSync(file)) return undefined;
+  const { machine, figures } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { measuredAt: machine?.date, ...figures };
+}
+
+function pick(from: Record<string, any>, keys: string[]) {
+  return Object.fromEntries(keys.map(key => [key, from[key]]));
+}
+
 async function main() {
   const results = [];
   const histories = [];
@@ -340,14 +354,44 @@ async function main() {
       }
     }
   }
-  const pg = results.find(r => r.db === 'PostgreSQL');
-  const pgHistory = histories.find(h => h.db === 'PostgreSQL');
+  // `--only` one part: the other part's figures stay those of the last run
+  // that measured it (said so in the report).
+  const earlier = only === 'all' ? undefined : earlierFigures();
+  let reused = '';
+  let shown = {
+    productCount,
+    runsPerProduct,
+    results: results as any[],
+    historyProducts,
+    historyRunsPerDay,
+    histories: histories as any[],
+  };
+  // The part not measured now, and the keys of its figures.
+  const kept = {
+    history: {
+      part: 'scoring',
+      keys: ['productCount', 'runsPerProduct', 'results'],
+    },
+    scoring: {
+      part: 'history',
+      keys: ['historyProducts', 'historyRunsPerDay', 'histories'],
+    },
+  }[only];
+  const keptList = kept && earlier?.[kept.keys[2]];
+  if (kept && Array.isArray(keptList) && keptList.length > 0) {
+    shown = { ...shown, ...pick(earlier!, kept.keys) };
+    reused = `The ${kept.part} figures are from an earlier run (${
+      earlier!.measuredAt ?? 'date not recorded'
+    }); the others from this one.`;
+  }
+  const pg = shown.results.find(r => r.db === 'PostgreSQL');
+  const pgHistory = shown.histories.find(h => h.db === 'PostgreSQL');
   const lines = [
     '# Benchmark: scoring',
     '',
-    `${fmt(productCount)} products × ${runsPerProduct} hourly runs (${fmt(
-      productCount * runsPerProduct,
-    )} runs),`,
+    `${fmt(shown.productCount)} products × ${
+      shown.runsPerProduct
+    } hourly runs (${fmt(shown.productCount * shown.runsPerProduct)} runs),`,
     'recomputed by the real scheduled scoring task (catalog read, runs per product from the store,',
     'the scorecard and the supply-chain figures — lead time through the lineage, end-to-end lead',
     'time, volatility, error budgets, tier at risk — one snapshot per product); then 20 times: one',
@@ -358,7 +402,7 @@ async function main() {
     '',
     '| database | full recompute | incremental (median / max) | peak RSS |',
     '|---|---:|---:|---:|',
-    ...results.map(
+    ...shown.results.map(
       r =>
         `| ${r.db} | ${fmt(r.fullSeconds, 1)} s | ${fmt(
           r.incrementalMedianMs,
@@ -376,11 +420,11 @@ async function main() {
     '',
     '## History backfill (90 days)',
     '',
-    `${fmt(
-      historyProducts,
-    )} products, each with ${historyRunsPerDay} runs a day over the last ${HISTORY_SPAN_DAYS} days`,
+    `${fmt(shown.historyProducts)} products, each with ${
+      shown.historyRunsPerDay
+    } runs a day over the last ${HISTORY_SPAN_DAYS} days`,
     `(${fmt(
-      historyProducts * HISTORY_SPAN_DAYS * historyRunsPerDay,
+      shown.historyProducts * HISTORY_SPAN_DAYS * shown.historyRunsPerDay,
     )} runs), none computed yet: the history task's first pass`,
     "computes and stores each product's 90 past daily snapshots (each day's 30-day window, scores,",
     'supply-chain figures and tier at risk), then takes its live snapshot. The idle pass is the next',
@@ -388,7 +432,7 @@ async function main() {
     '',
     '| database | first pass | past days computed | snapshots stored | idle pass | peak RSS |',
     '|---|---:|---:|---:|---:|---:|',
-    ...histories.map(
+    ...shown.histories.map(
       h =>
         `| ${h.db} | ${fmt(h.seconds, 1)} s | ${fmt(h.summary.days)} | ${fmt(
           h.snapshots,
@@ -401,18 +445,15 @@ async function main() {
         }).`
       : 'PostgreSQL history was not measured.',
     '',
+    ...(reused ? [reused, ''] : []),
     `Machine: ${Object.entries(machineFacts())
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
     '',
   ];
   writeReport('scoring', lines.join('\n'), {
-    productCount,
-    runsPerProduct,
-    results,
-    historyProducts,
-    historyRunsPerDay,
-    histories,
+    ...shown,
+    measuredAt: new Date().toISOString(),
   });
 }
 

@@ -78,10 +78,17 @@ export function computeSupplyChainDays(
     graph.product(entityRef)?.runs ?? [],
     run => run.finishedAt,
   );
-  const leadTimes = byFinish(graph.leadTimes(entityRef), lt => lt.finishedAt);
+  // Each day summarises the lead times of its window: their finishes are
+  // parsed here once, not once a day.
+  const parsed = <T extends { finishedAt: string }>(items: T[]) =>
+    items.map(item => ({ ...item, finishedMs: timestampMs(item.finishedAt) }));
+  const leadTimes = byFinish(
+    parsed(graph.leadTimes(entityRef)),
+    lt => lt.finishedMs,
+  );
   const endToEnd = byFinish(
-    graph.endToEndLeadTimes(entityRef, { chains: false }),
-    e2e => e2e.finishedAt,
+    parsed(graph.endToEndLeadTimes(entityRef, { chains: false })),
+    e2e => e2e.finishedMs,
   );
   return days.map(now => {
     const toMs = now.getTime();

@@ -21,6 +21,8 @@ import type { LeadTimeSummary } from './types';
 export function summarizeLeadTimes(
   leadTimes: ReadonlyArray<{
     finishedAt: string;
+    /** `finishedAt` already parsed, when the caller has it (many days in a row). */
+    finishedMs?: number;
     leadTimeMs: number | null;
     cause: string | null;
   }>,
@@ -33,7 +35,7 @@ export function summarizeLeadTimes(
   const unmeasured = new Map<string, number>();
   let successfulRuns = 0;
   for (const item of leadTimes) {
-    const at = Date.parse(item.finishedAt);
+    const at = item.finishedMs ?? Date.parse(item.finishedAt);
     if (!(at >= window.fromMs && at <= window.toMs)) continue;
     successfulRuns++;
     if (item.leadTimeMs !== null && Number.isFinite(item.leadTimeMs)) {
