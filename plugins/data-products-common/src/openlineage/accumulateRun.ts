@@ -73,14 +73,18 @@ const STATUS_OF_TERMINAL: Partial<Record<RunEventType, AccumulatedRunStatus>> =
     ABORT: 'aborted',
   };
 
-/** Order of events at the same instant: a run starts before it ends. */
+/**
+ * Order of events at the same instant: a run starts before it ends, and of
+ * closing events the worst is the last word (a run said to complete and to
+ * fail in one millisecond did not succeed, whichever arrived first).
+ */
 const RANK: Record<RunEventType, number> = {
   START: 0,
   RUNNING: 1,
   OTHER: 1,
   COMPLETE: 2,
-  FAIL: 2,
-  ABORT: 2,
+  ABORT: 3,
+  FAIL: 4,
 };
 
 /**
@@ -98,7 +102,7 @@ export function accumulateRun(
   if (events.length === 0) {
     throw new RangeError('accumulateRun needs at least one event');
   }
-  const ordered = [...events].sort(byTime);
+  const ordered = inOneOrder(events);
   const newest = ordered[ordered.length - 1];
   const run: AccumulatedRun = {
     runId: newest.runId,
@@ -174,9 +178,36 @@ export function accumulateRun(
   return run;
 }
 
-function byTime(a: RunEventFacts, b: RunEventFacts): number {
-  if (a.eventTime !== b.eventTime) return a.eventTime < b.eventTime ? -1 : 1;
-  return RANK[a.eventType] - RANK[b.eventType];
+/**
+ * The events by time and rank, ties broken by their facts so that arrival
+ * order never decides (the store hands them over in arrival order), and an
+ * event repeated verbatim kept once: a resent RUNNING event must not turn a
+ * batch run into a stream. Facts are only written out for events that tie.
+ */
+function inOneOrder(events: readonly RunEventFacts[]): RunEventFacts[] {
+  const written = new Map<RunEventFacts, string>();
+  const factsOf = (event: RunEventFacts) => {
+    let text = written.get(event);
+    if (text === undefined) {
+      text = JSON.stringify(event);
+      written.set(event, text);
+    }
+    return text;
+  };
+  const tie = (a: RunEventFacts, b: RunEventFacts) => {
+    const left = factsOf(a);
+    const right = factsOf(b);
+    if (left === right) return 0;
+    return left < right ? -1 : 1;
+  };
+  const byTime = (a: RunEventFacts, b: RunEventFacts) => {
+    if (a.eventTime !== b.eventTime) return a.eventTime < b.eventTime ? -1 : 1;
+    return RANK[a.eventType] - RANK[b.eventType] || tie(a, b);
+  };
+  const sorted = [...events].sort(byTime);
+  return sorted.filter(
+    (event, i) => i === 0 || byTime(sorted[i - 1], event) !== 0,
+  );
 }
 
 /** Later facts win, field by field; aliases are the union. */

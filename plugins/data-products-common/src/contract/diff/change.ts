@@ -33,11 +33,25 @@ export function change(
   return { kind: CHANGE_KINDS[type], change: type, path, message };
 }
 
+/**
+ * Any value as text, for messages and comparisons. `stockroom diff` reads
+ * files before any lint, and YAML can write an object that `String()`
+ * throws on (`type: {toString: 0}`): that one reads `[object Object]`.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A value in a message: `(none)` for absent, long text shortened. */
 export function shownValue(value: unknown): string {
   if (value === undefined || value === null || value === '') {
     return '(none)';
   }
-  const text = String(value).replace(/\s+/g, ' ').trim();
+  const text = asText(value).replace(/\s+/g, ' ').trim();
   return text.length > 60 ? `"${text.slice(0, 57)}…"` : text;
 }

@@ -1,4 +1,5 @@
 import { editDistance } from '../../kind/suggest';
+import { asText } from './change';
 import type { SchemaField } from '../../kind/types';
 
 /**
@@ -18,8 +19,36 @@ export interface LikelyRename {
 
 // `VARCHAR(36)` and `varchar(36)` are one type; so are `decimal(18,2)` and `decimal(18, 2)`.
 export const sameType = (a: string, b: string) =>
-  String(a).replace(/\s+/g, '').toLowerCase() ===
-  String(b).replace(/\s+/g, '').toLowerCase();
+  asText(a).replace(/\s+/g, '').toLowerCase() ===
+  asText(b).replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Each field's key for matching the two versions: its name, and which
+ * occurrence of that name it is. `stockroom diff` reads files before any
+ * lint, so a name may be duplicated (the n-th `id` matches the n-th `id`),
+ * or be `3` or `{}` (kept apart from every text name behind a NUL and its
+ * type, which no real name begins with; equal values match).
+ */
+export function fieldKeys(fields: readonly SchemaField[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map(field => {
+    const name = nameKey(field?.name);
+    const occurrence = seen.get(name) ?? 0;
+    seen.set(name, occurrence + 1);
+    return occurrence === 0 ? name : `${name}\u0000${occurrence}`;
+  });
+}
+
+function nameKey(name: unknown): string {
+  if (typeof name === 'string') return name;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(name);
+  } catch {
+    text = undefined; // a cycle: asText below still names it
+  }
+  return `\u0000${typeof name}:${text ?? asText(name)}`;
+}
 
 /**
  * 1 − edit distance ÷ length of the longer name, case aside:
@@ -49,10 +78,12 @@ export function likelyRenames(
   before: SchemaField[],
   after: SchemaField[],
 ): LikelyRename[] {
-  const afterNames = new Set(after.map(field => field.name));
-  const beforeNames = new Set(before.map(field => field.name));
-  const removed = indexesWhere(before, field => !afterNames.has(field.name));
-  const added = indexesWhere(after, field => !beforeNames.has(field.name));
+  const beforeKeys = fieldKeys(before);
+  const afterKeys = fieldKeys(after);
+  const afterNames = new Set(afterKeys);
+  const beforeNames = new Set(beforeKeys);
+  const removed = indexesWhere(beforeKeys, key => !afterNames.has(key));
+  const added = indexesWhere(afterKeys, key => !beforeNames.has(key));
   const compareNames = removed.length * added.length <= MAX_COMPARED_PAIRS;
 
   const candidates: Array<LikelyRename & { distance: number }> = [];
@@ -62,7 +93,13 @@ export function likelyRenames(
       const now = after[a];
       if (!sameType(old.type, now.type)) continue;
       const sameDescription = equalDescriptions(old, now);
-      const similarity = compareNames ? nameSimilarity(old.name, now.name) : 0;
+      // Only text names have a similarity; others pair on descriptions.
+      const similarity =
+        compareNames &&
+        typeof old.name === 'string' &&
+        typeof now.name === 'string'
+          ? nameSimilarity(old.name, now.name)
+          : 0;
       if (sameDescription || similarity >= RENAME_SIMILARITY) {
         candidates.push({
           before: b,

@@ -1,7 +1,7 @@
 import type { SchemaField } from '../../kind/types';
 import type { ClassifiedContractChange } from '../types';
-import { change, shownValue } from './change';
-import { likelyRenames, sameType } from './likelyRenames';
+import { asText, change, shownValue } from './change';
+import { fieldKeys, likelyRenames, sameType } from './likelyRenames';
 
 const at = (index: number) => `spec.contract.schema[${index}]`;
 
@@ -15,22 +15,22 @@ export function schemaChanges(
   before: SchemaField[],
   after: SchemaField[],
 ): ClassifiedContractChange[] {
-  const afterNames = new Set(after.map(field => field.name));
-  const beforeIndex = new Map(
-    before.map((field, index) => [field.name, index]),
-  );
+  const beforeKeys = fieldKeys(before);
+  const afterKeys = fieldKeys(after);
+  const afterNames = new Set(afterKeys);
+  const beforeIndex = new Map(beforeKeys.map((key, index) => [key, index]));
   const renames = likelyRenames(before, after);
   const renamedFrom = new Map(renames.map(r => [r.after, r])); // after index → rename
   const renamedBefore = new Set(renames.map(r => r.before));
 
   const changes: ClassifiedContractChange[] = [];
   before.forEach((field, index) => {
-    if (!afterNames.has(field.name) && !renamedBefore.has(index)) {
+    if (!afterNames.has(beforeKeys[index]) && !renamedBefore.has(index)) {
       changes.push(
         change(
           'field-removed',
           at(index),
-          `field ${field.name} removed (was ${field.type})`,
+          `field ${asText(field.name)} removed (was ${asText(field.type)})`,
         ),
       );
     }
@@ -43,9 +43,11 @@ export function schemaChanges(
         change(
           'field-renamed',
           `${at(index)}.name`,
-          `field ${old.name} renamed to ${field.name} (likely rename: ${
-            old.name
-          } removed and ${field.name} added, both ${field.type}, ${
+          `field ${asText(old.name)} renamed to ${asText(
+            field.name,
+          )} (likely rename: ${old.name} removed and ${asText(
+            field.name,
+          )} added, both ${asText(field.type)}, ${
             renamed.sameDescription
               ? 'same description'
               : `names ${Math.floor(renamed.similarity * 100)}% similar`
@@ -55,13 +57,13 @@ export function schemaChanges(
       changes.push(...fieldChanges(old, field, index));
       return;
     }
-    const previous = beforeIndex.get(field.name);
+    const previous = beforeIndex.get(afterKeys[index]);
     if (previous === undefined) {
       changes.push(
         change(
           'field-added',
           at(index),
-          `field ${field.name} added (${field.type})`,
+          `field ${asText(field.name)} added (${asText(field.type)})`,
         ),
       );
       return;
@@ -77,13 +79,13 @@ function fieldChanges(
   index: number,
 ): ClassifiedContractChange[] {
   const changes: ClassifiedContractChange[] = [];
-  const name = now.name;
+  const name = asText(now.name);
   if (!sameType(old.type, now.type)) {
     changes.push(
       change(
         'type-changed',
         `${at(index)}.type`,
-        `field ${name} type changed: ${old.type} → ${now.type}`,
+        `field ${name} type changed: ${asText(old.type)} → ${asText(now.type)}`,
       ),
     );
   }
@@ -98,16 +100,16 @@ function fieldChanges(
   }
   const oldKey = old.key ?? 'none';
   const newKey = now.key ?? 'none';
-  if (oldKey !== newKey) {
+  if (!sameValue(oldKey, newKey)) {
     changes.push(
       change(
         'key-changed',
         `${at(index)}.key`,
-        `field ${name} key changed: ${oldKey} → ${newKey}`,
+        `field ${name} key changed: ${asText(oldKey)} → ${asText(newKey)}`,
       ),
     );
   }
-  if ((old.description ?? '') !== (now.description ?? '')) {
+  if (!sameValue(old.description ?? '', now.description ?? '')) {
     changes.push(
       change(
         'description-changed',
@@ -118,7 +120,7 @@ function fieldChanges(
       ),
     );
   }
-  if (old.classification !== now.classification) {
+  if (!sameValue(old.classification, now.classification)) {
     changes.push(
       change(
         'classification-changed',
@@ -130,4 +132,19 @@ function fieldChanges(
     );
   }
   return changes;
+}
+
+/**
+ * Equal values, not the same object: `stockroom diff` reads the base before
+ * any lint, so an unchanged `key: {}` or `classification: [pii]` must not be
+ * reported as a change (by identity, two parses of it never are equal).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // a cycle or a nesting too deep to write: call it changed
+  }
 }

@@ -1,7 +1,7 @@
 import { parseDuration } from '../../kind/duration';
 import type { AccessPattern, FreshnessSla } from '../../kind/types';
 import type { ClassifiedContractChange } from '../types';
-import { change } from './change';
+import { asText, change } from './change';
 
 /**
  * Freshness promises: a raised or dropped p95/p99 is loosened (consumers
@@ -22,7 +22,7 @@ export function freshnessChanges(
         change(
           'freshness-loosened',
           path,
-          `freshness ${percentile} removed: ${old} → (none)`,
+          `freshness ${percentile} removed: ${asText(old)} → (none)`,
         ),
       );
       continue;
@@ -32,7 +32,7 @@ export function freshnessChanges(
         change(
           'freshness-tightened',
           path,
-          `freshness ${percentile} added: (none) → ${now}`,
+          `freshness ${percentile} added: (none) → ${asText(now)}`,
         ),
       );
       continue;
@@ -47,12 +47,14 @@ export function freshnessChanges(
         ? change(
             'freshness-loosened',
             path,
-            `freshness ${percentile} loosened: ${old} → ${now}`,
+            `freshness ${percentile} loosened: ${asText(old)} → ${asText(now)}`,
           )
         : change(
             'freshness-tightened',
             path,
-            `freshness ${percentile} tightened: ${old} → ${now}`,
+            `freshness ${percentile} tightened: ${asText(old)} → ${asText(
+              now,
+            )}`,
           ),
     );
   }
@@ -62,12 +64,12 @@ export function freshnessChanges(
 // An access pattern is who reads it how and where: type plus location (or
 // the API entity). A new format at the same place is not a new pattern.
 const identity = (pattern: AccessPattern) =>
-  `${pattern.type} ${pattern.location ?? pattern.api ?? ''}`;
+  `${asText(pattern.type)} ${asText(pattern.location ?? pattern.api ?? '')}`;
 
 const describe = (pattern: AccessPattern) =>
-  `${pattern.type} access pattern ${
-    pattern.location ?? pattern.api ?? '(no location)'
-  }`;
+  `${asText(pattern.type)} access pattern ${asText(
+    pattern.location ?? pattern.api ?? '(no location)',
+  )}`;
 
 /** Access patterns removed (breaking: consumers read there) and added. */
 export function accessPatternChanges(

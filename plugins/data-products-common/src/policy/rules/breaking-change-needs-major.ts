@@ -1,3 +1,4 @@
+import { asText } from '../../contract/diff/change';
 import { majorVersionOf } from '../../kind/majorVersion';
 import { ruleFinding } from '../finding';
 import type { CategoryPolicy, ContractChange, Finding } from '../types';
@@ -45,9 +46,13 @@ export function checkBreakingChangeNeedsMajor(
     categoryPolicy.rules['breaking-change-needs-major'],
     {
       path: 'spec.version',
-      message: `spec.version goes from ${fromVersion ?? '(none)'} to ${
-        toVersion ?? '(none)'
-      } without a major bump, but the contract has ${count}: ${listed} — set ${bump}`,
+      // asText: `stockroom diff` judges files before lint, and a version
+      // may be any YAML value there.
+      message: `spec.version goes from ${asText(
+        fromVersion ?? '(none)',
+      )} to ${asText(
+        toVersion ?? '(none)',
+      )} without a major bump, but the contract has ${count}: ${listed} — set ${bump}`,
       why: WHY,
     },
   );
