@@ -148,6 +148,17 @@ describe('unitCostOfFreshness', () => {
     expect(unit.findings[0]).toContain('not more than today');
   });
 
+  it('is unknown, not Infinity, when costs overflow', () => {
+    // 1e308 at micro-batch (1.5×): streaming (4×) is estimated at 2.67e308,
+    // past the largest double: no finite difference to state.
+    const unit = unitCostOfFreshness(
+      { monthly: 1e308, currency: 'USD' },
+      { p95: '30m', tier: 'micro-batch' },
+    );
+    expect(unit.value).toBeNull();
+    expect(unit.summary).toMatch(/^Unknown: the costs are too large/);
+  });
+
   it('is a positive finite number or unknown for any input', () => {
     const tier = fc.constantFrom(
       'streaming',

@@ -219,6 +219,21 @@ export function unitCostOfFreshness(
     });
   }
   const value = next.extraMonthly / next.hoursSaved;
+  if (!Number.isFinite(value)) {
+    // Costs near the largest number a double holds: their difference, or a
+    // multiplier's estimate, overflows. Not a price anyone can act on.
+    findings.push(
+      `${label(next)} and today's ${formatMoney(
+        monthly,
+        currency,
+      )} are too large to compare: the cost of additional freshness is not a finite number`,
+    );
+    return result(null, {
+      ...common,
+      summary:
+        'Unknown: the costs are too large for a finite cost of additional freshness',
+    });
+  }
   return result(value, {
     ...common,
     summary: `${estimated ? 'Estimated: ' : ''}${formatMoney(
