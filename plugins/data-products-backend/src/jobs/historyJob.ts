@@ -1,14 +1,15 @@
-import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ContractHistoryStore } from '../database/ContractHistoryStore';
-import { NotificationLogStore } from '../database/NotificationLogStore';
 import {
   HistoryBackfill,
   HistoryBackfillSummary,
 } from '../service/history/HistoryBackfill';
 import { ProductHistory } from '../service/history/ProductHistory';
-import { SupplyChainNotifier } from '../service/notifications/SupplyChainNotifier';
 import { ScoringOptions } from '../service/runs/ScorecardService';
 import { ConfiguredJobOptions, globalJob, ScheduledJob } from './ScheduledJob';
+import {
+  SupplyChainNoticeOptions,
+  supplyChainNotifierFor,
+} from './supplyChainNotifierFor';
 
 /** Id of the scheduled task that computes past daily snapshots. */
 export const HISTORY_TASK_ID = 'data-products-history';
@@ -24,24 +25,15 @@ export function historyJob(
     ConstructorParameters<typeof HistoryBackfill>[0],
     'history' | 'afterSnapshot'
   > &
-    ConfiguredJobOptions & {
+    ConfiguredJobOptions &
+    SupplyChainNoticeOptions & {
       scoring: ScoringOptions;
       /** What past days' stability scores read, as the live ones do. */
       contractHistory?: ContractHistoryStore;
-      notifications?: NotificationService;
-      notificationLog?: NotificationLogStore;
     },
 ): ScheduledJob<HistoryBackfillSummary> {
-  const { notifications, notificationLog, scoring } = options;
-  const notifier =
-    notifications && notificationLog
-      ? new SupplyChainNotifier({
-          snapshots: options.snapshots,
-          log: notificationLog,
-          notifications,
-          logger: options.logger,
-        })
-      : undefined;
+  const { scoring } = options;
+  const notifier = supplyChainNotifierFor(options);
   return globalJob({
     ...options,
     id: HISTORY_TASK_ID,

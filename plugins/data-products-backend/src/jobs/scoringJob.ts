@@ -1,8 +1,9 @@
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { NotificationLogStore } from '../database/NotificationLogStore';
-import { SupplyChainNotifier } from '../service/notifications/SupplyChainNotifier';
 import { ScoringJob, ScoringSummary } from '../service/runs/ScoringJob';
 import { ConfiguredJobOptions, globalJob, ScheduledJob } from './ScheduledJob';
+import {
+  SupplyChainNoticeOptions,
+  supplyChainNotifierFor,
+} from './supplyChainNotifierFor';
 
 /** Id of the scheduled task that recomputes and snapshots scorecards. */
 export const SCORING_TASK_ID = 'data-products-scoring';
@@ -17,21 +18,10 @@ export const SCORING_TASK_ID = 'data-products-scoring';
  */
 export function scoringJob(
   options: Omit<ConstructorParameters<typeof ScoringJob>[0], 'notifier'> &
-    ConfiguredJobOptions & {
-      notifications?: NotificationService;
-      notificationLog?: NotificationLogStore;
-    },
+    ConfiguredJobOptions &
+    SupplyChainNoticeOptions,
 ): ScheduledJob<ScoringSummary> {
-  const { notifications, notificationLog } = options;
-  const notifier =
-    notifications && notificationLog
-      ? new SupplyChainNotifier({
-          snapshots: options.snapshots,
-          log: notificationLog,
-          notifications,
-          logger: options.logger,
-        })
-      : undefined;
+  const notifier = supplyChainNotifierFor(options);
   return globalJob({
     ...options,
     id: SCORING_TASK_ID,

@@ -41,8 +41,13 @@ function byFinish<T>(
   } satisfies ByFinish<T>;
 }
 
-/** The first index whose instant is ≥ ms (binary search). */
-function firstAtOrAfter(sorted: number[], ms: number): number {
+/**
+ * The first index of `sorted` (ascending instants) whose instant is ≥ ms:
+ * where a window starting at `ms` begins. Binary search.
+ *
+ * @public
+ */
+export function firstAtOrAfter(sorted: ArrayLike<number>, ms: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

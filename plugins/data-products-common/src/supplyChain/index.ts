@@ -56,4 +56,7 @@ export {
   type SupplyChainInput,
   type SupplyChainReport,
 } from './computeSupplyChain';
-export { computeSupplyChainDays } from './computeSupplyChainDays';
+export {
+  computeSupplyChainDays,
+  firstAtOrAfter,
+} from './computeSupplyChainDays';

@@ -26,6 +26,7 @@ import {
   RunWindowMeter,
   SupplyChainRun,
   computeSupplyChainDays,
+  firstAtOrAfter,
   judgeTierAtRisk,
   normalizeContract,
   scoreRunWindow,
@@ -223,18 +224,6 @@ export class ProductHistory {
     }
     return runs;
   }
-}
-
-/** The first index whose instant is ≥ ms (binary search). */
-function firstAtOrAfter(sorted: readonly number[], ms: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function checksWithin(
