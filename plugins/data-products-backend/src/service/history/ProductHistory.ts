@@ -156,6 +156,8 @@ export class ProductHistory {
     // The store reads runs oldest finish first, each with a finish.
     const finishedMs = runs.map(run => timestampMs(run.finishedAt));
     const category = product.spec?.category;
+    // The catalog's today: the same for every past day.
+    const consumerCount = consumerCountOf(product);
     const history: LatestScores[] = [...stored];
     const snapshots: ScorecardSnapshot[] = [];
     for (const [i, day] of days.entries()) {
@@ -183,7 +185,7 @@ export class ProductHistory {
             hasStabilityEvidence: observed || drift.hasContractChange,
           },
           ownership,
-          consumerCount: consumerCountOf(product),
+          consumerCount,
         },
         day,
         this.deps.thresholds ?? DEFAULT_SCORE_THRESHOLDS,

@@ -57,7 +57,11 @@ export class LifecycleNotificationsJob {
     for (const notice of notices) {
       // Unsent notices stay due, so stopping early loses nothing.
       if (signal?.aborted) break;
-      const outcome = await this.deliverOnce(notice, now);
+      const outcome = await this.delivery.deliverNotice(
+        notice,
+        () => noticePayload(notice),
+        now,
+      );
       summary[outcome] += 1;
     }
     return summary;
@@ -79,27 +83,5 @@ export class LifecycleNotificationsJob {
         ? await readDependents(catalog, deprecated, credentials)
         : [];
     return dueNotices({ products, consumers, now });
-  }
-
-  private async deliverOnce(
-    notice: DueNotice,
-    now: Date,
-  ): Promise<'sent' | 'alreadySent' | 'failed'> {
-    const outcome = await this.delivery.deliver(
-      {
-        notice: {
-          dedupeKey: notice.dedupeKey,
-          kind: notice.kind,
-          entityRef: notice.product.entityRef,
-          recipient: notice.recipient,
-          sentAt: now,
-        },
-        payload: () => noticePayload(notice),
-        about: `the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}`,
-      },
-      now,
-    );
-    // Without retries, a failure is the only other outcome.
-    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
   }
 }

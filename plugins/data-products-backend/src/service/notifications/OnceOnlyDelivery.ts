@@ -83,6 +83,38 @@ export class OnceOnlyDelivery {
     return sent ? 'sent' : 'alreadySent';
   }
 
+  /**
+   * A notice about a product to its recipient, claimed under its dedupe key
+   * and sent once. Meant for deliveries without `retries`, where a failure
+   * is the only other outcome (it stays due for the next run).
+   */
+  async deliverNotice(
+    notice: {
+      dedupeKey: string;
+      kind: string;
+      product: { entityRef: string };
+      recipient: string;
+    },
+    payload: OnceOnlyMessage['payload'],
+    now: Date,
+  ): Promise<'sent' | 'alreadySent' | 'failed'> {
+    const outcome = await this.deliver(
+      {
+        notice: {
+          dedupeKey: notice.dedupeKey,
+          kind: notice.kind,
+          entityRef: notice.product.entityRef,
+          recipient: notice.recipient,
+          sentAt: now,
+        },
+        payload,
+        about: `the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}`,
+      },
+      now,
+    );
+    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
+  }
+
   /** Forgets the retries of messages no longer due. */
   async keepOnly(dueKeys: Iterable<string>): Promise<void> {
     await this.deps.retries?.keepOnly(dueKeys);

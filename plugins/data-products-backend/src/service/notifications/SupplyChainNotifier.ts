@@ -10,7 +10,6 @@ import { ownersOf } from '../entityRefs';
 import { OnceOnlyDelivery } from './OnceOnlyDelivery';
 import { supplyChainNoticePayload } from './supplyChainNoticePayload';
 import {
-  SupplyChainNotice,
   anyNoticeCondition,
   dayOf,
   newestOfEachDay,
@@ -102,7 +101,13 @@ export class SupplyChainNotifier {
     });
     const summary = { ...NOTHING, due: notices.length };
     for (const notice of notices) {
-      summary[await this.deliverOnce(notice, now)] += 1;
+      summary[
+        await this.delivery.deliverNotice(
+          notice,
+          () => supplyChainNoticePayload(notice),
+          now,
+        )
+      ] += 1;
     }
     return summary;
   }
@@ -141,27 +146,5 @@ export class SupplyChainNotifier {
       history = [...read.reverse().flat(), ...history];
     }
     return { snapshots: history, earlierHistory };
-  }
-
-  private async deliverOnce(
-    notice: SupplyChainNotice,
-    now: Date,
-  ): Promise<'sent' | 'alreadySent' | 'failed'> {
-    const outcome = await this.delivery.deliver(
-      {
-        notice: {
-          dedupeKey: notice.dedupeKey,
-          kind: notice.kind,
-          entityRef: notice.product.entityRef,
-          recipient: notice.recipient,
-          sentAt: now,
-        },
-        payload: () => supplyChainNoticePayload(notice),
-        about: `the ${notice.kind} notice about ${notice.product.entityRef} to ${notice.recipient}`,
-      },
-      now,
-    );
-    // Without retries, a failure is the only other outcome.
-    return outcome === 'sent' || outcome === 'alreadySent' ? outcome : 'failed';
   }
 }
