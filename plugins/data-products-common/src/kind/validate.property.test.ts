@@ -234,7 +234,10 @@ function expectEveryProblemNamesAField(
 ) {
   for (const problem of problems) {
     expect(typeof problem.path).toBe('string');
-    expect(problem.path).toMatch(/^$|^[A-Za-z_$][^.[]*(\.[^.[]+|\[\d+\])*/);
+    // A key that is no identifier (e.g. "") is named JSON-quoted: [""].
+    expect(problem.path).toMatch(
+      /^$|^([A-Za-z_$][^.[]*|\["(?:[^"\\]|\\.)*"\])(\.[^.[]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*/,
+    );
     expect(problem.message.trim()).not.toBe('');
     expect(problem.hint.trim()).not.toBe('');
   }
