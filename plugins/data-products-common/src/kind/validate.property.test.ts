@@ -228,16 +228,26 @@ function withValueAt(
   return copy;
 }
 
+/**
+ * The grammar of a field path, as `formatPath` writes it: an identifier
+ * (`spec`), an index (`[0]`, when the entity itself is an array) or a
+ * JSON-quoted key that is no identifier (`[""]`, `["a b"]`) first; then
+ * `.identifier`, `[index]` or `["quoted"]` segments. Empty names the entity.
+ */
+const IDENTIFIER = String.raw`[A-Za-z_$][\w$-]*`;
+const INDEX = String.raw`\[\d+\]`;
+const QUOTED = String.raw`\["(?:[^"\\]|\\.)*"\]`;
+const FIELD_PATH = new RegExp(
+  `^(?:(?:${IDENTIFIER}|${INDEX}|${QUOTED})(?:\\.${IDENTIFIER}|${INDEX}|${QUOTED})*)?$`,
+);
+
 /** Every problem names a field: `''` for the entity itself, else a path into it. */
 function expectEveryProblemNamesAField(
   problems: ReturnType<typeof validateDataProduct>,
 ) {
   for (const problem of problems) {
     expect(typeof problem.path).toBe('string');
-    // A key that is no identifier (e.g. "") is named JSON-quoted: [""].
-    expect(problem.path).toMatch(
-      /^$|^([A-Za-z_$][^.[]*|\["(?:[^"\\]|\\.)*"\])(\.[^.[]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*/,
-    );
+    expect(problem.path).toMatch(FIELD_PATH);
     expect(problem.message.trim()).not.toBe('');
     expect(problem.hint.trim()).not.toBe('');
   }
