@@ -338,6 +338,38 @@ describe('KnexScorecardSnapshotStore', () => {
       });
     });
 
+    it('reads the latest snapshot times of the products asked for only, across statements', async () => {
+      const { knex, reader } = await setup(databaseId);
+      // 600 products, two snapshots each, day 1 and day 2; the latest of
+      // p-i is day 2 at i minutes past midnight.
+      const refs = Array.from(
+        { length: 600 },
+        (_, i) => `dataproduct:default/p-${i}`,
+      );
+      const rows = refs.flatMap((ref, i) => [
+        row(ref, '2026-11-24T06:00:00.000Z', 3),
+        row(ref, new Date(Date.UTC(2026, 10, 25, 0, i)).toISOString(), 3),
+      ]);
+      for (let i = 0; i < rows.length; i += 30) {
+        await knex('scorecard_snapshots').insert(rows.slice(i, i + 30));
+      }
+
+      // 550 asked for (more than one IN list holds), one of them unknown.
+      const asked = [...refs.slice(50), 'dataproduct:default/never-scored'];
+      const times = await reader.latestSnapshotTimes(asked);
+
+      expect(times.size).toBe(550);
+      expect(times.has('dataproduct:default/p-49')).toBe(false);
+      expect(times.has('dataproduct:default/never-scored')).toBe(false);
+      expect(times.get('dataproduct:default/p-50')).toEqual(
+        new Date('2026-11-25T00:50:00.000Z'),
+      );
+      expect(times.get('dataproduct:default/p-599')).toEqual(
+        new Date('2026-11-25T09:59:00.000Z'),
+      );
+      expect(await reader.latestSnapshotTimes([])).toEqual(new Map());
+    });
+
     it('stores snapshots and reads the latest and the history', async () => {
       const { reader: store } = await setup(databaseId);
       expect(await store.latestSnapshot(ORDERS)).toBeUndefined();

@@ -13,6 +13,8 @@ import {
 } from './ScorecardSnapshotStore';
 
 const SNAPSHOTS = 'scorecard_snapshots';
+// Products per `IN (…)`: under SQLite's bound-parameter limit.
+const REFS_PER_QUERY = 500;
 /** The flag columns, by flag. */
 const FLAG_COLUMNS: Record<keyof SnapshotFlags, string> = {
   fragile: 'fragile',
@@ -133,14 +135,28 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
     return row ? snapshotOf(row) : undefined;
   }
 
-  async latestSnapshotTimes(): Promise<Map<string, Date>> {
-    const rows: Array<{ entity_ref: string; last: DbTime }> = await this.db(
-      SNAPSHOTS,
-    )
-      .groupBy('entity_ref')
-      .select('entity_ref')
-      .max({ last: 'taken_at' });
-    return new Map(rows.map(row => [row.entity_ref, toDate(row.last)]));
+  async latestSnapshotTimes(
+    entityRefs?: readonly string[],
+  ): Promise<Map<string, Date>> {
+    const read = async (refs?: readonly string[]) => {
+      let query = this.db(SNAPSHOTS);
+      if (refs) query = query.whereIn('entity_ref', refs);
+      const rows: Array<{ entity_ref: string; last: DbTime }> = await query
+        .groupBy('entity_ref')
+        .select('entity_ref')
+        .max({ last: 'taken_at' });
+      return rows.map(row => [row.entity_ref, toDate(row.last)] as const);
+    };
+    if (!entityRefs) return new Map(await read());
+    const times = new Map<string, Date>();
+    for (let i = 0; i < entityRefs.length; i += REFS_PER_QUERY) {
+      for (const [ref, time] of await read(
+        entityRefs.slice(i, i + REFS_PER_QUERY),
+      )) {
+        times.set(ref, time);
+      }
+    }
+    return times;
   }
 
   async scoreHistory(

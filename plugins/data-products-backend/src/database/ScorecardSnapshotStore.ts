@@ -92,8 +92,13 @@ export interface ScorecardSnapshotStore extends InventorySnapshotSource {
 
   latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
 
-  /** When each product's latest snapshot was taken. */
-  latestSnapshotTimes(): Promise<Map<string, Date>>;
+  /**
+   * When each product's latest snapshot was taken: every product's, or with
+   * `entityRefs` only those products' (absent ones have none).
+   */
+  latestSnapshotTimes(
+    entityRefs?: readonly string[],
+  ): Promise<Map<string, Date>>;
 
   /** The scores (and flags) of the snapshots taken in [from, to], oldest first: no evidence read. */
   scoreHistory(

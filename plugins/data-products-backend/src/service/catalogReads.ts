@@ -26,6 +26,33 @@ export async function readDataProducts(
   return entities;
 }
 
+// Refs per by-refs request: the refs travel in a POST body, so this only
+// bounds one response's size.
+const REFS_PER_BY_REFS_REQUEST = 500;
+
+/**
+ * The DataProducts among `entityRefs` that the credentials may see, in the
+ * order asked; refs the catalog does not know (or that are no DataProduct)
+ * are left out.
+ */
+export async function readDataProductsByRefs(
+  catalog: CatalogService,
+  entityRefs: readonly string[],
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const products: Entity[] = [];
+  for (let i = 0; i < entityRefs.length; i += REFS_PER_BY_REFS_REQUEST) {
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: entityRefs.slice(i, i + REFS_PER_BY_REFS_REQUEST) },
+      { credentials },
+    );
+    for (const entity of items) {
+      if (entity?.kind === DATA_PRODUCT_KIND) products.push(entity);
+    }
+  }
+  return products;
+}
+
 /**
  * The entities with a `dependsOn` relation to any of `targetRefs`, with just
  * what is needed to tell their owners: ref, owner and relations.

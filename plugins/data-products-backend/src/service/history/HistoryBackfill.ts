@@ -10,7 +10,7 @@ import {
 } from '../../database/ScorecardSnapshotStore';
 import { readDataProducts } from '../catalogReads';
 import { ScorecardService } from '../runs/ScorecardService';
-import { DEFAULT_SCORING_CONCURRENCY } from '../runs/ScoringJob';
+import { DEFAULT_SCORING_CONCURRENCY } from '../runs/ProductSnapshotter';
 import { forEachConcurrently } from '../runs/forEachConcurrently';
 import { UpstreamRunsCache } from '../runs/UpstreamRunsCache';
 import { yieldToEventLoop } from '../runs/yieldToEventLoop';

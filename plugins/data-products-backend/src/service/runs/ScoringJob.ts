@@ -2,23 +2,11 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RunStore } from '../../database/RunStore';
-import {
-  ScorecardSnapshot,
-  ScorecardSnapshotStore,
-} from '../../database/ScorecardSnapshotStore';
+import { ScorecardSnapshotStore } from '../../database/ScorecardSnapshotStore';
 import { readDataProducts } from '../catalogReads';
 import { SupplyChainNotifier } from '../notifications/SupplyChainNotifier';
 import { ScorecardService } from './ScorecardService';
-import { forEachConcurrently } from './forEachConcurrently';
-import { UpstreamRunsCache } from './UpstreamRunsCache';
-import { yieldToEventLoop } from './yieldToEventLoop';
-
-/**
- * Products scored at once: each is mostly waiting on the database, so a few
- * at a time keep the process busy (bench scoring) while every one still
- * reads its window a chunk at a time.
- */
-export const DEFAULT_SCORING_CONCURRENCY = 4;
+import { ProductSnapshotter } from './ProductSnapshotter';
 
 /** What one run of the task did. */
 export interface ScoringSummary {
@@ -69,19 +57,14 @@ export function productsDue(
 
 /**
  * The scoring task's body: read every DataProduct with the plugin's own
- * credentials and snapshot the ones due (see {@link productsDue}); a product
- * whose scoring fails is logged and tried again on the next run, the others
- * carry on. Products are scored one after another, yielding to the event
- * loop in between (and between the chunks of each one's runs), so a run
- * holds one product's window at a time and requests are served while it
- * works.
- *
- * After each snapshot, the product's owner is told what its supply chain
- * calls for (exhausted error budget, burn rate, tier at risk; see
- * SupplyChainNotifier), once per episode. Without a notifier (no
- * notifications service) nothing is sent.
+ * credentials and snapshot the ones due (see {@link productsDue}), telling
+ * their owners what each snapshot calls for (see {@link ProductSnapshotter}).
+ * Products with new runs are usually rescored sooner, by the rescoring task
+ * (RescoreJob); this task is what guarantees every product a snapshot a day.
  */
 export class ScoringJob {
+  private readonly snapshotter: ProductSnapshotter;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -93,13 +76,15 @@ export class ScoringJob {
       scorecards: ScorecardService;
       /** Tells owners what their snapshots call for; absent, nothing is sent. */
       notifier?: SupplyChainNotifier;
-      /** Products scored at once; {@link DEFAULT_SCORING_CONCURRENCY} by default. */
+      /** Products scored at once (ProductSnapshotter's default if absent). */
       concurrency?: number;
     },
-  ) {}
+  ) {
+    this.snapshotter = new ProductSnapshotter(deps);
+  }
 
   async run(now: Date, signal?: AbortSignal): Promise<ScoringSummary> {
-    const { catalog, auth, store, snapshots, logger, scorecards } = this.deps;
+    const { catalog, auth, store, snapshots } = this.deps;
     const credentials = await auth.getOwnServiceCredentials();
     const products = await readDataProducts(catalog, credentials);
     const byRef = new Map<string, Entity>(
@@ -132,66 +117,20 @@ export class ScoringJob {
     const dueProducts = [...due.changed, ...due.daily].map(
       ref => byRef.get(ref)!,
     );
-    const ownership = await scorecards.ownershipOfAll(dueProducts);
-
-    const summary: ScoringSummary = {
-      products: products.length,
-      changed: 0,
-      daily: 0,
-      failed: 0,
-      noticesSent: 0,
-      noticesFailed: 0,
-    };
-    const changed = new Set(due.changed);
-    const upstreamRuns = new UpstreamRunsCache();
-    // What is not snapshotted when the signal aborts stays due for the next run.
-    await forEachConcurrently(
+    const outcome = await this.snapshotter.snapshotEach(
       dueProducts,
-      this.deps.concurrency ?? DEFAULT_SCORING_CONCURRENCY,
-      async product => {
-        const ref = stringifyEntityRef(product);
-        let snapshot: ScorecardSnapshot | undefined;
-        try {
-          snapshot = await scorecards.snapshot(
-            product,
-            now,
-            ownership.get(ref),
-            upstreamRuns,
-          );
-          summary[changed.has(ref) ? 'changed' : 'daily'] += 1;
-        } catch (error) {
-          summary.failed += 1;
-          logger.warn(`Could not score ${ref}: ${error}`);
-        }
-        if (snapshot) await this.notify(product, snapshot, now, summary);
-        await yieldToEventLoop();
-      },
+      now,
       signal,
     );
-    return summary;
-  }
-
-  /**
-   * The snapshot is stored whatever becomes of its notices: a failure here
-   * is logged, and what was due stays due at the product's next snapshot.
-   */
-  private async notify(
-    product: Entity,
-    snapshot: ScorecardSnapshot,
-    now: Date,
-    summary: ScoringSummary,
-  ): Promise<void> {
-    const { notifier, logger } = this.deps;
-    if (!notifier) return;
-    try {
-      const notices = await notifier.afterSnapshot(product, snapshot, now);
-      summary.noticesSent += notices.sent;
-      summary.noticesFailed += notices.failed;
-    } catch (error) {
-      summary.noticesFailed += 1;
-      logger.warn(
-        `Could not work out the supply-chain notices of ${snapshot.entityRef}; they are tried again at its next snapshot: ${error}`,
-      );
-    }
+    const changed = new Set(due.changed);
+    const rescored = outcome.snapshotted.filter(ref => changed.has(ref)).length;
+    return {
+      products: products.length,
+      changed: rescored,
+      daily: outcome.snapshotted.length - rescored,
+      failed: outcome.failed,
+      noticesSent: outcome.noticesSent,
+      noticesFailed: outcome.noticesFailed,
+    };
   }
 }
