@@ -29,6 +29,8 @@ export interface IngestBackend {
   endpoint: string;
   /** The pipelines' static token: data-products only, `stockroom.run.report` only. */
   token: string;
+  /** A reader's static token: the data-products API and the catalog it reads through. */
+  readerToken: string;
   stop(): Promise<void>;
 }
 
@@ -54,14 +56,17 @@ const token = () => crypto.randomBytes(24).toString('base64url');
  * stockroom.run.report). Nothing is mocked.
  *
  * Scoring, its alerts and the lifecycle notices are switched off in config
- * so no scheduled job runs during a measurement; the contract history job
- * cannot be (it first runs a minute after start-up and reads the catalog).
+ * so no scheduled job runs during a measurement (unless `stockroom` says
+ * otherwise); the contract history job cannot be (it first runs a minute
+ * after start-up and reads the catalog).
  */
 export async function startIngestBackend(options: {
   db: BenchDatabase;
   products: number;
   /** backend.logger.level; `warn` drops the per-request access log line. */
   logLevel?: string;
+  /** The `stockroom` config block, in place of the one that turns scoring off. */
+  stockroom?: object;
 }): Promise<IngestBackend> {
   const { db, products } = options;
   const dir = path.resolve(
@@ -91,6 +96,7 @@ export async function startIngestBackend(options: {
   const pipelineToken = token();
   const harnessToken = token();
   const otherToken = token();
+  const readerToken = token();
   const config = {
     backend: {
       baseUrl,
@@ -116,6 +122,15 @@ export async function startIngestBackend(options: {
             ],
           },
           {
+            // a reader of scorecards: the API reads the catalog on its behalf
+            type: 'static',
+            options: { token: readerToken, subject: 'bench-reader' },
+            accessRestrictions: [
+              { plugin: 'data-products' },
+              { plugin: 'catalog' },
+            ],
+          },
+          {
             // the harness: reads the catalog to see it is ready
             type: 'static',
             options: { token: harnessToken, subject: 'bench-harness' },
@@ -129,7 +144,7 @@ export async function startIngestBackend(options: {
       locations: [{ type: 'file', target: catalogFile }],
     },
     permission: { enabled: true },
-    stockroom: {
+    stockroom: options.stockroom ?? {
       lifecycle: { notifications: { enabled: false } },
       scoring: { enabled: false },
     },
@@ -161,7 +176,7 @@ export async function startIngestBackend(options: {
     await catalogReady(baseUrl, harnessToken, products);
     const endpoint = `${baseUrl}/api/data-products/openlineage`;
     await checkAccess(endpoint, { pipelineToken, otherToken });
-    return { baseUrl, endpoint, token: pipelineToken, stop };
+    return { baseUrl, endpoint, token: pipelineToken, readerToken, stop };
   } catch (error) {
     await stop().catch(() => {}); // the start-up error is the one to see
     throw error;

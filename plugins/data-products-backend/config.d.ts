@@ -80,8 +80,9 @@ export interface Config {
       /** Set to false to not schedule recomputation. Default: true. */
       enabled?: boolean;
       /**
-       * How often products with new runs are rescored (every product is
-       * snapshotted once a day regardless). Same forms as the other
+       * How often the daily scoring task looks for products due a snapshot:
+       * every product once a day, and products with new runs the rescoring
+       * task (`rescore`) has not rescored yet. Same forms as the other
        * frequencies. Default: `{ minutes: 10 }`.
        */
       frequency?:
@@ -101,6 +102,22 @@ export interface Config {
        * limit off. Default: 60.
        */
       minRefreshIntervalSeconds?: number;
+      /**
+       * Run → score: the task `data-products-rescore` rescores the products
+       * whose runs arrived since their latest snapshot, once per product
+       * however many runs arrived, on one instance of a cluster.
+       */
+      rescore?: {
+        /** Default: `{ seconds: 15 }`. Same forms as the other frequencies. */
+        frequency?:
+          | string
+          | {
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+            };
+      };
       /**
        * History from the start: daily snapshots of past days computed from
        * the runs already stored (first start, a replay, late runs), so

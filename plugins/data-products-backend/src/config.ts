@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import {
   CostSettings,
+  DEFAULT_SCORING_WINDOW_DAYS,
   FundingPolicy,
   ScoreThresholds,
   StockroomPolicy,
@@ -11,6 +12,10 @@ import {
   supplyChainSettingsFromConfig,
   thresholdsFromConfig,
 } from '@stockroom/plugin-data-products-common';
+import {
+  DAY_MS,
+  durationMilliseconds,
+} from './service/retention/runRetention';
 
 type Duration = ReturnType<typeof readDurationFromConfig>;
 
@@ -18,6 +23,8 @@ const NOTIFICATIONS_KEY = 'stockroom.lifecycle.notifications';
 const CONTRACT_HISTORY_KEY = 'stockroom.contracts.history';
 const SCORING_KEY = 'stockroom.scoring';
 const INGESTION_KEY = 'stockroom.ingestion';
+const RETENTION_KEY = 'stockroom.runs.retention';
+const PRUNING_FREQUENCY_KEY = 'stockroom.runs.pruning.frequency';
 
 /** How the plugin is configured; read once, at start-up. */
 export interface DataProductsConfig {
@@ -45,6 +52,10 @@ export interface DataProductsConfig {
     abortCountsAsFailure: boolean;
     /** Least seconds between two manual refreshes of one scorecard. */
     minRefreshIntervalSeconds?: number;
+    /** `stockroom.scoring.rescore`: products with new runs, rescored soon after. */
+    rescore: {
+      frequency: Duration;
+    };
     /** `stockroom.scoring.history`: past daily snapshots computed from stored runs. */
     history: {
       /** Past days computed; 0: none. */
@@ -54,6 +65,15 @@ export interface DataProductsConfig {
   };
   ingestion: {
     bodyLimit?: string;
+  };
+  /** `stockroom.runs.retention` and `.pruning`: how long runs are kept. */
+  runsRetention: {
+    /** As configured (logs and docs say it so). */
+    retention: Duration;
+    /** The same in milliseconds: runs older than this are pruned. */
+    retentionMs: number;
+    /** How often the task `data-products-runs-retention` prunes. */
+    pruningFrequency: Duration;
   };
 }
 
@@ -89,6 +109,7 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
     );
   }
   const historyPassKey = `${SCORING_KEY}.history.frequency`;
+  const rescoreFrequencyKey = `${SCORING_KEY}.rescore.frequency`;
   const minRefreshIntervalSeconds = config.getOptionalNumber(
     `${SCORING_KEY}.minRefreshIntervalSeconds`,
   );
@@ -103,6 +124,10 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
       `${SCORING_KEY}.minRefreshIntervalSeconds is ${minRefreshIntervalSeconds}; it must be a number of seconds, 0 or more (0: no limit)`,
     );
   }
+  const runsRetention = readRunsRetention(config, {
+    windowDays: windowDays ?? DEFAULT_SCORING_WINDOW_DAYS,
+    historyDays,
+  });
   return {
     policy,
     funding,
@@ -125,8 +150,8 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
     },
     scoring: {
       enabled: config.getOptionalBoolean(`${SCORING_KEY}.enabled`) ?? true,
-      // Incremental: only products with new runs are recomputed each period,
-      // and every product is snapshotted once a day.
+      // Every product is snapshotted once a day; products with new runs
+      // are recomputed each period if the rescoring task has not yet.
       frequency: config.has(scoringFrequencyKey)
         ? readDurationFromConfig(config, { key: scoringFrequencyKey })
         : { minutes: 10 },
@@ -136,6 +161,14 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
         config.getOptionalBoolean('stockroom.runs.abortCountsAsFailure') ??
         false,
       minRefreshIntervalSeconds,
+      rescore: {
+        // A pass with no new runs is one indexed query; with some, it costs
+        // their products' rescoring. 15 s keeps run → score well under a
+        // minute (one period, the scheduler's 5 s check, the rescore).
+        frequency: config.has(rescoreFrequencyKey)
+          ? readDurationFromConfig(config, { key: rescoreFrequencyKey })
+          : { seconds: 15 },
+      },
       history: {
         days: historyDays,
         // A pass that finds nothing changed is two small queries and a
@@ -148,5 +181,51 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
     ingestion: {
       bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),
     },
+    runsRetention,
   };
+}
+
+/** Default `stockroom.runs.retention`: a year and a month of runs to compare. */
+const DEFAULT_RETENTION_DAYS = 400;
+
+/**
+ * `stockroom.runs.retention` (default 400 days) and
+ * `stockroom.runs.pruning.frequency` (default hourly). The retention must
+ * cover the oldest runs scoring reads: the history backfill scores each of
+ * its past days over a window, from the start of today back
+ * `historyDays + windowDays` days, so up to one day more than that sum
+ * before now. A shorter retention would delete runs the scorecards are
+ * computed from, so it stops start-up, naming the keys.
+ */
+function readRunsRetention(
+  config: Config,
+  scoring: { windowDays: number; historyDays: number },
+): DataProductsConfig['runsRetention'] {
+  const retention: Duration = config.has(RETENTION_KEY)
+    ? readDurationFromConfig(config, { key: RETENTION_KEY })
+    : { days: DEFAULT_RETENTION_DAYS };
+  const retentionMs = durationMilliseconds(retention);
+  const said = `${RETENTION_KEY} is ${JSON.stringify(retention)}`;
+  if (!Number.isFinite(retentionMs) || retentionMs <= 0) {
+    throw new Error(
+      `${said}; it must be a duration longer than 0, e.g. { days: 400 }`,
+    );
+  }
+  const minDays = scoring.windowDays + scoring.historyDays + 1;
+  if (retentionMs < minDays * DAY_MS) {
+    throw new Error(
+      `${said} (${+(retentionMs / DAY_MS).toFixed(2)} days); it must be at least ${minDays} days: stockroom.scoring.windowDays (${scoring.windowDays}) + stockroom.scoring.history.days (${scoring.historyDays}) + 1, the oldest runs the scorecards and their history are computed from`,
+    );
+  }
+  const pruningFrequency: Duration = config.has(PRUNING_FREQUENCY_KEY)
+    ? readDurationFromConfig(config, { key: PRUNING_FREQUENCY_KEY })
+    : { hours: 1 };
+  if (!(durationMilliseconds(pruningFrequency) > 0)) {
+    throw new Error(
+      `${PRUNING_FREQUENCY_KEY} is ${JSON.stringify(
+        pruningFrequency,
+      )}; it must be a duration longer than 0, e.g. { hours: 1 }`,
+    );
+  }
+  return { retention, retentionMs, pruningFrequency };
 }

@@ -25,6 +25,7 @@ const TASKS = [
   'data-products-history',
   'data-products-lifecycle-notifications',
   'data-products-product-sightings',
+  'data-products-rescore',
   'data-products-scoring',
 ];
 

@@ -12,13 +12,14 @@ import { historyJob } from './historyJob';
 import { lifecycleNotificationsJob } from './lifecycleNotificationsJob';
 import { productSightingsJob } from './productSightingsJob';
 import { ScheduledJob } from './ScheduledJob';
+import { rescoreJob } from './rescoreJob';
 import { scoringJob } from './scoringJob';
 
 /**
  * The plugin's scheduled jobs, as the configuration enables them: product
  * sightings and contract history always; lifecycle and missing-product
  * notices unless `stockroom.lifecycle.notifications.enabled` is false;
- * scoring, alerts and the history of past days unless
+ * scoring, the rescoring of new runs, alerts and the history of past days unless
  * `stockroom.scoring.enabled` is false (the history also unless
  * `stockroom.scoring.history.days` is 0).
  */
@@ -94,6 +95,17 @@ export function dataProductsJobs(deps: {
         notificationLog: stores.notificationLog,
         logger,
         frequency: scoring.frequency,
+      }),
+      rescoreJob({
+        catalog,
+        auth,
+        store: stores.runs,
+        snapshots: stores.scorecardSnapshots,
+        scorecards: deps.scorecards,
+        notifications,
+        notificationLog: stores.notificationLog,
+        logger,
+        frequency: scoring.rescore.frequency,
       }),
       alertsJob({
         catalog,

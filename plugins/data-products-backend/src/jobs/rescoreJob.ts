@@ -1,5 +1,10 @@
 import { RescoreJob, RescoreSummary } from '../service/runs/RescoreJob';
-import { ConfiguredJobOptions, globalJob, ScheduledJob } from './ScheduledJob';
+import {
+  ConfiguredJobOptions,
+  globalJob,
+  RunReport,
+  ScheduledJob,
+} from './ScheduledJob';
 import {
   SupplyChainNoticeOptions,
   supplyChainNotifierFor,
@@ -27,13 +32,13 @@ export function rescoreJob(
     timeout: { minutes: 10 },
     work: new RescoreJob({ ...options, notifier }),
     report: summary => ({
-      level:
-        summary.failed > 0 || summary.noticesFailed > 0
-          ? 'warn'
-          : summary.withNewRuns > 0
-          ? 'info'
-          : 'debug',
+      level: levelOf(summary),
       message: `Rescoring new runs: ${summary.withNewRuns} products with new runs, ${summary.rescored} rescored, ${summary.failed} failed, ${summary.notInCatalog} not in the catalog; supply-chain notices: ${summary.noticesSent} sent, ${summary.noticesFailed} failed`,
     }),
   });
+}
+
+function levelOf(summary: RescoreSummary): RunReport['level'] {
+  if (summary.failed > 0 || summary.noticesFailed > 0) return 'warn';
+  return summary.withNewRuns > 0 ? 'info' : 'debug';
 }
