@@ -1,7 +1,8 @@
 /**
  * Owns the tables `runs`, `run_events`, `observed_schemas`, `quality_checks`
  * and `run_samples` (the OpenLineage half of the writes is in
- * openLineageRuns.ts): no other module reads or writes them.
+ * openLineageRuns.ts, the retention's deletes in pruneRuns.ts): no other
+ * module reads or writes them.
  */
 import {
   MAX_RUN_MESSAGE_LENGTH,
@@ -16,6 +17,7 @@ import {
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { EventOutcome, ingestOpenLineageEvents } from './openLineageRuns';
+import { pruneRuns } from './pruneRuns';
 import { retryOnConflict } from './retryOnConflict';
 import {
   FinishSpan,
@@ -23,6 +25,8 @@ import {
   InsertRunsResult,
   ListRunsOptions,
   ObservedSchema,
+  PruneRunsOptions,
+  PruneRunsResult,
   RunRecord,
   RunStore,
   ScoringRunsOptions,
@@ -437,6 +441,13 @@ export class KnexRunStore implements RunStore {
         id: last.id,
       };
     }
+  }
+
+  pruneRunsBefore(
+    cutoff: Date,
+    options: PruneRunsOptions = {},
+  ): Promise<PruneRunsResult> {
+    return pruneRuns(this.db, cutoff, { ...options, postgres: this.postgres });
   }
 
   async hasObservedSchema(entityRef: string): Promise<boolean> {

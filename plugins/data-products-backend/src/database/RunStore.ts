@@ -118,6 +118,29 @@ export interface FinishSpansOptions {
   entityRefs?: readonly string[];
 }
 
+/** How {@link RunStore.pruneRunsBefore} works through what it deletes. */
+export interface PruneRunsOptions {
+  /**
+   * Most runs (or orphaned quality checks, or event rows looked at) per
+   * batch; each batch is one transaction. The store's default otherwise.
+   */
+  batchSize?: number;
+  /** Stops between two batches when aborted; what is left stays due. */
+  signal?: AbortSignal;
+}
+
+/** Rows {@link RunStore.pruneRunsBefore} deleted, per table. */
+export interface PruneRunsResult {
+  runs: number;
+  /** OpenLineage events (`run_events`). */
+  runEvents: number;
+  qualityChecks: number;
+  observedSchemas: number;
+  runSamples: number;
+  /** Transactions it took. */
+  batches: number;
+}
+
 /** The schema one run reported for a product. */
 export interface ObservedSchema {
   entityRef: string;
@@ -200,4 +223,27 @@ export interface RunStore {
 
   /** The schema the product's runs reported last (latest `observedAt`). */
   latestObservedSchema(entityRef: string): Promise<ObservedSchema | undefined>;
+
+  /**
+   * Deletes what the runs retention no longer keeps (docs/operations.md
+   * "Runs retention"; service/retention/runRetention.ts):
+   *
+   * - every run that finished — or, never finished, last changed
+   *   (`eventTime`) — before `cutoff`, with the observed schema, liveness
+   *   samples and quality checks of that product run;
+   * - quality checks observed before `cutoff` of a product run that has no
+   *   run row (a job that checked a product's data without writing it);
+   * - the OpenLineage events of a run id once no product keeps a run or
+   *   check of it, none of its events happened at or after `cutoff`, and no
+   *   stored event names it as its parent — so a run id shared by a
+   *   product still within retention keeps its events.
+   *
+   * In batches, each one transaction; idempotent, and safe beside another
+   * instance pruning or ingesting (each deletion re-checks its condition,
+   * under the per-run lock ingestion takes on PostgreSQL).
+   */
+  pruneRunsBefore(
+    cutoff: Date,
+    options?: PruneRunsOptions,
+  ): Promise<PruneRunsResult>;
 }

@@ -14,12 +14,13 @@ const OWNERS: Record<string, string[]> = {
   product_sightings: ['KnexProductSightingsStore.ts'],
   scorecard_snapshots: ['KnexScorecardSnapshotStore.ts'],
   history_marks: ['KnexHistoryMarkStore.ts'],
-  // openLineageRuns.ts is KnexRunStore's OpenLineage half, used only by it.
-  runs: ['KnexRunStore.ts', 'openLineageRuns.ts'],
-  run_events: ['openLineageRuns.ts'],
-  observed_schemas: ['KnexRunStore.ts', 'openLineageRuns.ts'],
-  quality_checks: ['KnexRunStore.ts', 'openLineageRuns.ts'],
-  run_samples: ['openLineageRuns.ts'],
+  // openLineageRuns.ts is KnexRunStore's OpenLineage half, pruneRuns.ts its
+  // retention half, each used only by it.
+  runs: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],
+  run_events: ['openLineageRuns.ts', 'pruneRuns.ts'],
+  observed_schemas: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],
+  quality_checks: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],
+  run_samples: ['openLineageRuns.ts', 'pruneRuns.ts'],
 };
 
 const MIGRATIONS = path.resolve(__dirname, '../../migrations');
