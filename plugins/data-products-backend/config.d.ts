@@ -75,6 +75,43 @@ export interface Config {
        * success nor failure.
        */
       abortCountsAsFailure?: boolean;
+      /**
+       * How long runs are kept: the scheduled task
+       * `data-products-runs-retention` deletes runs that finished (or,
+       * never finished, last changed) longer ago, with their OpenLineage
+       * events, quality checks, observed schemas and liveness samples.
+       * An object such as `{ days: 400 }`, an ISO 8601 duration (`P400D`)
+       * or a string such as `400d`; a month counts 30.44 days, a year
+       * 365.25. Must be at least `scoring.windowDays` +
+       * `scoring.history.days` + 1 days (121 by default), or start-up
+       * fails. Default: `{ days: 400 }`.
+       */
+      retention?:
+        | string
+        | {
+            years?: number;
+            months?: number;
+            weeks?: number;
+            days?: number;
+            hours?: number;
+            minutes?: number;
+            seconds?: number;
+            milliseconds?: number;
+          };
+      pruning?: {
+        /**
+         * How often the retention task runs. Same forms as the other
+         * frequencies. Default: `{ hours: 1 }`.
+         */
+        frequency?:
+          | string
+          | {
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+            };
+      };
     };
     scoring?: {
       /** Set to false to not schedule recomputation. Default: true. */

@@ -26,6 +26,7 @@ const TASKS = [
   'data-products-lifecycle-notifications',
   'data-products-product-sightings',
   'data-products-rescore',
+  'data-products-runs-retention',
   'data-products-scoring',
 ];
 

@@ -11,6 +11,7 @@ import { contractHistoryJob } from './contractHistoryJob';
 import { historyJob } from './historyJob';
 import { lifecycleNotificationsJob } from './lifecycleNotificationsJob';
 import { productSightingsJob } from './productSightingsJob';
+import { runsRetentionJob } from './runsRetentionJob';
 import { ScheduledJob } from './ScheduledJob';
 import { rescoreJob } from './rescoreJob';
 import { scoringJob } from './scoringJob';
@@ -21,7 +22,8 @@ import { scoringJob } from './scoringJob';
  * notices unless `stockroom.lifecycle.notifications.enabled` is false;
  * scoring, the rescoring of new runs, alerts and the history of past days unless
  * `stockroom.scoring.enabled` is false (the history also unless
- * `stockroom.scoring.history.days` is 0).
+ * `stockroom.scoring.history.days` is 0); the runs retention always (it
+ * keeps every run scoring reads: config.ts checks the retention covers it).
  */
 export function dataProductsJobs(deps: {
   config: DataProductsConfig;
@@ -79,6 +81,12 @@ export function dataProductsJobs(deps: {
       policy,
       logger,
       frequency: contractHistory.frequency,
+    }),
+    runsRetentionJob({
+      store: stores.runs,
+      retentionMs: config.runsRetention.retentionMs,
+      logger,
+      frequency: config.runsRetention.pruningFrequency,
     }),
   );
 

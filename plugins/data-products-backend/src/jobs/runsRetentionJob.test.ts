@@ -1,0 +1,109 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { PruneRunsResult, RunStore } from '../database/RunStore';
+import { RUNS_RETENTION_TASK_ID, runsRetentionJob } from './runsRetentionJob';
+
+const DAY_MS = 86_400_000;
+
+function pruned(overrides: Partial<PruneRunsResult> = {}): PruneRunsResult {
+  return {
+    runs: 0,
+    runEvents: 0,
+    qualityChecks: 0,
+    observedSchemas: 0,
+    runSamples: 0,
+    batches: 0,
+    ...overrides,
+  };
+}
+
+describe('runsRetentionJob', () => {
+  const now = new Date('2026-07-05T12:00:00.000Z');
+
+  function setUp(result: PruneRunsResult) {
+    const calls: Array<{ cutoff: Date; batchSize?: number }> = [];
+    const store: Pick<RunStore, 'pruneRunsBefore'> = {
+      async pruneRunsBefore(cutoff, options) {
+        calls.push({ cutoff, batchSize: options?.batchSize });
+        return result;
+      },
+    };
+    const logger = mockServices.logger.mock();
+    const job = runsRetentionJob({
+      store,
+      retentionMs: 400 * DAY_MS,
+      batchSize: 250,
+      logger,
+      frequency: { hours: 1 },
+      clock: () => now,
+    });
+    return { job, logger, calls };
+  }
+
+  it('is a global task at the configured frequency', () => {
+    const { job } = setUp(pruned());
+    expect(job.id).toBe(RUNS_RETENTION_TASK_ID);
+    expect(RUNS_RETENTION_TASK_ID).toBe('data-products-runs-retention');
+    expect(job.schedule).toEqual({
+      scope: 'global',
+      frequency: { hours: 1 },
+      timeout: { minutes: 30 },
+      initialDelay: { minutes: 1 },
+    });
+  });
+
+  it('prunes what finished 400 days before its clock and logs the counts', async () => {
+    const { job, logger, calls } = setUp(
+      pruned({
+        runs: 12,
+        runEvents: 30,
+        qualityChecks: 4,
+        observedSchemas: 2,
+        runSamples: 1,
+        batches: 2,
+      }),
+    );
+
+    const summary = await job.run();
+
+    // 2026-07-05T12:00Z less 400 days.
+    const cutoff = new Date('2025-05-31T12:00:00.000Z');
+    expect(calls).toEqual([{ cutoff, batchSize: 250 }]);
+    expect(summary).toEqual({
+      ...pruned({
+        runs: 12,
+        runEvents: 30,
+        qualityChecks: 4,
+        observedSchemas: 2,
+        runSamples: 1,
+        batches: 2,
+      }),
+      cutoff,
+      stopped: false,
+    });
+    expect(logger.info).toHaveBeenCalledWith(
+      'Runs retention: deleted what finished before 2025-05-31T12:00:00.000Z: 12 runs, 30 OpenLineage events, 4 quality checks, 2 observed schemas, 1 liveness samples, in 2 batches',
+    );
+  });
+
+  it('logs a pass that found nothing at debug', async () => {
+    const { job, logger } = setUp(pruned());
+    await job.run();
+    expect(logger.info).not.toHaveBeenCalled();
+    expect(logger.debug).toHaveBeenCalledWith(
+      expect.stringContaining('0 runs, 0 OpenLineage events'),
+    );
+  });
+
+  it('warns when stopped before the end', async () => {
+    const { job, logger } = setUp(pruned({ runs: 1000, batches: 1 }));
+    const controller = new AbortController();
+    controller.abort();
+    const summary = await job.run(controller.signal);
+    expect(summary.stopped).toBe(true);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /1000 runs, .* in 1 batches; stopped before the end, the rest is due next run$/,
+      ),
+    );
+  });
+});
