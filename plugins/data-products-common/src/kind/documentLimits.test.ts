@@ -1,5 +1,6 @@
 import { judgeDataProduct } from '../judge';
 import { DEFAULT_POLICY } from '../policy';
+import { jsonBytesOver } from './documentLimits';
 import { validateDataProduct } from './validate';
 
 // Limits written by hand from docs/dataproduct-yaml.md ("Limits").
@@ -129,9 +130,7 @@ describe('DataProduct size limits', () => {
     expect(deep).toMatchObject({
       ruleId: 'schema',
       severity: 'error',
-      message: expect.stringContaining(
-        'is nested more than 100 levels deep',
-      ),
+      message: expect.stringContaining('is nested more than 100 levels deep'),
     });
     // the 101st level: entity, spec, contract, odcs, schema, [0], then
     // properties lists and property objects in turn
@@ -160,7 +159,9 @@ describe('DataProduct size limits', () => {
       DEFAULT_POLICY,
       now,
     );
-    const finding = tooDeep.blocking.find(f => f.message.includes('levels deep'));
+    const finding = tooDeep.blocking.find(f =>
+      f.message.includes('levels deep'),
+    );
     expect(finding).toBeDefined();
     expect(finding!.message).toContain(
       'is nested more than 32 levels deep, the limit of a schema',
@@ -171,5 +172,24 @@ describe('DataProduct size limits', () => {
         31,
       )}.properties`,
     );
+  });
+});
+
+describe('jsonBytesOver', () => {
+  // Sizes counted by hand: quotes, escapes and UTF-8 bytes.
+  it.each<[string, unknown, number]>([
+    ['plain ASCII', 'abc', 5],
+    ['a quote and a backslash, escaped', 'a"b\\c', 9],
+    ['a newline, escaped in two', 'a\nb', 6],
+    ['a control character, escaped in six', '\u0001', 8],
+    ['é, two bytes', 'é', 4],
+    ['€, three bytes', '€', 5],
+    ['an emoji (a surrogate pair), four bytes', '😀', 6],
+    ['a lone surrogate, escaped in six', '\ud800', 8],
+    ['an object, undefined left out', { a: 'x', b: undefined, c: 1 }, 15],
+    ['a list', ['x', 1, null], 12],
+  ])('counts %s', (_, value, bytes) => {
+    expect(jsonBytesOver(value, bytes)).toBe(false);
+    expect(jsonBytesOver(value, bytes - 1)).toBe(true);
   });
 });

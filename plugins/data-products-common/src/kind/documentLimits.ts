@@ -82,7 +82,11 @@ export function nestedTooDeepProblem(path: string): ValidationProblem {
   };
 }
 
-/** Whether `value` as compact JSON (UTF-8) is more than `limit` bytes. */
+/**
+ * Whether `value` as compact JSON (UTF-8) is more than `limit` bytes. Runs
+ * on every validation of every entity, so it allocates nothing per value
+ * beyond an object's key list.
+ */
 export function jsonBytesOver(value: unknown, limit: number): boolean {
   let bytes = 0;
   const stack: unknown[] = [value];
@@ -92,15 +96,23 @@ export function jsonBytesOver(value: unknown, limit: number): boolean {
       bytes += scalarBytes(node, limit - bytes);
       continue;
     }
-    const entries: Array<[string | number, unknown]> = Array.isArray(node)
-      ? node.map((item, index) => [index, item])
-      : Object.entries(node).filter(([, item]) => item !== undefined);
-    // brackets and commas, then each key with its quotes and colon
-    bytes += 2 + Math.max(0, entries.length - 1);
-    for (const [key, item] of entries) {
-      if (typeof key === 'string') bytes += scalarBytes(key, Infinity) + 1;
+    if (Array.isArray(node)) {
+      // brackets and commas
+      bytes += 2 + Math.max(0, node.length - 1);
+      for (let i = 0; i < node.length; i++) stack.push(node[i]);
+      continue;
+    }
+    // JSON leaves out keys whose value is undefined
+    let members = 0;
+    for (const key of Object.keys(node)) {
+      const item = (node as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      // the key with its quotes and colon
+      bytes += scalarBytes(key, Infinity) + 1;
+      members++;
       stack.push(item);
     }
+    bytes += 2 + Math.max(0, members - 1);
   }
   return bytes > limit;
 }
@@ -116,7 +128,23 @@ function scalarBytes(value: unknown, budget: number): number {
     return value === undefined ? 0 : String(value).length;
   }
   if (value.length > budget) return value.length;
-  return utf8Length(JSON.stringify(value));
+  // Most texts are printable ASCII without a quote or backslash: one byte a
+  // character and the two quotes, no serializing. Anything else is measured
+  // as JSON.stringify writes it (escapes, surrogates) in UTF-8.
+  return isPlainAscii(value)
+    ? value.length + 2
+    : utf8Length(JSON.stringify(value));
+}
+
+/** Printable ASCII (0x20–0x7e) without `"` or `\\`: JSON writes it as is. */
+function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function utf8Length(text: string): number {

@@ -25,22 +25,31 @@ export function firstPathDeeperThan(
     const node = pending.value;
     if (node === null || typeof node !== 'object') continue;
     if (pending.depth > maxDepth) return formatPath(segmentsOf(pending));
-    const entries: Array<[Segment, unknown]> = Array.isArray(node)
-      ? node.map((item, index) => [index, item])
-      : Object.entries(node);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, item] = entries[i];
-      if (item !== null && typeof item === 'object') {
-        stack.push({
-          value: item,
-          depth: pending.depth + 1,
-          key,
-          parent: pending,
-        });
+    // pushed last first, so the first child is walked first; only objects
+    // and lists are pushed (this runs on every validation: no entry pairs)
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        push(stack, node[i], i, pending);
+      }
+    } else {
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        push(
+          stack,
+          (node as Record<string, unknown>)[keys[i]],
+          keys[i],
+          pending,
+        );
       }
     }
   }
   return undefined;
+}
+
+function push(stack: Pending[], item: unknown, key: Segment, parent: Pending) {
+  if (item !== null && typeof item === 'object') {
+    stack.push({ value: item, depth: parent.depth + 1, key, parent });
+  }
 }
 
 function segmentsOf(pending: Pending): Segment[] {

@@ -4,7 +4,7 @@ import type { ValidationProblem } from './problem';
 type Segment = string | number;
 
 /** Keys that reach or replace an object's prototype in JavaScript. */
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /**
  * Every prototype key in the entity (`__proto__`, `constructor`,
@@ -16,45 +16,74 @@ const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
  * plain object's (`Object.prototype`, or none) is refused as holding
  * `__proto__` too. Checked by prototype shape rather than identity, as
  * objects may come from another realm (a vm context, a worker).
- * Walked with an explicit stack, within `maxDepth` levels.
+ * Walked with an explicit stack, within `maxDepth` levels. This runs on
+ * every validation of every entity, so a path is only built for a problem:
+ * each pending value knows its parent and key instead.
  */
 export function prototypeKeyProblems(
   entity: unknown,
   maxDepth: number,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const stack: Array<{ value: unknown; path: Segment[] }> = [
-    { value: entity, path: [] },
-  ];
+  const stack: Pending[] = [{ value: entity, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+    const pending = stack.pop()!;
+    const value = pending.value;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= maxDepth) continue;
+    if (pending.depth >= maxDepth) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) =>
-        stack.push({ value: item, path: [...path, index] }),
-      );
+      for (let index = 0; index < value.length; index++) {
+        push(stack, value[index], index, pending);
+      }
       continue;
     }
     const keys = Object.keys(value);
-    const bad = keys.filter(key => PROTOTYPE_KEYS.includes(key));
-    if (!bad.includes('__proto__') && hasForeignPrototype(value)) {
-      bad.unshift('__proto__');
+    let ownProto = false;
+    for (const key of keys) {
+      if (key === '__proto__') ownProto = true;
     }
-    for (const key of bad) problems.push(problemAt([...path, key]));
+    if (!ownProto && hasForeignPrototype(value)) {
+      problems.push(problemAt([...segmentsOf(pending), '__proto__']));
+    }
+    for (const key of keys) {
+      if (PROTOTYPE_KEYS.includes(key)) {
+        problems.push(problemAt([...segmentsOf(pending), key]));
+      }
+    }
     for (const key of keys) {
       if (PROTOTYPE_KEYS.includes(key)) continue;
-      stack.push({
-        value: (value as Record<string, unknown>)[key],
-        path: [...path, key],
-      });
+      push(stack, (value as Record<string, unknown>)[key], key, pending);
     }
   }
   return problems;
 }
 
+/** A value still to walk, with what its path is made of. */
+interface Pending {
+  value: unknown;
+  /** How many keys and indexes lead to it (its path's length). */
+  depth: number;
+  key?: Segment;
+  parent?: Pending;
+}
+
+/** Only objects and lists are walked: scalars hold no keys. */
+function push(stack: Pending[], value: unknown, key: Segment, parent: Pending) {
+  if (value !== null && typeof value === 'object') {
+    stack.push({ value, depth: parent.depth + 1, key, parent });
+  }
+}
+
+function segmentsOf(pending: Pending): Segment[] {
+  const segments: Segment[] = [];
+  for (let at: Pending | undefined = pending; at?.parent; at = at.parent) {
+    segments.push(at.key!);
+  }
+  return segments.reverse();
+}
+
 /** A prototype other than a plain object's, which has none above it. */
-function hasForeignPrototype(value: object): boolean {
+export function hasForeignPrototype(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
   return prototype !== null && Object.getPrototypeOf(prototype) !== null;
 }

@@ -5,25 +5,53 @@ import { explainSchemaErrors } from './explain';
 import { isCalendarDate } from './calendarDate';
 import { documentLimitProblems } from './documentLimits';
 import { MAX_DOCUMENT_DEPTH } from './limits';
+import { isPlainDocumentWithinLimits } from './plainDocument';
 import { prototypeKeyProblems } from './prototypeKeys';
 import { formatValidationProblem, type ValidationProblem } from './problem';
 import { dataProductEntitySchema } from './schema';
 import { checkSemantics } from './semantic';
 import type { DataProductEntityV1alpha1 } from './types';
 
-let compiled: ValidateFunction | undefined;
+let quick: ValidateFunction | undefined;
+let explaining: ValidateFunction | undefined;
 
-// Compiled once, on first use: compiling costs milliseconds, validating
-// microseconds, and the catalog validates every entity on every refresh.
-// `verbose` only adds the failing data and schema to errors, so it costs
-// nothing for valid entities.
-function compiledSchema(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true });
-    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-    compiled = ajv.compile(dataProductEntitySchema);
+function newAjv(options: { allErrors: boolean; verbose: boolean }) {
+  const ajv = new Ajv(options);
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+  return ajv;
+}
+
+// Both compiled once per process, on first use: compiling costs
+// milliseconds, validating microseconds, and the catalog validates every
+// entity on every refresh. Nearly every entity is valid, so it is checked
+// by a validator that stops at the first error and carries no data in its
+// errors (allErrors and verbose double the cost of a valid entity too); only
+// an invalid one is validated again, with every error and its data, to be
+// explained. Both compile the same schema, so they agree on validity.
+function quickSchema(): ValidateFunction {
+  if (!quick) {
+    quick = newAjv({ allErrors: false, verbose: false }).compile(
+      dataProductEntitySchema,
+    );
   }
-  return compiled;
+  return quick;
+}
+
+function explainingSchema(): ValidateFunction {
+  if (!explaining) {
+    explaining = newAjv({ allErrors: true, verbose: true }).compile(
+      dataProductEntitySchema,
+    );
+  }
+  return explaining;
+}
+
+/** Every schema violation of `entity`, explained; none when it is valid. */
+function schemaProblems(entity: unknown): ValidationProblem[] {
+  if (quickSchema()(entity)) return [];
+  const validate = explainingSchema();
+  validate(entity);
+  return explainSchemaErrors(validate.errors ?? [], dataProductEntitySchema);
 }
 
 /**
@@ -37,22 +65,23 @@ export function validateDataProduct(entity: unknown): ValidationProblem[] {
   // Size and depth first: a document nested too deep must not reach
   // anything that recurses (ajv, JSON.stringify); an oversized one is still
   // checked, so the field that makes it big is named with its own limit.
-  const limits = documentLimitProblems(entity);
-  if (limits.tooDeep) {
-    return limits.problems;
+  // Nearly every entity passes both walks: one combined walk says so.
+  let limitProblems: ValidationProblem[] = [];
+  if (!isPlainDocumentWithinLimits(entity)) {
+    const limits = documentLimitProblems(entity);
+    if (limits.tooDeep) {
+      return limits.problems;
+    }
+    // Before the schema: a `__proto__` made the prototype hides its fields
+    // from ajv, which would pass what the entity does not say.
+    const prototypeKeys = prototypeKeyProblems(entity, MAX_DOCUMENT_DEPTH);
+    if (prototypeKeys.length > 0) {
+      return [...limits.problems, ...prototypeKeys];
+    }
+    limitProblems = limits.problems;
   }
-  // Before the schema: a `__proto__` made the prototype hides its fields
-  // from ajv, which would pass what the entity does not say.
-  const prototypeKeys = prototypeKeyProblems(entity, MAX_DOCUMENT_DEPTH);
-  if (prototypeKeys.length > 0) {
-    return [...limits.problems, ...prototypeKeys];
-  }
-  const validate = compiledSchema();
-  // Fast path for valid entities: the compiled check, then cheap semantics.
-  const problems = validate(entity)
-    ? []
-    : explainSchemaErrors(validate.errors ?? [], dataProductEntitySchema);
-  problems.unshift(...limits.problems);
+  const problems = schemaProblems(entity);
+  problems.unshift(...limitProblems);
   checkSemantics(entity, problems);
   return problems;
 }
