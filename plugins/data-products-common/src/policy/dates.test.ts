@@ -38,6 +38,42 @@ describe('parseIsoDate', () => {
   });
 });
 
+describe('formatIsoDate', () => {
+  it('writes four-digit years with leading zeros, and months and days with two digits', () => {
+    expect(formatIsoDate(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
+    expect(formatIsoDate(new Date('2026-12-31T23:59:59.999Z'))).toBe(
+      '2026-12-31',
+    );
+    const yearZero = new Date(0);
+    yearZero.setUTCFullYear(0, 0, 1);
+    expect(formatIsoDate(yearZero)).toBe('0000-01-01');
+    const year42 = new Date(0);
+    year42.setUTCFullYear(42, 6, 9);
+    expect(formatIsoDate(year42)).toBe('0042-07-09');
+    expect(formatIsoDate(new Date('9999-12-31T12:00:00Z'))).toBe('9999-12-31');
+  });
+
+  it('writes years outside 0000–9999 as the first ten characters of toISOString (sign and six digits)', () => {
+    const far = new Date(0);
+    far.setUTCFullYear(10000, 0, 2);
+    expect(formatIsoDate(far)).toBe('+010000-01');
+    const before = new Date(0);
+    before.setUTCFullYear(-1, 0, 2);
+    expect(formatIsoDate(before)).toBe('-000001-01');
+  });
+
+  it('throws on an invalid date, as toISOString does', () => {
+    expect(() => formatIsoDate(new Date('nonsense'))).toThrow(RangeError);
+  });
+
+  it('round-trips with parseIsoDate; years 0000–0099 do not parse', () => {
+    expect(formatIsoDate(parseIsoDate('2028-02-29')!)).toBe('2028-02-29');
+    expect(formatIsoDate(parseIsoDate('1000-01-01')!)).toBe('1000-01-01');
+    // Date.UTC reads 0–99 as 1900–1999, so these never named their day
+    expect(parseIsoDate('0050-01-01')).toBeUndefined();
+  });
+});
+
 describe('calendar arithmetic', () => {
   it('takes the UTC day of an instant, whatever the time of day', () => {
     expect(

@@ -25,15 +25,35 @@ export function parseIsoDate(text: unknown): Date | undefined {
   if (!match) {
     return undefined;
   }
-  const [year, month, day] = match.slice(1).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2026-02-30 over into March; a round trip catches it.
-  return formatIsoDate(date) === text ? date : undefined;
+  // Date.UTC rolls 2026-02-30 over into March (and reads years 0–99 as
+  // 1900–1999): the day exists only if the date says what the text said.
+  return date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+    ? date
+    : undefined;
 }
 
 /** `YYYY-MM-DD` of the UTC calendar day containing `date`. @public */
 export function formatIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  // Written by hand: toISOString costs several times more, and every
+  // lifecycle rule formats dates for every entity. toISOString keeps the
+  // rest: years outside 0000–9999 (±YYYYYY) and invalid dates (it throws).
+  if (!(year >= 0 && year <= 9999)) {
+    return date.toISOString().slice(0, 10);
+  }
+  return `${String(year).padStart(4, '0')}-${twoDigits(
+    date.getUTCMonth() + 1,
+  )}-${twoDigits(date.getUTCDate())}`;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** The UTC midnight starting the calendar day that contains `instant`: "today" for a `now`. @public */

@@ -9,6 +9,17 @@ import type {
   StockroomPolicy,
 } from './types';
 
+// Both tables are frozen: list them once, not for every entity evaluated.
+const ENTITY_RULE_LIST = Object.entries(ENTITY_RULES) as Array<
+  [keyof typeof ENTITY_RULES, (typeof ENTITY_RULES)[keyof typeof ENTITY_RULES]]
+>;
+const CONTEXT_RULE_LIST = Object.entries(CONTEXT_RULES) as Array<
+  [
+    keyof typeof CONTEXT_RULES,
+    (typeof CONTEXT_RULES)[keyof typeof CONTEXT_RULES],
+  ]
+>;
+
 /**
  * Everything Stockroom concludes about a data product on the day containing
  * `now`: its state, its expiry date, and the findings of every rule its
@@ -30,15 +41,13 @@ export function evaluateDataProduct(
   const categoryPolicy = policy.categories[entity.spec?.category];
   const findings: Finding[] = [];
   if (categoryPolicy) {
-    for (const [ruleId, rule] of Object.entries(ENTITY_RULES)) {
-      if (categoryPolicy.rules[ruleId as keyof typeof ENTITY_RULES] !== 'off') {
+    for (const [ruleId, rule] of ENTITY_RULE_LIST) {
+      if (categoryPolicy.rules[ruleId] !== 'off') {
         findings.push(...rule(entity, categoryPolicy, now));
       }
     }
-    for (const [ruleId, rule] of Object.entries(CONTEXT_RULES)) {
-      if (
-        categoryPolicy.rules[ruleId as keyof typeof CONTEXT_RULES] !== 'off'
-      ) {
+    for (const [ruleId, rule] of CONTEXT_RULE_LIST) {
+      if (categoryPolicy.rules[ruleId] !== 'off') {
         findings.push(...rule(entity, categoryPolicy, context));
       }
     }

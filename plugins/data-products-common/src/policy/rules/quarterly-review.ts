@@ -28,7 +28,8 @@ export function checkQuarterlyReview(
   const reviewedOn: unknown = entity.spec?.lifecycle?.reviewedOn;
   const interval = categoryPolicy.reviewIntervalDays;
   const plural = categoryPlural(entity.spec?.category);
-  const today = formatIsoDate(utcCalendarDay(now));
+  // only messages show today's date: not formatted for a product in order
+  const today = () => formatIsoDate(utcCalendarDay(now));
   const reviewed = parseIsoDate(reviewedOn);
 
   if (!reviewed) {
@@ -39,7 +40,7 @@ export function checkQuarterlyReview(
         : `(${String(reviewedOn)}) is not a YYYY-MM-DD date`;
     return ruleFinding('quarterly-review', enforcement, {
       path: 'spec.lifecycle.reviewedOn',
-      message: `spec.lifecycle.reviewedOn ${problem}: ${plural} are reviewed every ${interval} days — add the date of the last review, e.g. \`reviewedOn: ${today}\``,
+      message: `spec.lifecycle.reviewedOn ${problem}: ${plural} are reviewed every ${interval} days — add the date of the last review, e.g. \`reviewedOn: ${today()}\``,
       why: WHY,
     });
   }
@@ -49,7 +50,7 @@ export function checkQuarterlyReview(
   }
   return ruleFinding('quarterly-review', enforcement, {
     path: 'spec.lifecycle.reviewedOn',
-    message: `spec.lifecycle.reviewedOn ${reviewedOn} is ${age} days ago: ${plural} are reviewed every ${interval} days — review it and set \`reviewedOn: ${today}\``,
+    message: `spec.lifecycle.reviewedOn ${reviewedOn} is ${age} days ago: ${plural} are reviewed every ${interval} days — review it and set \`reviewedOn: ${today()}\``,
     why: WHY,
   });
 }
