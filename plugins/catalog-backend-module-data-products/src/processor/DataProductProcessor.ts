@@ -11,8 +11,8 @@ import {
   DEFAULT_POLICY,
   Judgement,
   StockroomPolicy,
+  dataProductJudge,
   isDataProductEntity,
-  judgeDataProduct,
   toCatalogShape,
 } from '@stockroom/plugin-data-products-common';
 import { dataProductRelations } from './relations';
@@ -119,10 +119,13 @@ export class DataProductProcessor implements CatalogProcessor {
   /**
    * Judged without context first: that verdict is final for every entity the
    * context rules cannot apply to, and says for the rest which reads they
-   * need. Only then, with what the catalog holds, judged again.
+   * need. Only then, with what the catalog holds, judged again (the rules
+   * only: the document is not validated twice).
    */
   private async judgeWithCatalog(entity: Entity, now: Date) {
-    const plain = judgeDataProduct(entity, this.policy, now);
+    // validated (and an ODCS contract mapped) once, however often judged
+    const judge = dataProductJudge(entity);
+    const plain = judge(this.policy, now);
     if (!this.catalog) return plain;
     const context = await catalogRuleContext(
       entity,
@@ -133,6 +136,6 @@ export class DataProductProcessor implements CatalogProcessor {
     );
     return Object.keys(context).length === 0
       ? plain
-      : judgeDataProduct(entity, this.policy, now, context);
+      : judge(this.policy, now, context);
   }
 }

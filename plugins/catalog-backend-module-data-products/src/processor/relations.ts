@@ -21,79 +21,61 @@ export interface DataProductRelation {
   target: CompoundEntityRef;
 }
 
-type RefContext = { defaultKind?: string; defaultNamespace: string };
-
 /**
  * The relations a DataProduct implies, as listed in the spec: ownership,
  * domain/system membership, dependencies (lineage upstreams and the API
  * entities behind api access patterns) and version succession.
  *
  * Refs in the YAML may omit kind or namespace; like the built-in kinds we fill
- * them in from the field's meaning and the product's own namespace.
+ * them in from the field's meaning and the product's own namespace. A
+ * relation already listed (same type and target, in any letter case) is
+ * listed once, first come first kept. Runs for every product on every
+ * processing: one pass, each ref parsed once, duplicates dropped as found.
  */
 export function dataProductRelations(
   entity: DataProductEntityV1alpha1,
 ): DataProductRelation[] {
-  const namespace = entity.metadata.namespace ?? 'default';
+  const defaultNamespace = entity.metadata.namespace ?? 'default';
   const { spec } = entity;
   const relations: DataProductRelation[] = [];
+  const seen = new Set<string>();
   const add = (
-    refs: string | undefined | Array<string | undefined>,
-    context: RefContext,
+    ref: string | undefined,
+    defaultKind: string,
     type: string,
     reverseType: string,
   ) => {
-    for (const ref of [refs].flat()) {
-      if (!ref) continue;
-      const { kind, namespace: ns, name } = parseEntityRef(ref, context);
-      relations.push({
-        type,
-        reverseType,
-        target: { kind, namespace: ns, name },
-      });
-    }
+    if (!ref) return;
+    const { kind, namespace, name } = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace,
+    });
+    const key = `${type}|${kind}:${namespace}/${name}`.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    relations.push({ type, reverseType, target: { kind, namespace, name } });
   };
 
-  add(
-    spec.owner,
-    { defaultKind: 'Group', defaultNamespace: namespace },
-    RELATION_OWNED_BY,
-    RELATION_OWNER_OF,
-  );
-  add(
-    spec.domain,
-    { defaultKind: 'Domain', defaultNamespace: namespace },
-    RELATION_PART_OF,
-    RELATION_HAS_PART,
-  );
-  add(
-    spec.system,
-    { defaultKind: 'System', defaultNamespace: namespace },
-    RELATION_PART_OF,
-    RELATION_HAS_PART,
-  );
-  add(
-    spec.contract?.lineage?.upstreams,
-    { defaultKind: 'DataProduct', defaultNamespace: namespace },
-    RELATION_DEPENDS_ON,
-    RELATION_DEPENDENCY_OF,
-  );
-  add(
-    spec.contract?.accessPatterns?.map(pattern => pattern.api),
-    { defaultKind: 'API', defaultNamespace: namespace },
-    RELATION_DEPENDS_ON,
-    RELATION_DEPENDENCY_OF,
-  );
+  add(spec.owner, 'Group', RELATION_OWNED_BY, RELATION_OWNER_OF);
+  add(spec.domain, 'Domain', RELATION_PART_OF, RELATION_HAS_PART);
+  add(spec.system, 'System', RELATION_PART_OF, RELATION_HAS_PART);
+  for (const upstream of spec.contract?.lineage?.upstreams ?? []) {
+    add(upstream, 'DataProduct', RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
+  }
+  for (const pattern of spec.contract?.accessPatterns ?? []) {
+    add(pattern.api, 'API', RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF);
+  }
   // lifecycle.supersedes and migration.from usually name the same product:
-  // emit the pair once.
-  const superseded = new Set(
-    [spec.lifecycle?.supersedes, spec.migration?.from].filter(
-      (ref): ref is string => Boolean(ref),
-    ),
+  // the pair is emitted once.
+  add(
+    spec.lifecycle?.supersedes,
+    'DataProduct',
+    RELATION_SUPERSEDES,
+    RELATION_SUPERSEDED_BY,
   );
   add(
-    [...superseded],
-    { defaultKind: 'DataProduct', defaultNamespace: namespace },
+    spec.migration?.from,
+    'DataProduct',
     RELATION_SUPERSEDES,
     RELATION_SUPERSEDED_BY,
   );
@@ -101,20 +83,9 @@ export function dataProductRelations(
   // the successor's own `supersedes`, so the chain holds if either side says it.
   add(
     spec.lifecycle?.successor,
-    { defaultKind: 'DataProduct', defaultNamespace: namespace },
+    'DataProduct',
     RELATION_SUPERSEDED_BY,
     RELATION_SUPERSEDES,
   );
-  return dedupe(relations);
-}
-
-function dedupe(relations: DataProductRelation[]): DataProductRelation[] {
-  const seen = new Set<string>();
-  return relations.filter(({ type, target }) => {
-    const key =
-      `${type}|${target.kind}:${target.namespace}/${target.name}`.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return relations;
 }

@@ -1,4 +1,4 @@
-import { normalizeContract, withNormalizedContract } from '../contract';
+import { normalizeContract, withContract } from '../contract/normalize';
 import type {
   DataProductEntityV1alpha1,
   DataProductState,
@@ -44,32 +44,61 @@ export function judgeDataProduct(
   now: Date,
   context: RuleContext = {},
 ): Judgement {
+  return dataProductJudge(entity)(policy, now, context);
+}
+
+/**
+ * Judges one document as {@link judgeDataProduct} does, as often as asked.
+ *
+ * @public
+ */
+export type DataProductJudge = (
+  policy: StockroomPolicy,
+  now: Date,
+  context?: RuleContext,
+) => Judgement;
+
+/**
+ * The document validated and its contract mapped now, once; judged by the
+ * returned function under any policy, day and context without doing either
+ * again. For a caller that judges the same document twice, as the catalog
+ * processor does (without context, then with what the first verdict says
+ * the catalog must be asked). The document must not change in between.
+ *
+ * @public
+ */
+export function dataProductJudge(entity: unknown): DataProductJudge {
   const problems = validateDataProduct(entity);
   if (problems.length > 0) {
-    const findings = problems.map(schemaFinding);
-    return { state: null, expiresOn: null, findings, blocking: findings };
+    return () => {
+      const findings = problems.map(schemaFinding);
+      return { state: null, expiresOn: null, findings, blocking: findings };
+    };
   }
   const authored = fromCatalogShape(entity as DataProductEntityV1alpha1);
   // Only an ODCS document needs mapping; explicit fields are judged as
   // written (the normalized form differs only in canonical spelling), which
-  // keeps the catalog's hot path free of a full contract rewrite.
-  const hasOdcs = authored.spec.contract?.odcs !== undefined;
-  const contractFindings = hasOdcs ? normalizeContract(authored).findings : [];
-  const evaluation = evaluateDataProduct(
-    hasOdcs ? withNormalizedContract(authored) : authored,
-    policy,
-    now,
-    context,
-  );
-  // stable sort: within a severity, mapping findings precede rule findings
-  const findings = [...contractFindings, ...evaluation.findings].sort(
-    bySeverity,
-  );
-  return {
-    state: evaluation.state,
-    expiresOn: evaluation.expiresOn ?? null,
-    findings,
-    blocking: findings.filter(finding => finding.severity === 'error'),
+  // keeps the catalog's hot path free of a full contract rewrite. An ODCS
+  // document is mapped once, for its findings and the contract both.
+  let judged = authored;
+  let contractFindings: Finding[] = [];
+  if (authored.spec.contract?.odcs !== undefined) {
+    const normalized = normalizeContract(authored);
+    judged = withContract(authored, normalized.contract);
+    contractFindings = normalized.findings;
+  }
+  return (policy, now, context = {}) => {
+    const evaluation = evaluateDataProduct(judged, policy, now, context);
+    // stable sort: within a severity, mapping findings precede rule findings
+    const findings = [...contractFindings, ...evaluation.findings].sort(
+      bySeverity,
+    );
+    return {
+      state: evaluation.state,
+      expiresOn: evaluation.expiresOn ?? null,
+      findings,
+      blocking: findings.filter(finding => finding.severity === 'error'),
+    };
   };
 }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '../policy';
 import { NOW, coreEntity } from '../policy/__fixtures__/entities';
-import { judgeDataProduct } from './judgeDataProduct';
+import { dataProductJudge, judgeDataProduct } from './judgeDataProduct';
 
 // The "done when": a v2 with a missing mapping is blocked with the
 // unmapped field named; a retire with a consumer left is blocked with the
@@ -53,5 +53,38 @@ describe('judgeDataProduct with catalog context', () => {
   it('skips both rules, with no finding, for callers without the context', () => {
     expect(judgeDataProduct(v2, DEFAULT_POLICY, NOW).findings).toEqual([]);
     expect(judgeDataProduct(retired, DEFAULT_POLICY, NOW).findings).toEqual([]);
+  });
+});
+
+describe('dataProductJudge', () => {
+  it('judges one document without context and then with it, as judgeDataProduct does', () => {
+    const judge = dataProductJudge(v2);
+    expect(judge(DEFAULT_POLICY, NOW).findings).toEqual([]);
+    expect(
+      judge(DEFAULT_POLICY, NOW, { supersededContract: v1Contract }).blocking,
+    ).toMatchObject([
+      {
+        ruleId: 'migration-mapping',
+        message: expect.stringContaining('that this contract drops: email —'),
+      },
+    ]);
+  });
+
+  it('keeps a schema-invalid document invalid, each time', () => {
+    const judge = dataProductJudge(
+      coreEntity(e => {
+        delete (e.spec as { owner?: string }).owner;
+      }),
+    );
+    for (const judgement of [
+      judge(DEFAULT_POLICY, NOW),
+      judge(DEFAULT_POLICY, NOW, { dependents: ['component:default/x'] }),
+    ]) {
+      expect(judgement).toMatchObject({
+        state: null,
+        expiresOn: null,
+        blocking: [{ ruleId: 'schema', path: 'spec.owner' }],
+      });
+    }
   });
 });
