@@ -3,7 +3,12 @@ import { readDataProductsConfig } from './config';
 
 const DAY_MS = 86_400_000;
 
-function read(stockroom: Record<string, unknown>) {
+/** A value app-config may hold. */
+type ConfigValue = NonNullable<
+  ConstructorParameters<typeof ConfigReader>[0]
+>[string];
+
+function read(stockroom: ConfigValue) {
   return readDataProductsConfig(new ConfigReader({ stockroom }));
 }
 
@@ -49,9 +54,7 @@ describe('readDataProductsConfig: runs retention', () => {
 
   it('measures the least retention against the configured window and history', () => {
     const scoring = { windowDays: 60, history: { days: 0 } };
-    expect(() =>
-      read({ scoring, runs: { retention: { days: 60 } } }),
-    ).toThrow(
+    expect(() => read({ scoring, runs: { retention: { days: 60 } } })).toThrow(
       'it must be at least 61 days: stockroom.scoring.windowDays (60) + stockroom.scoring.history.days (0) + 1',
     );
     expect(

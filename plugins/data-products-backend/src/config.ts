@@ -12,10 +12,7 @@ import {
   supplyChainSettingsFromConfig,
   thresholdsFromConfig,
 } from '@stockroom/plugin-data-products-common';
-import {
-  DAY_MS,
-  durationMilliseconds,
-} from './service/retention/runRetention';
+import { DAY_MS, durationMilliseconds } from './service/retention/runRetention';
 
 type Duration = ReturnType<typeof readDurationFromConfig>;
 
@@ -214,7 +211,13 @@ function readRunsRetention(
   const minDays = scoring.windowDays + scoring.historyDays + 1;
   if (retentionMs < minDays * DAY_MS) {
     throw new Error(
-      `${said} (${+(retentionMs / DAY_MS).toFixed(2)} days); it must be at least ${minDays} days: stockroom.scoring.windowDays (${scoring.windowDays}) + stockroom.scoring.history.days (${scoring.historyDays}) + 1, the oldest runs the scorecards and their history are computed from`,
+      `${said} (${+(retentionMs / DAY_MS).toFixed(
+        2,
+      )} days); it must be at least ${minDays} days: stockroom.scoring.windowDays (${
+        scoring.windowDays
+      }) + stockroom.scoring.history.days (${
+        scoring.historyDays
+      }) + 1, the oldest runs the scorecards and their history are computed from`,
     );
   }
   const pruningFrequency: Duration = config.has(PRUNING_FREQUENCY_KEY)

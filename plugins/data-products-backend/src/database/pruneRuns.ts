@@ -50,52 +50,6 @@ function noCounts(): Counts {
   };
 }
 
-export async function pruneRuns(
-  db: Knex,
-  cutoff: Date,
-  options: PruneRunsOptions & { postgres: boolean },
-): Promise<PruneRunsResult> {
-  const batchSize = options.batchSize ?? DEFAULT_PRUNE_BATCH;
-  if (
-    !Number.isInteger(batchSize) ||
-    batchSize < 1 ||
-    batchSize > MAX_PRUNE_BATCH
-  ) {
-    throw new Error(
-      `batchSize is ${batchSize}; it must be a whole number from 1 to ${MAX_PRUNE_BATCH}`,
-    );
-  }
-  if (Number.isNaN(cutoff.getTime())) {
-    throw new Error('cutoff is not a valid date');
-  }
-  const pruner = new Pruner(cutoff, batchSize, options.postgres);
-  const result: PruneRunsResult = { ...noCounts(), batches: 0 };
-  const passes: Batch[] = [
-    tx => pruner.expiredRuns(tx),
-    tx => pruner.orphanedChecks(tx),
-    tx => pruner.orphanedEvents(tx),
-  ];
-  for (const pass of passes) {
-    for (;;) {
-      if (options.signal?.aborted) return result;
-      const { looked, ...counts } = await retryOnConflict(() =>
-        db.transaction(pass),
-      );
-      if (looked === 0) break;
-      result.batches += 1;
-      for (const key of Object.keys(counts) as Array<keyof Counts>) {
-        result[key] += counts[key];
-      }
-      // Each candidate query finds only rows still to delete: a short batch
-      // was the last one.
-      if (looked < batchSize) break;
-      // SQLite answers synchronously: let requests in between batches.
-      await yieldToEventLoop();
-    }
-  }
-  return result;
-}
-
 class Pruner {
   constructor(
     private readonly cutoff: Date,
@@ -274,6 +228,52 @@ class Pruner {
       [runIds],
     );
   }
+}
+
+export async function pruneRuns(
+  db: Knex,
+  cutoff: Date,
+  options: PruneRunsOptions & { postgres: boolean },
+): Promise<PruneRunsResult> {
+  const batchSize = options.batchSize ?? DEFAULT_PRUNE_BATCH;
+  if (
+    !Number.isInteger(batchSize) ||
+    batchSize < 1 ||
+    batchSize > MAX_PRUNE_BATCH
+  ) {
+    throw new Error(
+      `batchSize is ${batchSize}; it must be a whole number from 1 to ${MAX_PRUNE_BATCH}`,
+    );
+  }
+  if (Number.isNaN(cutoff.getTime())) {
+    throw new Error('cutoff is not a valid date');
+  }
+  const pruner = new Pruner(cutoff, batchSize, options.postgres);
+  const result: PruneRunsResult = { ...noCounts(), batches: 0 };
+  const passes: Batch[] = [
+    tx => pruner.expiredRuns(tx),
+    tx => pruner.orphanedChecks(tx),
+    tx => pruner.orphanedEvents(tx),
+  ];
+  for (const pass of passes) {
+    for (;;) {
+      if (options.signal?.aborted) return result;
+      const { looked, ...counts } = await retryOnConflict(() =>
+        db.transaction(pass),
+      );
+      if (looked === 0) break;
+      result.batches += 1;
+      for (const key of Object.keys(counts) as Array<keyof Counts>) {
+        result[key] += counts[key];
+      }
+      // Each candidate query finds only rows still to delete: a short batch
+      // was the last one.
+      if (looked < batchSize) break;
+      // SQLite answers synchronously: let requests in between batches.
+      await yieldToEventLoop();
+    }
+  }
+  return result;
 }
 
 function distinct(values: string[]): string[] {
