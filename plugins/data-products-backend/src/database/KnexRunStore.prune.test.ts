@@ -128,8 +128,14 @@ describe('KnexRunStore.pruneRunsBefore', () => {
     it('deletes runs that finished, or never finished and last changed, before the cutoff, with their rows', async () => {
       const { knex, store } = await createStore(databaseId);
       await knex('runs').insert([
-        runRow(ORDERS, 'finished-just-before', { finished: JUST_BEFORE, event: JUST_BEFORE }),
-        runRow(ORDERS, 'finished-at-cutoff', { finished: CUTOFF, event: CUTOFF }),
+        runRow(ORDERS, 'finished-just-before', {
+          finished: JUST_BEFORE,
+          event: JUST_BEFORE,
+        }),
+        runRow(ORDERS, 'finished-at-cutoff', {
+          finished: CUTOFF,
+          event: CUTOFF,
+        }),
         runRow(ORDERS, 'finished-after', { finished: RECENT, event: RECENT }),
         // Its age is its finish, not when Stockroom heard of it.
         runRow(ORDERS, 'old-recorded-late', {
@@ -338,7 +344,7 @@ describe('KnexRunStore.pruneRunsBefore', () => {
         checks: [],
       });
       const productsOf = (key: string) =>
-        ({ 'ds/orders': [ORDERS], 'ds/identity': [IDENTITY] })[key] ?? [];
+        ({ 'ds/orders': [ORDERS], 'ds/identity': [IDENTITY] }[key] ?? []);
       await store.ingestEvents(
         [
           event('START', '2025-05-01T10:00:00.000Z'),
@@ -430,7 +436,9 @@ describe('KnexRunStore.pruneRunsBefore', () => {
       expect(await pairs(knex, 'runs')).toEqual([`${ORDERS} expired`]);
       await expect(
         store.pruneRunsBefore(CUTOFF, { batchSize: 0 }),
-      ).rejects.toThrow('batchSize is 0; it must be a whole number from 1 to 5000');
+      ).rejects.toThrow(
+        'batchSize is 0; it must be a whole number from 1 to 5000',
+      );
     });
   });
 });

@@ -31,9 +31,7 @@ describe('runRetention', () => {
         cutoff,
       ),
     ).toBe(true);
-    expect(isRunExpired({ finishedAt: cutoff, eventTime }, cutoff)).toBe(
-      false,
-    );
+    expect(isRunExpired({ finishedAt: cutoff, eventTime }, cutoff)).toBe(false);
   });
 
   it('ages a run never finished from its last event, not its start', () => {
