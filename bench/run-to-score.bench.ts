@@ -49,7 +49,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 async function scorecardTakenAt(
   backend: IngestBackend,
   product: number,
-): Promise<number | undefined> {
+): Promise<number> {
   const res = await fetch(
     `${backend.baseUrl}/api/data-products/products/default/product-${product}/scorecard`,
     { headers: { authorization: `Bearer ${backend.readerToken}` } },
@@ -57,8 +57,9 @@ async function scorecardTakenAt(
   if (!res.ok) {
     throw new Error(`GET scorecard of product-${product}: ${res.status}`);
   }
-  const { takenAt } = (await res.json()) as { takenAt?: string };
-  return takenAt ? Date.parse(takenAt) : undefined;
+  // `computedAt`: when the snapshot served was taken.
+  const { computedAt } = (await res.json()) as Pick<ApiScorecard, 'computedAt'>;
+  return Date.parse(computedAt);
 }
 
 async function postRun(backend: IngestBackend, run: number, now: number) {
@@ -87,8 +88,7 @@ async function waitForScorecard(
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const takenAt = await scorecardTakenAt(backend, product);
-    if (takenAt !== undefined && takenAt >= since) return Date.now();
+    if ((await scorecardTakenAt(backend, product)) >= since) return Date.now();
     await sleep(POLL_MS);
   }
   throw new Error(
@@ -191,7 +191,7 @@ async function benchmark(db: BenchDatabase) {
 async function main() {
   const results = [];
   for (const open of databases) {
-    const db = await open('run-to-score');
+    const db = await open('run_to_score');
     if (!db) continue;
     try {
       results.push(await benchmark(db));

@@ -50,7 +50,8 @@ const token = () => crypto.randomBytes(24).toString('base64url');
  * httpRouter, database, scheduler, root HTTP router with its middleware),
  * with the catalog (and Stockroom's DataProduct module) serving `products`
  * DataProducts from a file location, the permission backend with the demo
- * portal's policy, and the data-products plugin on `db`. Pipelines call it
+ * portal's policy, the notifications backend, and the data-products plugin
+ * on `db`. Pipelines call it
  * with a static token under `backend.auth.externalAccess`, restricted as
  * docs/security.md says (plugin data-products, permission
  * stockroom.run.report). Nothing is mocked.
@@ -98,6 +99,8 @@ export async function startIngestBackend(options: {
   const otherToken = token();
   const readerToken = token();
   const config = {
+    // the notifications backend links notices to the portal
+    app: { baseUrl: 'http://127.0.0.1:3000' },
     backend: {
       baseUrl,
       listen: { host: '127.0.0.1', port },
@@ -160,6 +163,8 @@ export async function startIngestBackend(options: {
   backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
   backend.add(import('@stockroom/plugin-data-products-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
+  // owners' notices (budgets, tiers at risk) are delivered, as in the portal
+  backend.add(import('@backstage/plugin-notifications-backend'));
   // service principals are decided by their token's access restrictions
   // before any policy, as in production (see denyUsersPolicy.ts)
   backend.add(import('./denyUsersPolicy'));

@@ -18,11 +18,7 @@ import {
 import { dataProductRelations } from './relations';
 import { InvalidDataProductError } from './InvalidDataProductError';
 import { withComputedMetadata } from './computedMetadata';
-import {
-  StoredEntityReader,
-  catalogRuleContext,
-  needsCatalogContext,
-} from './catalogRuleContext';
+import { StoredEntityReader, catalogRuleContext } from './catalogRuleContext';
 
 /** @public */
 export interface DataProductProcessorOptions {
@@ -57,12 +53,8 @@ export class DataProductProcessor implements CatalogProcessor {
   private readonly policy: StockroomPolicy;
   private readonly clock: () => Date;
   // validateEntityKind and postProcessEntity see the same entity object within
-  // one processing pass: judge it once for both. A promise only while the
-  // catalog is read for it; most entities need no read and wait on nothing.
-  private readonly judgements = new WeakMap<
-    Entity,
-    Judgement | Promise<Judgement>
-  >();
+  // one processing pass: judge it once for both.
+  private readonly judgements = new WeakMap<Entity, Promise<Judgement>>();
   private readonly catalog?: StoredEntityReader;
   private readonly logger?: LoggerService;
 
@@ -115,7 +107,7 @@ export class DataProductProcessor implements CatalogProcessor {
     );
   }
 
-  private judge(entity: Entity): Judgement | Promise<Judgement> {
+  private judge(entity: Entity): Promise<Judgement> {
     let judgement = this.judgements.get(entity);
     if (!judgement) {
       judgement = this.judgeWithCatalog(entity, this.clock());
@@ -130,27 +122,20 @@ export class DataProductProcessor implements CatalogProcessor {
    * need. Only then, with what the catalog holds, judged again (the rules
    * only: the document is not validated twice).
    */
-  private judgeWithCatalog(
-    entity: Entity,
-    now: Date,
-  ): Judgement | Promise<Judgement> {
+  private async judgeWithCatalog(entity: Entity, now: Date) {
     // validated (and an ODCS contract mapped) once, however often judged
     const judge = dataProductJudge(entity);
     const plain = judge(this.policy, now);
-    const catalog = this.catalog;
-    if (!catalog || !needsCatalogContext(entity, plain, this.policy)) {
-      return plain;
-    }
-    return catalogRuleContext(
+    if (!this.catalog) return plain;
+    const context = await catalogRuleContext(
       entity,
       plain,
       this.policy,
-      catalog,
+      this.catalog,
       this.logger,
-    ).then(context =>
-      Object.keys(context).length === 0
-        ? plain
-        : judge(this.policy, now, context),
     );
+    return Object.keys(context).length === 0
+      ? plain
+      : judge(this.policy, now, context);
   }
 }

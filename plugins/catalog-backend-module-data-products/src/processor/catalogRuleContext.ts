@@ -53,18 +53,22 @@ export async function catalogRuleContext(
   catalog: StoredEntityReader,
   logger?: LoggerService,
 ): Promise<RuleContext> {
-  const needs = contextRulesThatApply(entity, plain, policy);
+  if (plain.state === null) return {};
   const context: RuleContext = {};
-  if (needs.migrationMapping) {
+  const superseded = supersededRefOf(entity);
+  if (superseded && ruleIsOn(entity, policy, 'migration-mapping')) {
     const schema = await readOrSkip(
-      () => supersededSchema(entity, needs.migrationMapping!, catalog),
+      () => supersededSchema(entity, superseded, catalog),
       'migration-mapping',
       entity,
       logger,
     );
     if (schema) context.supersededContract = { schema };
   }
-  if (needs.retireWhenConsumersMoved) {
+  if (
+    plain.state === 'retired' &&
+    ruleIsOn(entity, policy, 'retire-when-consumers-moved')
+  ) {
     const dependents = await readOrSkip(
       () => storedDependents(entity, catalog),
       'retire-when-consumers-moved',
@@ -74,42 +78,6 @@ export async function catalogRuleContext(
     if (dependents) context.dependents = dependents;
   }
   return context;
-}
-
-/**
- * Whether catalogRuleContext would read the catalog for this entity at all:
- * false for most entities, which are then judged without waiting on
- * anything.
- */
-export function needsCatalogContext(
-  entity: Entity,
-  plain: Judgement,
-  policy: StockroomPolicy,
-): boolean {
-  const needs = contextRulesThatApply(entity, plain, policy);
-  return Boolean(needs.migrationMapping || needs.retireWhenConsumersMoved);
-}
-
-/**
- * The context rules that could fire on this entity: `migration-mapping`
- * (with the superseded ref to read) and `retire-when-consumers-moved`.
- */
-function contextRulesThatApply(
-  entity: Entity,
-  plain: Judgement,
-  policy: StockroomPolicy,
-): { migrationMapping?: string; retireWhenConsumersMoved: boolean } {
-  if (plain.state === null) return { retireWhenConsumersMoved: false };
-  const superseded = supersededRefOf(entity);
-  return {
-    migrationMapping:
-      superseded && ruleIsOn(entity, policy, 'migration-mapping')
-        ? superseded
-        : undefined,
-    retireWhenConsumersMoved:
-      plain.state === 'retired' &&
-      ruleIsOn(entity, policy, 'retire-when-consumers-moved'),
-  };
 }
 
 function ruleIsOn(entity: Entity, policy: StockroomPolicy, rule: RuleId) {
