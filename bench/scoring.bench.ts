@@ -40,6 +40,7 @@ import { fmt, machineFacts, median, option, writeReport } from './lib/report';
 import { benchProducts } from './lib/runsServer';
 import { indexedCatalog } from './lib/indexedCatalog';
 import { seedRuns } from './lib/seedRuns';
+import { benchLineage } from './lib/benchLineage';
 
 const productCount = Number(option('products', '10000'));
 const runsPerProduct = Number(option('runs', '720'));
@@ -73,12 +74,7 @@ const quietLogger: any = {
 function productsWithLineage(count: number) {
   return benchProducts(count).map((entity, i) => {
     const spec = entity.spec as any;
-    spec.contract.lineage = {
-      upstreams:
-        i % 4 === 0
-          ? [`resource:raw-${i % 40}`]
-          : [`dataproduct:product-${i - 1}`],
-    };
+    spec.contract.lineage = { upstreams: benchLineage(i) };
     spec.leadTime = { target: '2h' };
     return entity;
   });

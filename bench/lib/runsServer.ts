@@ -68,6 +68,8 @@ export async function startIngestBackend(options: {
   logLevel?: string;
   /** The `stockroom` config block, in place of the one that turns scoring off. */
   stockroom?: object;
+  /** Product i's `contract.lineage.upstreams`, in place of the synthetic one. */
+  lineage?: (i: number) => string[];
 }): Promise<IngestBackend> {
   const { db, products } = options;
   const dir = path.resolve(
@@ -88,6 +90,11 @@ export async function startIngestBackend(options: {
       product.metadata.annotations = {
         'openlineage.io/dataset': benchDatasetAnnotation(i),
       };
+      if (options.lineage) {
+        (product.spec.contract as { lineage: object }).lineage = {
+          upstreams: options.lineage(i),
+        };
+      }
       return YAML.stringify(product);
     }).join('---\n'),
   );
