@@ -45,15 +45,17 @@ export function upstreamsOf(product: Entity): string[] {
 
 /** A run as lead time, volatility and budgets read it: no column counts. */
 export function supplyChainRun(run: SupplyChainRun): SupplyChainRun {
-  return {
+  const copy: SupplyChainRun = {
     runId: run.runId,
     status: run.status === 'aborted' ? 'failed' : run.status,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     watermark: run.watermark,
     rowCount: run.rowCount,
-    ...(run.inputProducts?.length ? { inputProducts: run.inputProducts } : {}),
   };
+  // Set, not spread: one object per run of every window scored.
+  if (run.inputProducts?.length) copy.inputProducts = run.inputProducts;
+  return copy;
 }
 
 /**
