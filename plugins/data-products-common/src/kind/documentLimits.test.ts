@@ -94,6 +94,18 @@ describe('DataProduct size limits', () => {
     );
   });
 
+  it('counts a length in characters, not UTF-16 units: 1,000 emoji make a name, 1,001 do not', () => {
+    const named = (name: string) =>
+      product(e => {
+        e.spec.contract.schema[0].name = name;
+      });
+    // each emoji is two UTF-16 units: 2,000 units, 1,000 characters
+    expect(validateDataProduct(named('😀'.repeat(1_000)))).toEqual([]);
+    expect(paths(validateDataProduct(named('😀'.repeat(1_001))))).toEqual([
+      'spec.contract.schema[0].name',
+    ]);
+  });
+
   it('refuses an entity over 256 KiB made of texts each within its limit', () => {
     const problems = validateDataProduct(
       product(e => {
