@@ -18,7 +18,12 @@ import {
 import { dataProductRelations } from './relations';
 import { InvalidDataProductError } from './InvalidDataProductError';
 import { withComputedMetadata } from './computedMetadata';
-import { StoredEntityReader, catalogRuleContext } from './catalogRuleContext';
+import { JudgementsInFlight } from './judgementsInFlight';
+import {
+  StoredEntityReader,
+  catalogRuleContext,
+  needsCatalogContext,
+} from './catalogRuleContext';
 
 /** @public */
 export interface DataProductProcessorOptions {
@@ -53,8 +58,11 @@ export class DataProductProcessor implements CatalogProcessor {
   private readonly policy: StockroomPolicy;
   private readonly clock: () => Date;
   // validateEntityKind and postProcessEntity see the same entity object within
-  // one processing pass: judge it once for both.
-  private readonly judgements = new WeakMap<Entity, Promise<Judgement>>();
+  // one processing pass: judge it once for both. A promise only while the
+  // catalog is read for it; most entities need no read and wait on nothing.
+  private readonly judgements = new JudgementsInFlight<
+    Judgement | Promise<Judgement>
+  >();
   private readonly catalog?: StoredEntityReader;
   private readonly logger?: LoggerService;
 
@@ -74,10 +82,12 @@ export class DataProductProcessor implements CatalogProcessor {
       return false;
     }
     // schema problems, unusable ODCS parts and `block` rule findings
-    const { blocking } = await this.judge(entity);
+    const judgement = this.judgeWithCatalog(entity, this.clock());
+    const { blocking } = await judgement;
     if (blocking.length > 0) {
       throw new InvalidDataProductError(stringifyEntityRef(entity), blocking);
     }
+    this.judgements.keep(entity, judgement);
     return true;
   }
 
@@ -102,18 +112,10 @@ export class DataProductProcessor implements CatalogProcessor {
     }
     // Stored with a string spec.lifecycle so Backstage's own UI can render it;
     // see LIFECYCLE_DETAILS_FIELD in -common.
-    return toCatalogShape(
-      withComputedMetadata(entity, await this.judge(entity)),
-    );
-  }
-
-  private judge(entity: Entity): Promise<Judgement> {
-    let judgement = this.judgements.get(entity);
-    if (!judgement) {
-      judgement = this.judgeWithCatalog(entity, this.clock());
-      this.judgements.set(entity, judgement);
-    }
-    return judgement;
+    const judgement =
+      this.judgements.take(entity) ??
+      this.judgeWithCatalog(entity, this.clock());
+    return toCatalogShape(withComputedMetadata(entity, await judgement));
   }
 
   /**
@@ -122,20 +124,27 @@ export class DataProductProcessor implements CatalogProcessor {
    * need. Only then, with what the catalog holds, judged again (the rules
    * only: the document is not validated twice).
    */
-  private async judgeWithCatalog(entity: Entity, now: Date) {
+  private judgeWithCatalog(
+    entity: Entity,
+    now: Date,
+  ): Judgement | Promise<Judgement> {
     // validated (and an ODCS contract mapped) once, however often judged
     const judge = dataProductJudge(entity);
     const plain = judge(this.policy, now);
-    if (!this.catalog) return plain;
-    const context = await catalogRuleContext(
+    const catalog = this.catalog;
+    if (!catalog || !needsCatalogContext(entity, plain, this.policy)) {
+      return plain;
+    }
+    return catalogRuleContext(
       entity,
       plain,
       this.policy,
-      this.catalog,
+      catalog,
       this.logger,
+    ).then(context =>
+      Object.keys(context).length === 0
+        ? plain
+        : judge(this.policy, now, context),
     );
-    return Object.keys(context).length === 0
-      ? plain
-      : judge(this.policy, now, context);
   }
 }
