@@ -197,7 +197,8 @@ export async function startIngestBackend(options: {
 
 /** Waits until the catalog serves all `n` DataProducts (processed and stitched). */
 async function catalogReady(baseUrl: string, harnessToken: string, n: number) {
-  const deadline = Date.now() + 180_000;
+  // the catalog processes some 100 entities a second on this machine
+  const deadline = Date.now() + Math.max(180_000, n * 30);
   let seen = 0;
   while (Date.now() < deadline) {
     const res = await fetch(
@@ -211,7 +212,7 @@ async function catalogReady(baseUrl: string, harnessToken: string, n: number) {
     await new Promise(resolve => setTimeout(resolve, 500));
   }
   throw new Error(
-    `The catalog served ${seen} of ${n} DataProducts after 3 minutes`,
+    `The catalog served only ${seen} of ${n} DataProducts in time`,
   );
 }
 

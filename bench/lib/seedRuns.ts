@@ -5,13 +5,20 @@ const COLUMNS = '{"id":{"nullCount":0,"distinctCount":10000}}';
 
 /**
  * `runs` runs per product, one every `everyMs` back from now, lag 10–49
- * min, 1 in 500 failed; every run recorded a day ago.
+ * min, 1 in 500 failed; every run recorded a day ago. Products
+ * `firstProduct` (0 by default) to `products − 1`.
  */
 export async function seedRuns(
   db: BenchDatabase,
   now: Date,
-  shape: { products: number; runs: number; everyMs: number },
+  shape: {
+    products: number;
+    runs: number;
+    everyMs: number;
+    firstProduct?: number;
+  },
 ) {
+  const first = shape.firstProduct ?? 0;
   const { knex } = db;
   const nowMs = now.getTime();
   const recordedMs = nowMs - 24 * HOUR;
@@ -22,15 +29,23 @@ export async function seedRuns(
               CASE WHEN (p * 7 + r) % 500 = 0 THEN 'failed' ELSE 'success' END,
               ts, ts - interval '1 minute', ts, ts - interval '1 minute' * (10 + (p + r) % 40),
               10000, ?, to_timestamp(? / 1000.0)
-       FROM generate_series(0, ? - 1) p, generate_series(0, ? - 1) r,
+       FROM generate_series(?::int, ? - 1) p, generate_series(0, ? - 1) r,
             LATERAL (SELECT to_timestamp(? / 1000.0) - interval '1 millisecond' * (?::float8 * r) - interval '1 minute' AS ts) t`,
-      [COLUMNS, recordedMs, shape.products, shape.runs, nowMs, shape.everyMs],
+      [
+        COLUMNS,
+        recordedMs,
+        first,
+        shape.products,
+        shape.runs,
+        nowMs,
+        shape.everyMs,
+      ],
     );
     await knex.raw('ANALYZE runs');
   } else {
     // epoch milliseconds, as knex stores Dates in SQLite
     await knex.raw(
-      `WITH RECURSIVE p(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM p WHERE i + 1 < ?),
+      `WITH RECURSIVE p(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM p WHERE i + 1 < ?),
                       r(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM r WHERE j + 1 < ?)
        INSERT INTO runs (entity_ref, run_id, dataset_key, status, event_time, started_at, finished_at, watermark, row_count, columns, recorded_at)
        SELECT 'dataproduct:default/product-' || i, 'run-' || j, 'bench://warehouse/t' || i,
@@ -40,6 +55,7 @@ export async function seedRuns(
               10000, ?, ?
        FROM p, r`,
       [
+        first,
         shape.products,
         shape.runs,
         nowMs,
