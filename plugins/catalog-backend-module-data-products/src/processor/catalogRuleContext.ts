@@ -53,22 +53,18 @@ export async function catalogRuleContext(
   catalog: StoredEntityReader,
   logger?: LoggerService,
 ): Promise<RuleContext> {
-  if (plain.state === null) return {};
+  const needs = contextRulesThatApply(entity, plain, policy);
   const context: RuleContext = {};
-  const superseded = supersededRefOf(entity);
-  if (superseded && ruleIsOn(entity, policy, 'migration-mapping')) {
+  if (needs.migrationMapping) {
     const schema = await readOrSkip(
-      () => supersededSchema(entity, superseded, catalog),
+      () => supersededSchema(entity, needs.migrationMapping!, catalog),
       'migration-mapping',
       entity,
       logger,
     );
     if (schema) context.supersededContract = { schema };
   }
-  if (
-    plain.state === 'retired' &&
-    ruleIsOn(entity, policy, 'retire-when-consumers-moved')
-  ) {
+  if (needs.retireWhenConsumersMoved) {
     const dependents = await readOrSkip(
       () => storedDependents(entity, catalog),
       'retire-when-consumers-moved',
@@ -78,6 +74,42 @@ export async function catalogRuleContext(
     if (dependents) context.dependents = dependents;
   }
   return context;
+}
+
+/**
+ * Whether catalogRuleContext would read the catalog for this entity at all:
+ * false for most entities, which are then judged without waiting on
+ * anything.
+ */
+export function needsCatalogContext(
+  entity: Entity,
+  plain: Judgement,
+  policy: StockroomPolicy,
+): boolean {
+  const needs = contextRulesThatApply(entity, plain, policy);
+  return Boolean(needs.migrationMapping || needs.retireWhenConsumersMoved);
+}
+
+/**
+ * The context rules that could fire on this entity: `migration-mapping`
+ * (with the superseded ref to read) and `retire-when-consumers-moved`.
+ */
+function contextRulesThatApply(
+  entity: Entity,
+  plain: Judgement,
+  policy: StockroomPolicy,
+): { migrationMapping?: string; retireWhenConsumersMoved: boolean } {
+  if (plain.state === null) return { retireWhenConsumersMoved: false };
+  const superseded = supersededRefOf(entity);
+  return {
+    migrationMapping:
+      superseded && ruleIsOn(entity, policy, 'migration-mapping')
+        ? superseded
+        : undefined,
+    retireWhenConsumersMoved:
+      plain.state === 'retired' &&
+      ruleIsOn(entity, policy, 'retire-when-consumers-moved'),
+  };
 }
 
 function ruleIsOn(entity: Entity, policy: StockroomPolicy, rule: RuleId) {
