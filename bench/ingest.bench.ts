@@ -39,7 +39,13 @@ import {
   runEvents,
   runFacts,
 } from './lib/openLineageEvents';
-import { fmt, machineFacts, option, writeReport } from './lib/report';
+import {
+  fmt,
+  machineFacts,
+  option,
+  runBenchmark,
+  writeReport,
+} from './lib/report';
 import { IngestBackend, startIngestBackend } from './lib/runsServer';
 import { clearTables, grown, rewriteRows, rowCounts } from './lib/tables';
 
@@ -589,11 +595,4 @@ async function main() {
   });
 }
 
-main().then(
-  // a stopped backend may leave timers behind; the figures are written
-  () => process.exit(0),
-  e => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

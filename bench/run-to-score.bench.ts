@@ -21,13 +21,16 @@
  * so its first backfill does not share the 2 cores with the measurement.
  */
 import type { ApiScorecard } from '@stockroom/plugin-data-products-common';
-import {
-  BenchDatabase,
-  postgresDatabase,
-  sqliteDatabase,
-} from './lib/databases';
+import { BenchDatabase, databasesOption } from './lib/databases';
 import { runEvents } from './lib/openLineageEvents';
-import { fmt, machineFacts, median, option, writeReport } from './lib/report';
+import {
+  fmt,
+  machineFacts,
+  median,
+  option,
+  runBenchmark,
+  writeReport,
+} from './lib/report';
 import { IngestBackend, startIngestBackend } from './lib/runsServer';
 import { seedRuns } from './lib/seedRuns';
 import { benchLineage } from './lib/benchLineage';
@@ -35,12 +38,13 @@ import { benchLineage } from './lib/benchLineage';
 const productCount = Number(option('products', '1000'));
 const runsPerProduct = Number(option('runs', '720'));
 const samples = Number(option('samples', '12'));
+if (!Number.isInteger(samples) || samples < 1) {
+  throw new Error(
+    `--samples must be a whole number, at least 1 (got ${samples})`,
+  );
+}
 const frequencySeconds = Number(option('frequency', '15'));
-const databases = {
-  postgresql: [postgresDatabase],
-  sqlite: [sqliteDatabase],
-  all: [postgresDatabase, sqliteDatabase],
-}[option('db', 'postgresql')] ?? [postgresDatabase];
+const databases = databasesOption('postgresql');
 const HOUR = 3600_000;
 /** The issue's target: a new run is on the scorecard within a minute. */
 const TARGET_SECONDS = 60;
@@ -253,11 +257,4 @@ async function main() {
   });
 }
 
-main().then(
-  // a stopped backend may leave timers behind; the figures are written
-  () => process.exit(0),
-  e => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

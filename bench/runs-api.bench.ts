@@ -22,13 +22,15 @@
  * catalog holds the probe products only: the other products' runs are rows
  * in the same table, which is what the APIs must not slow down with.
  */
-import {
-  BenchDatabase,
-  postgresDatabase,
-  sqliteDatabase,
-} from './lib/databases';
+import { BenchDatabase, databasesOption } from './lib/databases';
 import { benchLineage } from './lib/benchLineage';
-import { fmt, machineFacts, option, writeReport } from './lib/report';
+import {
+  fmt,
+  machineFacts,
+  option,
+  runBenchmark,
+  writeReport,
+} from './lib/report';
 import { IngestBackend, startIngestBackend } from './lib/runsServer';
 import { seedRuns } from './lib/seedRuns';
 
@@ -36,11 +38,7 @@ const productCount = Number(option('products', '10000'));
 const runsPerProduct = Number(option('runs', '720'));
 const probeProducts = Number(option('probe', '100'));
 const requestsPerEndpoint = Number(option('requests', '300'));
-const databases = {
-  postgresql: [postgresDatabase],
-  sqlite: [sqliteDatabase],
-  all: [postgresDatabase, sqliteDatabase],
-}[option('db', 'postgresql')] ?? [postgresDatabase];
+const databases = databasesOption('postgresql');
 const HOUR = 3600_000;
 /** "Keeps its latency": p95 at most this much above the small table's. */
 const KEEPS_RATIO = 1.5;
@@ -247,11 +245,4 @@ async function main() {
   });
 }
 
-main().then(
-  // a stopped backend may leave timers behind; the figures are written
-  () => process.exit(0),
-  e => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

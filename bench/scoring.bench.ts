@@ -32,8 +32,7 @@ import {
 } from '@stockroom/plugin-data-products-backend/testUtils';
 import {
   BenchDatabase,
-  postgresDatabase,
-  sqliteDatabase,
+  databasesOption,
   withPeakMemory,
 } from './lib/databases';
 import { fmt, machineFacts, median, option, writeReport } from './lib/report';
@@ -53,11 +52,7 @@ const HISTORY_DAYS = 90;
 const HISTORY_SPAN_DAYS = HISTORY_DAYS + 30;
 const only = option('only', 'all');
 /** `--db postgresql` or `--db sqlite` for one of them; both by default. */
-const databases = {
-  postgresql: [postgresDatabase],
-  sqlite: [sqliteDatabase],
-  all: [postgresDatabase, sqliteDatabase],
-}[option('db', 'all')] ?? [postgresDatabase, sqliteDatabase];
+const databases = databasesOption('all');
 const HOUR = 3600_000;
 const quietLogger: any = {
   info() {},

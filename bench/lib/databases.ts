@@ -1,6 +1,7 @@
 import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
+import { option } from './report';
 
 export interface BenchDatabase {
   name: 'SQLite' | 'PostgreSQL';
@@ -138,4 +139,20 @@ export async function withPeakMemory<T>(
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * The databases `--db postgresql|sqlite|all` names (`fallback` without the
+ * flag); an unknown name runs PostgreSQL.
+ */
+export function databasesOption(
+  fallback: 'postgresql' | 'sqlite' | 'all',
+): Array<(label: string) => Promise<BenchDatabase | undefined>> {
+  const choices = {
+    postgresql: [postgresDatabase],
+    sqlite: [sqliteDatabase],
+    all: [postgresDatabase, sqliteDatabase],
+  };
+  const name = option('db', fallback) as keyof typeof choices;
+  return choices[name] ?? [postgresDatabase];
 }

@@ -48,3 +48,17 @@ export const fmt = (n: number, digits = 0) =>
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   });
+
+/**
+ * Runs a benchmark's `main` and exits: 0 once its figures are written (a
+ * stopped backend may leave timers behind), 1 on an error.
+ */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
