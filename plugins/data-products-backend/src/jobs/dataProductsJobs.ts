@@ -91,30 +91,21 @@ export function dataProductsJobs(deps: {
   );
 
   if (scoring.enabled) {
+    // The daily task and the rescoring of new runs snapshot alike, and
+    // owners hear of exhausted budgets and tiers at risk once each.
+    const snapshotting = {
+      catalog,
+      auth,
+      store: stores.runs,
+      snapshots: stores.scorecardSnapshots,
+      scorecards: deps.scorecards,
+      notifications,
+      notificationLog: stores.notificationLog,
+      logger,
+    };
     jobs.push(
-      scoringJob({
-        catalog,
-        auth,
-        store: stores.runs,
-        snapshots: stores.scorecardSnapshots,
-        scorecards: deps.scorecards,
-        // owners hear of exhausted budgets and tiers at risk, once each
-        notifications,
-        notificationLog: stores.notificationLog,
-        logger,
-        frequency: scoring.frequency,
-      }),
-      rescoreJob({
-        catalog,
-        auth,
-        store: stores.runs,
-        snapshots: stores.scorecardSnapshots,
-        scorecards: deps.scorecards,
-        notifications,
-        notificationLog: stores.notificationLog,
-        logger,
-        frequency: scoring.rescore.frequency,
-      }),
+      scoringJob({ ...snapshotting, frequency: scoring.frequency }),
+      rescoreJob({ ...snapshotting, frequency: scoring.rescore.frequency }),
       alertsJob({
         catalog,
         auth,
