@@ -176,6 +176,42 @@ export interface Config {
       };
     };
     /** Run ingestion (`POST /openlineage`, `POST /runs`). */
+    /**
+     * The inventory's read model (docs/inventory.md "Read model"): the task
+     * `data-products-inventory-sync` keeps every DataProduct's inventory row
+     * in the plugin's tables, so any replica answers `GET /products` from
+     * its database.
+     */
+    inventory?: {
+      sync?: {
+        /**
+         * How often a pass reads the catalog's etags and rewrites the
+         * products that changed. Default: `{ seconds: 15 }`. Same forms as
+         * the other frequencies.
+         */
+        frequency?:
+          | string
+          | {
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+            };
+        /**
+         * After how long a pass reads every product again, changed or not
+         * (a consumer's new owner does not change the product's etag).
+         * Default: `{ hours: 1 }`. A new day always starts with one.
+         */
+        fullPass?:
+          | string
+          | {
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+            };
+      };
+    };
     ingestion?: {
       /** Largest accepted request body, e.g. `5mb`. Default: `5mb`. */
       bodyLimit?: string;

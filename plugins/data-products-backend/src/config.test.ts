@@ -80,3 +80,41 @@ describe('readDataProductsConfig: runs retention', () => {
     );
   });
 });
+
+describe('readDataProductsConfig: inventory sync', () => {
+  it('syncs every 15 seconds with a full pass hourly by default', () => {
+    expect(read({}).inventorySync).toEqual({
+      frequency: { seconds: 15 },
+      fullPass: { hours: 1 },
+      fullPassMs: 3_600_000,
+    });
+  });
+
+  it('reads both durations in the usual forms', () => {
+    const sync = read({
+      inventory: { sync: { frequency: '30s', fullPass: { minutes: 20 } } },
+    }).inventorySync;
+    expect(sync.fullPassMs).toBe(20 * 60_000);
+    expect(sync.fullPass).toEqual({ minutes: 20 });
+    expect(sync.frequency).toEqual({ seconds: 30 });
+  });
+
+  it.each([
+    [
+      { frequency: { seconds: 0 } },
+      'stockroom.inventory.sync.frequency is {"seconds":0}; it must be a duration longer than 0, e.g. { seconds: 15 }',
+    ],
+    [
+      { fullPass: '0ms' },
+      'stockroom.inventory.sync.fullPass is {"milliseconds":0}; it must be a duration longer than 0, e.g. { hours: 1 }',
+    ],
+  ])('refuses %j, naming the key', (sync, message) => {
+    expect(() => read({ inventory: { sync } })).toThrow(message);
+  });
+
+  it('names the key of a value that is no duration', () => {
+    expect(() => read({ inventory: { sync: { frequency: 'often' } } })).toThrow(
+      'stockroom.inventory.sync.frequency',
+    );
+  });
+});

@@ -22,6 +22,7 @@ const SCORING_KEY = 'stockroom.scoring';
 const INGESTION_KEY = 'stockroom.ingestion';
 const RETENTION_KEY = 'stockroom.runs.retention';
 const PRUNING_FREQUENCY_KEY = 'stockroom.runs.pruning.frequency';
+const INVENTORY_SYNC_KEY = 'stockroom.inventory.sync';
 
 /** How the plugin is configured; read once, at start-up. */
 export interface DataProductsConfig {
@@ -62,6 +63,14 @@ export interface DataProductsConfig {
   };
   ingestion: {
     bodyLimit?: string;
+  };
+  /** `stockroom.inventory.sync`: how the inventory's read model follows the catalog. */
+  inventorySync: {
+    /** How often the task `data-products-inventory-sync` passes. */
+    frequency: Duration;
+    /** After how long a pass reads every product again, changed or not. */
+    fullPass: Duration;
+    fullPassMs: number;
   };
   /** `stockroom.runs.retention` and `.pruning`: how long runs are kept. */
   runsRetention: {
@@ -178,7 +187,38 @@ export function readDataProductsConfig(config: Config): DataProductsConfig {
     ingestion: {
       bodyLimit: config.getOptionalString(`${INGESTION_KEY}.bodyLimit`),
     },
+    inventorySync: readInventorySync(config),
     runsRetention,
+  };
+}
+
+/**
+ * `stockroom.inventory.sync.frequency` (default 15 s: a catalog edit shows in
+ * the inventory within a pass of being processed) and `.fullPass` (default
+ * hourly: what an entity's etag cannot show, such as a consumer's new owner).
+ */
+function readInventorySync(
+  config: Config,
+): DataProductsConfig['inventorySync'] {
+  const read = (key: string, fallback: Duration, example: string) => {
+    const fullKey = `${INVENTORY_SYNC_KEY}.${key}`;
+    const duration = config.has(fullKey)
+      ? readDurationFromConfig(config, { key: fullKey })
+      : fallback;
+    if (!(durationMilliseconds(duration) > 0)) {
+      throw new Error(
+        `${fullKey} is ${JSON.stringify(
+          duration,
+        )}; it must be a duration longer than 0, e.g. ${example}`,
+      );
+    }
+    return duration;
+  };
+  const fullPass = read('fullPass', { hours: 1 }, '{ hours: 1 }');
+  return {
+    frequency: read('frequency', { seconds: 15 }, '{ seconds: 15 }'),
+    fullPass,
+    fullPassMs: durationMilliseconds(fullPass),
   };
 }
 

@@ -23,6 +23,7 @@ const TASKS = [
   'data-products-alerts',
   'data-products-contract-history',
   'data-products-history',
+  'data-products-inventory-sync',
   'data-products-lifecycle-notifications',
   'data-products-product-sightings',
   'data-products-rescore',

@@ -125,6 +125,8 @@ export const dataProductsPlugin = createBackendPlugin({
             catalog: deps.catalog,
             // the latest snapshots, never rescoring on read
             snapshots: stores.scorecardSnapshots,
+            // kept by the task data-products-inventory-sync
+            readModel: stores.inventory,
             policy,
             funding,
             // the same multipliers and typical lags as the Contract tab's

@@ -1,8 +1,14 @@
 /**
  * Owns the table `scorecard_snapshots`: no other module reads or writes it.
+ * Keeps `latest_scores` (latestScoresTable.ts) in step with it.
  */
 import { Knex } from 'knex';
 import { DbTime, toDate } from './dbTime';
+import {
+  latestScoreTimes,
+  newestPerProduct,
+  upsertLatestScores,
+} from './latestScoresTable';
 import {
   LatestScores,
   SCORECARD_DIMENSIONS,
@@ -92,7 +98,10 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
   ) {}
 
   async insertSnapshot(snapshot: ScorecardSnapshot): Promise<void> {
-    await this.db(SNAPSHOTS).insert(rowOf(snapshot));
+    await this.db.transaction(async tx => {
+      await tx(SNAPSHOTS).insert(rowOf(snapshot));
+      await upsertLatestScores(tx, [snapshot]);
+    });
   }
 
   async replaceSnapshots(
@@ -119,7 +128,21 @@ export class KnexScorecardSnapshotStore implements ScorecardSnapshotStore {
           .delete();
         await tx(SNAPSHOTS).insert(chunk);
       }
+      await upsertLatestScores(tx, newestPerProduct(snapshots));
     });
+  }
+
+  async reconcileLatestScores(): Promise<number> {
+    const [latest, stored] = await Promise.all([
+      this.readAllLatest(),
+      latestScoreTimes(this.db),
+    ]);
+    const behind = [...latest.values()].filter(
+      scores =>
+        (stored.get(scores.entityRef) ?? -Infinity) < scores.takenAt.getTime(),
+    );
+    await upsertLatestScores(this.db, behind);
+    return behind.length;
   }
 
   async latestSnapshot(

@@ -93,6 +93,14 @@ export interface ScorecardSnapshotStore extends InventorySnapshotSource {
   latestSnapshot(entityRef: string): Promise<ScorecardSnapshot | undefined>;
 
   /**
+   * Brings `latest_scores` (what the inventory's read model joins) up to
+   * the snapshots where it is behind or missing a product — after the
+   * migration that created it, or snapshots written by an older version.
+   * Snapshot writes keep it up to date otherwise. Returns the rows written.
+   */
+  reconcileLatestScores(): Promise<number>;
+
+  /**
    * When each product's latest snapshot was taken: every product's, or with
    * `entityRefs` only those products' (absent ones have none).
    */

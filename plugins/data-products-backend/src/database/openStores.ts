@@ -3,6 +3,8 @@ import { ContractHistoryStore } from './ContractHistoryStore';
 import { KnexContractHistoryStore } from './KnexContractHistoryStore';
 import { HistoryMarkStore } from './HistoryMarkStore';
 import { KnexHistoryMarkStore } from './KnexHistoryMarkStore';
+import { InventoryReadModel } from './InventoryReadModel';
+import { KnexInventoryReadModel } from './KnexInventoryReadModel';
 import { KnexNotificationLogStore } from './KnexNotificationLogStore';
 import { KnexProductSightingsStore } from './KnexProductSightingsStore';
 import { KnexRunStore } from './KnexRunStore';
@@ -33,6 +35,8 @@ export interface DataProductsStores {
   scorecardSnapshots: ScorecardSnapshotStore;
   /** `history_marks`: how far each product's past days were computed. */
   historyMarks: HistoryMarkStore;
+  /** `inventory_products`, `inventory_sync` (and `latest_scores`, read): the inventory's read model. */
+  inventory: InventoryReadModel;
 }
 
 /**
@@ -58,5 +62,6 @@ export async function openStores(
       options.latestScores,
     ),
     historyMarks: new KnexHistoryMarkStore(client),
+    inventory: new KnexInventoryReadModel(client),
   };
 }

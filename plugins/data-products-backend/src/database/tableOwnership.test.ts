@@ -14,6 +14,11 @@ const OWNERS: Record<string, string[]> = {
   product_sightings: ['KnexProductSightingsStore.ts'],
   scorecard_snapshots: ['KnexScorecardSnapshotStore.ts'],
   history_marks: ['KnexHistoryMarkStore.ts'],
+  inventory_products: ['KnexInventoryReadModel.ts'],
+  inventory_sync: ['KnexInventoryReadModel.ts'],
+  // written with the snapshots (KnexScorecardSnapshotStore), joined by
+  // KnexInventoryReadModel, both through its constant
+  latest_scores: ['latestScoresTable.ts'],
   // openLineageRuns.ts is KnexRunStore's OpenLineage half, pruneRuns.ts its
   // retention half, each used only by it.
   runs: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],

@@ -9,6 +9,7 @@ import { ScorecardService } from '../service/runs/ScorecardService';
 import { alertsJob } from './alertsJob';
 import { contractHistoryJob } from './contractHistoryJob';
 import { historyJob } from './historyJob';
+import { inventorySyncJob } from './inventorySyncJob';
 import { lifecycleNotificationsJob } from './lifecycleNotificationsJob';
 import { productSightingsJob } from './productSightingsJob';
 import { runsRetentionJob } from './runsRetentionJob';
@@ -23,7 +24,8 @@ import { scoringJob } from './scoringJob';
  * scoring, the rescoring of new runs, alerts and the history of past days unless
  * `stockroom.scoring.enabled` is false (the history also unless
  * `stockroom.scoring.history.days` is 0); the runs retention always (it
- * keeps every run scoring reads: config.ts checks the retention covers it).
+ * keeps every run scoring reads: config.ts checks the retention covers it);
+ * the inventory's read model always.
  */
 export function dataProductsJobs(deps: {
   config: DataProductsConfig;
@@ -87,6 +89,17 @@ export function dataProductsJobs(deps: {
       retentionMs: config.runsRetention.retentionMs,
       logger,
       frequency: config.runsRetention.pruningFrequency,
+    }),
+    inventorySyncJob({
+      catalog,
+      auth,
+      model: stores.inventory,
+      snapshots: stores.scorecardSnapshots,
+      policy,
+      funding: config.funding,
+      fullPassIntervalMs: config.inventorySync.fullPassMs,
+      logger,
+      frequency: config.inventorySync.frequency,
     }),
   );
 

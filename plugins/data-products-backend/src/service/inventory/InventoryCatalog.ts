@@ -7,7 +7,6 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  DATA_PRODUCT_KIND,
   DEFAULT_FUNDING_POLICY,
   DataProductCategory,
   DataProductEntityV1alpha1,
@@ -18,13 +17,12 @@ import {
   StockroomPolicy,
   evaluateLifecycle,
   formatIsoDate,
-  isDataProductEntity,
   parseIsoDate,
   judgeFunding,
   prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import { ownersOf } from '../entityRefs';
-import { readConsumerOwners } from './consumerOwners';
+import { readCatalogProducts } from './readCatalogProducts';
 
 /** Default time one caller's read of the catalog serves the inventory. */
 export const DEFAULT_CATALOG_CACHE_TTL_MS = 5_000;
@@ -99,8 +97,18 @@ export interface CatalogProduct {
     type: string | null;
     text: string;
   };
+  /** What the unit cost of freshness is priced from. */
+  pricing: Pricing;
   /** The normalized entity the engine evaluates. */
   entity: DataProductEntityV1alpha1;
+}
+
+/** The contract's cost and freshness, as the engine normalized them. */
+export interface Pricing {
+  cost?: DataProductEntityV1alpha1['spec']['cost'];
+  freshness?: NonNullable<
+    DataProductEntityV1alpha1['spec']['contract']
+  >['freshness'];
 }
 
 /** A product with the engine's state and expiry on one day, and its funding verdict. */
@@ -275,38 +283,8 @@ export class InventoryCatalog {
     );
   }
 
-  private async read(
-    credentials: BackstageCredentials,
-  ): Promise<CatalogProduct[]> {
-    const products: CatalogProduct[] = [];
-    for await (const page of this.deps.catalog.streamEntities(
-      {
-        filter: { kind: DATA_PRODUCT_KIND },
-        fields: CATALOG_FIELDS,
-      },
-      { credentials },
-    )) {
-      for (const entity of page) {
-        if (isDataProductEntity(entity)) {
-          products.push(catalogProduct(entity));
-        }
-      }
-    }
-    // The consumers' owners, in a few requests for every product at once.
-    const consumerRefs = products.flatMap(product => product.consumerRefs);
-    if (consumerRefs.length > 0) {
-      const owners = await readConsumerOwners(
-        this.deps.catalog,
-        credentials,
-        consumerRefs,
-      );
-      for (const product of products) {
-        product.consumerOwners = product.consumerRefs.flatMap(
-          ref => owners.get(ref) ?? [],
-        );
-      }
-    }
-    return products;
+  private read(credentials: BackstageCredentials): Promise<CatalogProduct[]> {
+    return readCatalogProducts(this.deps.catalog, credentials);
   }
 }
 
@@ -322,7 +300,8 @@ function callerKey(credentials: BackstageCredentials): string {
   return principal.type;
 }
 
-function evaluate(
+/** The engine's state, expiry and funding verdict of each product on `now`'s day. */
+export function evaluate(
   products: CatalogProduct[],
   policy: StockroomPolicy,
   funding: FundingPolicy,
@@ -398,6 +377,12 @@ export function catalogProduct(stored: Entity): CatalogProduct {
     consumers: consumers.length,
     consumerRefs: consumers,
     consumerOwners: [],
+    pricing: {
+      ...(spec.cost ? { cost: spec.cost } : {}),
+      ...(spec.contract?.freshness
+        ? { freshness: spec.contract.freshness }
+        : {}),
+    },
     match: {
       owner: lower(owner),
       domain: lower(domain),

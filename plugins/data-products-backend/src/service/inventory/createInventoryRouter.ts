@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -11,10 +12,13 @@ import {
   DEFAULT_FUNDING_POLICY,
   FundingPolicy,
   StockroomPolicy,
+  addCalendarDays,
   formatIsoDate,
+  lastDayOfMonth,
 } from '@stockroom/plugin-data-products-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { InventoryReadModel } from '../../database/InventoryReadModel';
 import { InventorySnapshotSource } from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { OpenApiRequestValidator } from '../openapi';
@@ -24,9 +28,17 @@ import { InventoryCatalog } from './InventoryCatalog';
 import { inventoryItem } from './inventoryItem';
 import { inventoryRows } from './inventoryRows';
 import { requireInventoryReader } from './requireInventoryReader';
-import { isNumericSort, parseInventoryQuery } from './parseInventoryQuery';
+import {
+  InventoryQuery,
+  isNumericSort,
+  parseInventoryQuery,
+} from './parseInventoryQuery';
+import { readModelServes } from './readModelServes';
 import { filterRows, pageOf } from './selectRows';
-import { summaryOf, totalsOf } from './summarize';
+import { groupsOfRows, summaryOf, totalsOf } from './summarize';
+
+/** Response header saying where a page was read from: `read-model` or `catalog`. */
+export const INVENTORY_SOURCE_HEADER = 'stockroom-inventory-source';
 
 export interface InventoryRouterOptions {
   httpAuth: HttpAuthService;
@@ -53,6 +65,12 @@ export interface InventoryRouterOptions {
   catalogCacheTtlMs?: number;
   /** Checks requests against the API document; the published one by default. */
   validator?: OpenApiRequestValidator;
+  /**
+   * The read model the sync task keeps (`stores.inventory`): answers
+   * callers who may read the whole catalog once it is filled
+   * (readModelServes.ts). Without it every request reads the catalog.
+   */
+  readModel?: InventoryReadModel;
 }
 
 /**
@@ -104,16 +122,18 @@ export function createInventoryRouter(
       });
       try {
         const now = clock();
-        const [products, latest] = await Promise.all([
-          catalog.products(credentials, now),
-          snapshots.latestScores(),
-        ]);
-        const rows = filterRows(
-          inventoryRows(products, latest),
-          query.filters,
-          now,
-        );
-        const page = pageOf(rows, query);
+        const today = formatIsoDate(now);
+        const fromModel =
+          options.readModel !== undefined &&
+          (await readModelServes(
+            options.readModel,
+            permissions,
+            credentials,
+            today,
+          ));
+        const { page, groups } = fromModel
+          ? await readFromModel(options.readModel!, query, now)
+          : await readFromCatalog(credentials, query, now);
         const nextCursor =
           page.more && page.last
             ? encodeCursor(page.last, {
@@ -129,8 +149,12 @@ export function createInventoryRouter(
             .map(row => row.entityRef),
         );
         await auditorEvent?.success({ meta: { count: page.items.length } });
+        res.setHeader(
+          INVENTORY_SOURCE_HEADER,
+          fromModel ? 'read-model' : 'catalog',
+        );
         res.json({
-          evaluatedOn: formatIsoDate(now),
+          evaluatedOn: today,
           items: page.items.map(row =>
             inventoryItem(
               row,
@@ -138,8 +162,8 @@ export function createInventoryRouter(
             ),
           ),
           nextCursor,
-          totals: totalsOf(rows),
-          summary: summaryOf(rows, now, funding),
+          totals: totalsOf(groups),
+          summary: summaryOf(groups, now, funding),
         } satisfies ApiInventoryPage);
       } catch (error) {
         await auditorEvent?.fail({ error: error as Error });
@@ -148,5 +172,44 @@ export function createInventoryRouter(
     },
   );
 
+  /** The caller's catalog read, filtered, paged and grouped in memory. */
+  async function readFromCatalog(
+    credentials: BackstageCredentials,
+    query: InventoryQuery,
+    now: Date,
+  ) {
+    const [products, latest] = await Promise.all([
+      catalog.products(credentials, now),
+      snapshots.latestScores(),
+    ]);
+    const rows = filterRows(
+      inventoryRows(products, latest),
+      query.filters,
+      now,
+    );
+    return { page: pageOf(rows, query), groups: groupsOfRows(rows, now) };
+  }
+
   return router;
+}
+
+/** A page and the groups of everything the filters let through, in SQL. */
+async function readFromModel(
+  model: InventoryReadModel,
+  query: InventoryQuery,
+  now: Date,
+) {
+  const within = query.filters.expiringWithinDays;
+  const day = {
+    today: formatIsoDate(now),
+    monthEnd: formatIsoDate(lastDayOfMonth(now)),
+    ...(within === undefined
+      ? {}
+      : { lastExpiringDay: formatIsoDate(addCalendarDays(now, within)) }),
+  };
+  const [page, groups] = await Promise.all([
+    model.page(query, day),
+    model.groups(query.filters, day),
+  ]);
+  return { page, groups };
 }

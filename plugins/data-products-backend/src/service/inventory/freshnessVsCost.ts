@@ -5,7 +5,7 @@ import {
   unitCostOfFreshness,
 } from '@stockroom/plugin-data-products-common';
 import { StoredFreshnessEvidence } from '../../database/ScorecardSnapshotStore';
-import { InventoryRow } from './inventoryRows';
+import { InventoryListing } from './inventoryRows';
 
 type FreshnessVsCost = NonNullable<ApiInventoryItem['freshnessVsCost']>;
 type ObservedLag = FreshnessVsCost['observedLag'];
@@ -18,20 +18,18 @@ type ObservedLag = FreshnessVsCost['observedLag'];
  * `unitCostOfFreshness`, never recomputed from runs.
  */
 export function freshnessVsCost(
-  row: InventoryRow,
+  row: InventoryListing,
   stored: StoredFreshnessEvidence | undefined,
   costs: CostSettings = DEFAULT_COST_SETTINGS,
 ): FreshnessVsCost {
-  const spec = row.entity.spec;
+  const { cost, freshness } = row.pricing;
   return {
     observedLag: observedLag(row, stored),
     unitCostOfFreshness: unitCostOfFreshness(
       // The currency as the inventory shows it (upper case), so the price
       // and the product's cost read alike.
-      spec.cost
-        ? { ...spec.cost, currency: row.cost.currency ?? undefined }
-        : undefined,
-      spec.contract?.freshness,
+      cost ? { ...cost, currency: row.cost.currency ?? undefined } : undefined,
+      freshness,
       costs,
     ),
   };
@@ -50,7 +48,7 @@ interface StoredFreshness {
 }
 
 function observedLag(
-  row: InventoryRow,
+  row: InventoryListing,
   stored: StoredFreshnessEvidence | undefined,
 ): ObservedLag {
   if (row.computedAt === null) {

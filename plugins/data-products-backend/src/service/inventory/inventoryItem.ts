@@ -2,7 +2,7 @@ import {
   ApiInventoryItem,
   FundingVerdict,
 } from '@stockroom/plugin-data-products-common';
-import { InventoryRow } from './inventoryRows';
+import { InventoryListing } from './inventoryRows';
 
 /**
  * One item of `GET /products`. Absent values are null, so every item has
@@ -10,7 +10,7 @@ import { InventoryRow } from './inventoryRows';
  * (see freshnessVsCost.ts).
  */
 export function inventoryItem(
-  row: InventoryRow,
+  row: InventoryListing,
   freshnessVsCost: ApiInventoryItem['freshnessVsCost'],
 ): ApiInventoryItem {
   const { monthly, currency, fundedBy } = row.cost;

@@ -1,4 +1,5 @@
 import {
+  FundingVerdict,
   ScoreDimension,
   isBreachingNow,
 } from '@stockroom/plugin-data-products-common';
@@ -6,10 +7,39 @@ import {
   LatestScores,
   SnapshotFlags,
 } from '../../database/ScorecardSnapshotStore';
-import { EvaluatedCatalogProduct } from './InventoryCatalog';
+import { EvaluatedCatalogProduct, Pricing } from './InventoryCatalog';
 
-/** A product of the inventory: catalog facts, today's state, latest scores. */
-export interface InventoryRow extends EvaluatedCatalogProduct {
+/** The facts a product is listed with that no filter or sort reads. */
+export interface ListedFacts {
+  title: string;
+  owner: string | null;
+  domain: string | null;
+  system: string | null;
+  type: string | null;
+  version: string | null;
+  sunsetOn: string | null;
+  successor: string | null;
+  freshnessTier: string | null;
+  cost: {
+    monthly: number | null;
+    currency: string | null;
+    fundedBy: string | null;
+  };
+  consumers: number;
+  funding: FundingVerdict;
+  pricing: Pricing;
+}
+
+/**
+ * A product as `GET /products` lists it, from the catalog read or from the
+ * read model alike.
+ */
+export interface InventoryListing extends ListedFacts {
+  entityRef: string;
+  name: string;
+  category: string | null;
+  state: EvaluatedCatalogProduct['state'];
+  expiresOn: string | null;
   overall: number | null;
   scores: Record<ScoreDimension, number | null>;
   breaching: boolean;
@@ -19,13 +49,18 @@ export interface InventoryRow extends EvaluatedCatalogProduct {
   flags: SnapshotFlags;
 }
 
-const UNKNOWN_FLAGS: SnapshotFlags = Object.freeze({
+/** A product of the inventory: catalog facts, today's state, latest scores. */
+export interface InventoryRow
+  extends EvaluatedCatalogProduct,
+    InventoryListing {}
+
+export const UNKNOWN_FLAGS: SnapshotFlags = Object.freeze({
   fragile: null,
   tierAtRisk: null,
   budgetExhausted: null,
 });
 
-const UNKNOWN_SCORES: Record<ScoreDimension, null> = Object.freeze({
+export const UNKNOWN_SCORES: Record<ScoreDimension, null> = Object.freeze({
   freshness: null,
   reliability: null,
   quality: null,

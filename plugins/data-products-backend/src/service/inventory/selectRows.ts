@@ -3,7 +3,7 @@ import {
   formatIsoDate,
 } from '@stockroom/plugin-data-products-common';
 import { CursorPosition } from './cursor';
-import { InventoryRow } from './inventoryRows';
+import { InventoryListing, InventoryRow } from './inventoryRows';
 import {
   InventoryFilters,
   InventoryQuery,
@@ -66,7 +66,7 @@ function flagMatches(wanted: boolean | undefined, flag: boolean | null) {
 
 /** The value a row sorts by; null for unknown. */
 export function sortValue(
-  row: InventoryRow,
+  row: InventoryListing,
   sort: InventorySort,
 ): number | string | null {
   switch (sort) {

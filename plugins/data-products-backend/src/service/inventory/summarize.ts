@@ -40,16 +40,69 @@ export interface InventorySummary {
   fundingRule: { manyTeams: number; centralFunders: string[] };
 }
 
+/**
+ * Products that the totals and the summary cannot tell apart, counted
+ * together: one per product when the rows are in memory, one per distinct
+ * key when a database groups them (KnexInventoryReadModel).
+ */
+export interface InventoryGroup {
+  category: string | null;
+  state: string;
+  currency: string | null;
+  fundedBy: string | null;
+  freshnessTier: string | null;
+  count: number;
+  /** Products with an overall score, and the sum of those scores. */
+  scored: number;
+  scoreSum: number;
+  /** Products with a monthly cost, and the sum of those costs. */
+  costed: number;
+  monthlySum: number;
+  /** Products whose expiry date falls between today and the month's end. */
+  expiringThisMonth: number;
+  breaching: number;
+}
+
+/** Each row as a group of one, for {@link totalsOf} and {@link summaryOf}. */
+export function groupsOfRows(
+  rows: InventoryRow[],
+  now: Date,
+): InventoryGroup[] {
+  const today = formatIsoDate(now);
+  const monthEnd = formatIsoDate(lastDayOfMonth(now));
+  return rows.map(row => ({
+    category: row.category,
+    state: row.state,
+    currency: row.cost.currency,
+    fundedBy: row.cost.fundedBy,
+    freshnessTier: row.freshnessTier,
+    count: 1,
+    scored: row.overall === null ? 0 : 1,
+    scoreSum: row.overall ?? 0,
+    costed: row.cost.monthly === null ? 0 : 1,
+    monthlySum: row.cost.monthly ?? 0,
+    expiringThisMonth:
+      row.expiresOn !== null &&
+      row.expiresOn >= today &&
+      row.expiresOn <= monthEnd
+        ? 1
+        : 0,
+    breaching: row.breaching ? 1 : 0,
+  }));
+}
+
 /** Counts over the whole filtered set, not just the page. */
-export function totalsOf(rows: InventoryRow[]): InventoryTotals {
+export function totalsOf(groups: InventoryGroup[]): InventoryTotals {
   const byCategory = zeroes(DATA_PRODUCT_CATEGORIES);
   const byState = zeroes(DATA_PRODUCT_STATES);
-  for (const row of rows) {
-    const category = row.category ?? UNASSIGNED;
-    byCategory[category] = (byCategory[category] ?? 0) + 1;
-    byState[row.state] = (byState[row.state] ?? 0) + 1;
+  let total = 0;
+  for (const group of groups) {
+    const category = group.category ?? UNASSIGNED;
+    byCategory[category] = (byCategory[category] ?? 0) + group.count;
+    byState[group.state] = (byState[group.state] ?? 0) + group.count;
+    total += group.count;
   }
-  return { total: rows.length, byCategory, byState };
+  return { total, byCategory, byState };
 }
 
 /**
@@ -62,14 +115,12 @@ export function totalsOf(rows: InventoryRow[]): InventoryTotals {
  * it; costs in other currencies are summed apart, per currency.
  */
 export function summaryOf(
-  rows: InventoryRow[],
+  groups: InventoryGroup[],
   now: Date,
   funding: FundingPolicy,
 ): InventorySummary {
-  const currency = mainCurrency(rows);
-  const today = formatIsoDate(now);
+  const currency = mainCurrency(groups);
   const lastDay = lastDayOfMonth(now);
-  const monthEnd = formatIsoDate(lastDay);
 
   const categories: Record<
     string,
@@ -84,38 +135,30 @@ export function summaryOf(
   let expiringThisMonth = 0;
   let breachingNow = 0;
 
-  for (const row of rows) {
-    const category = (categories[row.category ?? UNASSIGNED] ??= {
+  for (const group of groups) {
+    const category = (categories[group.category ?? UNASSIGNED] ??= {
       count: 0,
       scored: 0,
       scoreSum: 0,
       monthlyCost: 0,
     });
-    category.count += 1;
-    if (row.overall !== null) {
-      category.scored += 1;
-      category.scoreSum += row.overall;
-    }
-    if (
-      row.expiresOn !== null &&
-      row.expiresOn >= today &&
-      row.expiresOn <= monthEnd
-    ) {
-      expiringThisMonth += 1;
-    }
-    if (row.breaching) breachingNow += 1;
+    category.count += group.count;
+    category.scored += group.scored;
+    category.scoreSum += group.scoreSum;
+    expiringThisMonth += group.expiringThisMonth;
+    breachingNow += group.breaching;
 
-    const { monthly, currency: rowCurrency, fundedBy } = row.cost;
-    if (monthly === null) continue;
-    if (rowCurrency !== null && rowCurrency !== currency) {
-      otherCurrencies[rowCurrency] =
-        (otherCurrencies[rowCurrency] ?? 0) + monthly;
+    if (group.costed === 0) continue;
+    const monthly = group.monthlySum;
+    if (group.currency !== null && group.currency !== currency) {
+      otherCurrencies[group.currency] =
+        (otherCurrencies[group.currency] ?? 0) + monthly;
       continue;
     }
     category.monthlyCost += monthly;
-    const funder = fundedBy ?? UNASSIGNED;
+    const funder = group.fundedBy ?? UNASSIGNED;
     byFunding[funder] = (byFunding[funder] ?? 0) + monthly;
-    const tier = row.freshnessTier ?? UNASSIGNED;
+    const tier = group.freshnessTier ?? UNASSIGNED;
     byTier[tier] = (byTier[tier] ?? 0) + monthly;
   }
 
@@ -144,12 +187,11 @@ export function summaryOf(
   };
 }
 
-function mainCurrency(rows: InventoryRow[]): string | null {
+function mainCurrency(groups: InventoryGroup[]): string | null {
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const { monthly, currency } = row.cost;
-    if (monthly !== null && currency !== null) {
-      counts.set(currency, (counts.get(currency) ?? 0) + 1);
+  for (const { costed, currency } of groups) {
+    if (costed > 0 && currency !== null) {
+      counts.set(currency, (counts.get(currency) ?? 0) + costed);
     }
   }
   let best: string | null = null;

@@ -7,6 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  DEFAULT_FUNDING_POLICY,
   DEFAULT_POLICY,
   DataProductCategory,
   DataProductCost,
@@ -22,6 +23,7 @@ import {
   InventoryRouterOptions,
   createInventoryRouter,
 } from '../createInventoryRouter';
+import { InventorySync } from '../InventorySync';
 
 /** The request-time clock of the tests: late November, month end the 30th. */
 export const NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -351,9 +353,14 @@ export async function insertSnapshots(knex: Knex, products: ProductFixture[]) {
   }
 }
 
+/** Where the router under test reads the products from. */
+export type InventorySource = 'catalog' | 'read-model';
+
 /**
  * The inventory router on a real snapshot table and an in-memory catalog,
- * in a bare express app with the backend's error handler.
+ * in a bare express app with the backend's error handler. With `source`
+ * `read-model`, the sync task's pass fills the read model first (at NOW)
+ * and the router answers from it.
  */
 export async function createInventoryApp(
   knex: Knex,
@@ -363,12 +370,12 @@ export async function createInventoryApp(
     entities?: Entity[];
     result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     router?: Partial<InventoryRouterOptions>;
+    source?: InventorySource;
   } = {},
 ) {
   const products = options.products ?? PRODUCTS;
-  const { scorecardSnapshots: snapshots } = await openStores(
-    mockServices.database({ knex }),
-  );
+  const stores = await openStores(mockServices.database({ knex }));
+  const snapshots = stores.scorecardSnapshots;
   await insertSnapshots(knex, products);
   const catalog = catalogServiceMock({
     entities: [
@@ -377,12 +384,27 @@ export async function createInventoryApp(
       ...(options.entities ?? []),
     ],
   });
+  const decide = jest.fn(async (requests: unknown[]) =>
+    requests.map(() => ({ result: options.result ?? AuthorizeResult.ALLOW })),
+  );
   const permissions = mockServices.permissions.mock({
-    authorize: jest.fn(async requests =>
-      requests.map(() => ({ result: options.result ?? AuthorizeResult.ALLOW })),
-    ),
+    authorize: decide as any,
+    authorizeConditional: decide as any,
   });
+  const readModel =
+    options.source === 'read-model' ? stores.inventory : undefined;
+  if (readModel) {
+    await new InventorySync({
+      catalog,
+      auth: mockServices.auth(),
+      model: readModel,
+      snapshots,
+      policy: DEFAULT_POLICY,
+      funding: options.router?.funding ?? DEFAULT_FUNDING_POLICY,
+    }).run(NOW);
+  }
   const router = createInventoryRouter({
+    readModel,
     httpAuth: mockServices.httpAuth(),
     permissions,
     catalog,
