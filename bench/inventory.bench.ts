@@ -66,7 +66,15 @@ import {
   renderSummaryLines,
   writeRenderReport,
 } from './inventoryRender';
-import { fmt, machineFacts, median, option, writeReport } from './lib/report';
+import {
+  fmt,
+  machineFacts,
+  median,
+  option,
+  percentile,
+  writeReport,
+} from './lib/report';
+import { FILTERS, SORTS, queryOf } from './lib/inventoryQueries';
 import { syntheticDataProduct, syntheticSnapshotRows } from './lib/synthetic';
 
 const n = Number(option('n', '10000'));
@@ -133,45 +141,6 @@ function newerSnapshots(k: number, count: number): Record<string, unknown>[] {
       window: '{"from":"2026-10-26","to":"2026-11-25","runs":60}',
     };
   });
-}
-
-/** ~R request paths mixing filters, sorts, orders, page sizes and second pages. */
-const FILTERS = [
-  '',
-  'category=convenience-view',
-  'state=expiring,expired',
-  'owner=team-3',
-  'domain=domain-2&category=shared-mart',
-  'minScore=2&maxScore=3.5',
-  'breaching=true',
-  'expiringWithinDays=30',
-  'q=product-12',
-  'system=system-5,system-7',
-  'type=table&minScore=4',
-  'category=core-entity,shared-mart&breaching=false',
-];
-const SORTS = [
-  '', // default: weak links first
-  'sort=freshness',
-  'sort=reliability&order=desc',
-  'sort=cost&order=desc',
-  'sort=expiresOn',
-  'sort=name',
-  'sort=overall&order=desc',
-  'sort=quality',
-  'sort=reuse&order=desc',
-  'sort=contract',
-  'sort=stability',
-  'sort=ownership&order=desc',
-];
-
-function queryOf(k: number): string {
-  const parts = [
-    FILTERS[k % FILTERS.length],
-    SORTS[(k * 5) % SORTS.length],
-    k % 10 === 9 ? 'limit=200' : '',
-  ].filter(Boolean);
-  return parts.join('&');
 }
 
 const credentials: BackstageCredentials = {
@@ -253,11 +222,6 @@ async function timedGet(url: string) {
     throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
   }
   return { ms, body };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 type Figures = {

@@ -28,6 +28,7 @@ import {
   fmt,
   machineFacts,
   option,
+  percentile,
   runBenchmark,
   writeReport,
 } from './lib/report';
@@ -50,11 +51,6 @@ const ENDPOINTS: Record<Endpoint, string> = {
   refresh: 'POST …/scorecard/refresh',
   history: 'GET …/scorecard/history (90 days)',
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
 
 async function timed(
   backend: IngestBackend,

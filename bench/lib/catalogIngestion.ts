@@ -171,7 +171,8 @@ export function componentWithProductData(i: number, today: Date): Entity {
   };
 }
 
-function withLocation(entity: Entity): Entity {
+/** An entity as the bench provider hands it over, from its one location. */
+export function withLocation(entity: Entity): Entity {
   return {
     ...entity,
     metadata: {
