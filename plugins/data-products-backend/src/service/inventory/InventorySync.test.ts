@@ -7,7 +7,11 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { openStores } from '../../database/openStores';
 import { InventoryReadModel } from '../../database/InventoryReadModel';
-import { ProductFixture, catalogEntity, refOf } from './__testUtils__/inventoryApp';
+import {
+  ProductFixture,
+  catalogEntity,
+  refOf,
+} from './__testUtils__/inventoryApp';
 import { InventorySync } from './InventorySync';
 
 jest.setTimeout(120_000);
@@ -81,7 +85,9 @@ describe('InventorySync', () => {
           funding: DEFAULT_FUNDING_POLICY,
           fullPassIntervalMs,
         }).run(new Date(now));
-        const read = byRefs.mock.calls.flatMap(([request]) => request.entityRefs);
+        const read = byRefs.mock.calls.flatMap(
+          ([request]) => request.entityRefs,
+        );
         return { summary, read };
       };
       return { model, pass };
@@ -109,7 +115,11 @@ describe('InventorySync', () => {
 
       // nothing changed: nothing read again
       const two = await pass('2026-11-25T10:00:15Z', first);
-      expect(two.summary).toMatchObject({ full: false, written: 0, removed: 0 });
+      expect(two.summary).toMatchObject({
+        full: false,
+        written: 0,
+        removed: 0,
+      });
       expect(two.read).toEqual([]);
 
       // orders edited (new etag), identity deleted, eur-mart added

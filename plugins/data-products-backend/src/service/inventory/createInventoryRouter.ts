@@ -27,7 +27,10 @@ import { freshnessVsCost } from './freshnessVsCost';
 import { InventoryCatalog } from './InventoryCatalog';
 import { inventoryItem } from './inventoryItem';
 import { inventoryRows } from './inventoryRows';
-import { requireInventoryReader } from './requireInventoryReader';
+import {
+  readerCredentials,
+  requireInventoryReader,
+} from './requireInventoryReader';
 import {
   InventoryQuery,
   isNumericSort,
@@ -109,9 +112,18 @@ export function createInventoryRouter(
     authenticated(httpAuth),
     validator.middleware(),
     async (req, res) => {
-      const credentials = await requireInventoryReader(
-        req,
-        { httpAuth, permissions },
+      const credentials = await readerCredentials(req, httpAuth);
+      const now = clock();
+      const today = formatIsoDate(now);
+      // Asked alongside the permission check rather than after it: both are
+      // a call to the permission backend. Awaited only once it passed.
+      const servesFromModel = options.readModel
+        ? readModelServes(options.readModel, permissions, credentials, today)
+        : Promise.resolve(false);
+      servesFromModel.catch(() => {});
+      await requireInventoryReader(
+        credentials,
+        permissions,
         'read the inventory',
       );
       const query = parseInventoryQuery(validator.queryValues(req));
@@ -121,16 +133,7 @@ export function createInventoryRouter(
         meta: { query: req.query },
       });
       try {
-        const now = clock();
-        const today = formatIsoDate(now);
-        const fromModel =
-          options.readModel !== undefined &&
-          (await readModelServes(
-            options.readModel,
-            permissions,
-            credentials,
-            today,
-          ));
+        const fromModel = await servesFromModel;
         const { page, groups } = fromModel
           ? await readFromModel(options.readModel!, query, now)
           : await readFromCatalog(credentials, query, now);
@@ -142,12 +145,16 @@ export function createInventoryRouter(
                 numeric: isNumericSort(query.sort),
               })
             : null;
-        // The lag behind "Freshness vs cost": only this page's evidence is read.
-        const freshness = await snapshots.latestFreshnessEvidence(
-          page.items
-            .filter(row => row.computedAt !== null)
-            .map(row => row.entityRef),
-        );
+        // The lag behind "Freshness vs cost": only this page's evidence is
+        // read, while the totals are still being counted.
+        const [freshness, counted] = await Promise.all([
+          snapshots.latestFreshnessEvidence(
+            page.items
+              .filter(row => row.computedAt !== null)
+              .map(row => row.entityRef),
+          ),
+          groups,
+        ]);
         await auditorEvent?.success({ meta: { count: page.items.length } });
         res.setHeader(
           INVENTORY_SOURCE_HEADER,
@@ -162,8 +169,8 @@ export function createInventoryRouter(
             ),
           ),
           nextCursor,
-          totals: totalsOf(groups),
-          summary: summaryOf(groups, now, funding),
+          totals: totalsOf(counted),
+          summary: summaryOf(counted, now, funding),
         } satisfies ApiInventoryPage);
       } catch (error) {
         await auditorEvent?.fail({ error: error as Error });
@@ -193,7 +200,10 @@ export function createInventoryRouter(
   return router;
 }
 
-/** A page and the groups of everything the filters let through, in SQL. */
+/**
+ * A page, and the groups of everything the filters let through still being
+ * counted (in SQL, on a second connection).
+ */
 async function readFromModel(
   model: InventoryReadModel,
   query: InventoryQuery,
@@ -207,9 +217,8 @@ async function readFromModel(
       ? {}
       : { lastExpiringDay: formatIsoDate(addCalendarDays(now, within)) }),
   };
-  const [page, groups] = await Promise.all([
-    model.page(query, day),
-    model.groups(query.filters, day),
-  ]);
-  return { page, groups };
+  const groups = model.groups(query.filters, day);
+  // awaited by the caller; a failed page must not leave it unhandled
+  groups.catch(() => {});
+  return { page: await model.page(query, day), groups };
 }

@@ -64,7 +64,7 @@ describe('readModelServes', () => {
     ['a caller denied catalog reads', AuthorizeResult.DENY, TODAYS_PASS],
     ['a model never filled', AuthorizeResult.ALLOW, undefined],
     [
-      "a model last evaluated yesterday (states change with the day)",
+      'a model last evaluated yesterday (states change with the day)',
       AuthorizeResult.ALLOW,
       { at: new Date('2026-11-24T23:59:50Z'), on: '2026-11-24' },
     ],

@@ -7,25 +7,28 @@ import { inventoryReadPermission } from '@stockroom/plugin-data-products-common'
 import { Request } from 'express';
 import { requirePermission } from '../requirePermission';
 
+/** The credentials of the caller, a user or a service; 401 otherwise. */
+export function readerCredentials(
+  req: Request,
+  httpAuth: HttpAuthService,
+): Promise<BackstageCredentials> {
+  return httpAuth.credentials(req, { allow: ['user', 'service'] });
+}
+
 /**
  * Who may read what the inventory lists (the products, and those missing
- * from the catalog): a user or a service holding the inventory's read
- * permission. Returns the caller's credentials; throws 401/403 otherwise,
- * the 403 saying it was to `what`.
+ * from the catalog): a caller holding the inventory's read permission.
+ * Throws 403 otherwise, saying it was to `what`.
  */
 export async function requireInventoryReader(
-  req: Request,
-  services: { httpAuth: HttpAuthService; permissions: PermissionsService },
+  credentials: BackstageCredentials,
+  permissions: PermissionsService,
   what: string,
-): Promise<BackstageCredentials> {
-  const credentials = await services.httpAuth.credentials(req, {
-    allow: ['user', 'service'],
-  });
+): Promise<void> {
   await requirePermission(
-    services.permissions,
+    permissions,
     credentials,
     { permission: inventoryReadPermission },
     what,
   );
-  return credentials;
 }

@@ -6,7 +6,10 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { authenticated } from '../authenticated';
-import { requireInventoryReader } from '../inventory/requireInventoryReader';
+import {
+  readerCredentials,
+  requireInventoryReader,
+} from '../inventory/requireInventoryReader';
 import { OpenApiRequestValidator } from '../openapi';
 import { MissingProductsReport } from './MissingProductsReport';
 
@@ -42,8 +45,8 @@ export function createMissingProductsRouter(
     validator.middleware(),
     async (req, res) => {
       await requireInventoryReader(
-        req,
-        { httpAuth, permissions },
+        await readerCredentials(req, httpAuth),
+        permissions,
         'list missing products',
       );
       const auditorEvent = await auditor.createEvent({
