@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -118,6 +121,30 @@ function region(name: string) {
 }
 
 describe('InventoryContent (the inventory page)', () => {
+  it('titles owner links from their refs, looking nothing up in the catalog', async () => {
+    const presentation = { forEntity: jest.fn() };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [dataProductsApiRef, mockApi()],
+          [entityPresentationApiRef, presentation],
+        ]}
+      >
+        <InventoryContent now={NOW} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    const owners = await screen.findAllByRole('link', {
+      name: 'commerce-data',
+    });
+    expect(owners[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/group/commerce-data',
+    );
+    expect(presentation.forEntity).not.toHaveBeenCalled();
+  });
+
   it('shows the tier-review tiles from the summary', async () => {
     await renderPage(mockApi());
 

@@ -5,6 +5,7 @@ import {
   EntityRefLink,
   entityRouteParams,
   entityRouteRef,
+  humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
 import {
   Badge,
@@ -161,7 +162,13 @@ function RefCell(props: { refText: string | null; defaultKind: string }) {
   if (!ref) return <CellText title={refText} />;
   return (
     <Cell>
-      <EntityRefLink entityRef={ref} defaultKind={defaultKind} />
+      {/* titled from the ref: a row never waits on a catalog look-up, nor
+          changes width when one answers */}
+      <EntityRefLink
+        entityRef={ref}
+        defaultKind={defaultKind}
+        title={humanizeEntityRef(ref, { defaultKind })}
+      />
     </Cell>
   );
 }

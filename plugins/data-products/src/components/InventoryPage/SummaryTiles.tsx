@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import { Button, Flex, Grid, Text } from '@backstage/ui';
 import {
   DATA_PRODUCT_CATEGORIES,
@@ -73,7 +76,12 @@ function FunderLabel(props: { funder: string }) {
   if (funder === UNASSIGNED) return <>No funder declared</>;
   const ref = resolveRef(funder, 'group', 'default');
   return ref ? (
-    <EntityRefLink entityRef={ref} defaultKind="group" />
+    // titled from the ref: the tiles never wait on a catalog look-up
+    <EntityRefLink
+      entityRef={ref}
+      defaultKind="group"
+      title={humanizeEntityRef(ref, { defaultKind: 'group' })}
+    />
   ) : (
     <>{funder}</>
   );
