@@ -216,7 +216,7 @@ export async function checkNotifications(
     // what the plugin recorded for the first few: which notices reached the user twice
     const examples = delivered.filter(d => d.updated).slice(0, 3);
     const keys = examples.map(d => {
-      const ref = (d.scope ?? '').split(':').slice(-3).join(':');
+      const ref = (d.scope ?? '').split(':').slice(-2).join(':');
       const sent = notices
         .filter(n => n.entity_ref === ref)
         .map(n => n.dedupe_key);
