@@ -148,6 +148,36 @@ describe('SupplyChainNotifier', () => {
       ]);
     });
 
+    it('does not tell an episode again when past days scored later move its start back', async () => {
+      const { stores, instance } = await setUp(databaseId);
+      const a = instance();
+
+      // a first start: today is scored first, and told
+      expect(await a.snapshot(nov(5), { p95: true })).toMatchObject({
+        sent: 1,
+      });
+      // then the history task scores the days before: exhausted too
+      for (const past of [3, 4]) {
+        await stores.scorecardSnapshots.replaceSnapshots(REF, [
+          supplyChainSnapshot(REF, nov(past), { p95: true }),
+        ]);
+      }
+      // the episode now began on the 3rd: the same episode, not a new one
+      expect(
+        await a.snapshot('2026-11-05T18:00:00.000Z', { p95: true }),
+      ).toMatchObject({ due: 1, sent: 0, alreadySent: 1 });
+      expect(a.notifications.sent).toHaveLength(1);
+      expect(
+        (await stores.notificationLog.list()).map(sent => sent.dedupeKey),
+      ).toEqual([`budget-exhausted|${REF}|p95|${day(5)}`]);
+
+      // recovered, then exhausted again: a new episode is told
+      await a.snapshot(nov(6), { p95: false });
+      expect(await a.snapshot(nov(7), { p95: true })).toMatchObject({
+        sent: 1,
+      });
+    });
+
     it('tells a budget that flaps between snapshots of one day once', async () => {
       const { stores, instance } = await setUp(databaseId);
       const a = instance();

@@ -15,6 +15,7 @@ import {
   newestOfEachDay,
   streakReachesFirstSnapshot,
   supplyChainNotices,
+  toldEarlierInEpisode,
 } from './supplyChainNotices';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,7 +47,9 @@ const NOTHING: SupplyChainNoticesSummary = {
  * supply chain calls for (see supplyChainNotices): an exhausted error
  * budget, an alarming burn rate, a tier at risk — each once per episode,
  * through the plugin's one once-only delivery, so two instances scoring
- * the same product send it once.
+ * the same product send it once. An episode whose start moved back (past
+ * days scored later) is not told again under its new key
+ * (`toldEarlierInEpisode`).
  *
  * A snapshot that shows none of the conditions costs nothing (no store
  * read). Otherwise the product's scores of the last
@@ -100,7 +103,15 @@ export class SupplyChainNotifier {
       ...(await this.history(snapshot, now)),
     });
     const summary = { ...NOTHING, due: notices.length };
+    const sentKeys = notices.length
+      ? (await this.deps.log.list({ entityRef: notices[0].product.entityRef }))
+          .map(sent => sent.dedupeKey)
+      : [];
     for (const notice of notices) {
+      if (toldEarlierInEpisode(notice, sentKeys)) {
+        summary.alreadySent += 1;
+        continue;
+      }
       summary[
         await this.delivery.deliverNotice(
           notice,

@@ -306,3 +306,24 @@ function objectAt<T = Record<string, unknown>>(
   const found = (value as Record<string, unknown>)[key];
   return typeof found === 'object' && found !== null ? (found as T) : undefined;
 }
+
+/**
+ * Whether `notice`'s episode was told already under another key: a notice
+ * of the same kind, product (and SLO) keyed by a day from the episode's
+ * first day to today. The episode is the unbroken streak from `since` to
+ * today, so such a notice told this very episode when it looked younger —
+ * as it does when past days' snapshots are computed later (the history
+ * backfill on a first start, a replay, late runs) and move its start back.
+ */
+export function toldEarlierInEpisode(
+  notice: Pick<SupplyChainNotice, 'dedupeKey' | 'since' | 'takenAt'>,
+  sentKeys: readonly string[],
+): boolean {
+  const prefix = notice.dedupeKey.slice(0, -notice.since.length);
+  const today = notice.takenAt.slice(0, 10);
+  return sentKeys.some(key => {
+    if (key === notice.dedupeKey || !key.startsWith(prefix)) return false;
+    const since = key.slice(prefix.length);
+    return since >= notice.since && since <= today;
+  });
+}
