@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `yarn test`: the whole test suite, once (never watch mode): every
 // package's Jest tests, then the end-to-end suite in Chromium (scripts/e2e.mjs;
-// it starts its own portal on a scratch database). Arguments (paths, patterns)
-// narrow the Jest run and skip the end-to-end suite.
+// it starts its own portal on a scratch database), then the replicas test
+// (scripts/replicas: three backends behind HAProxy on PostgreSQL and Redis,
+// one killed mid-stream; about 3 minutes). Arguments (paths, patterns)
+// narrow the Jest run and skip the end-to-end and replicas tests.
 //
 // Store tests use Backstage's TestDatabases, which runs them on SQLite and, when
 // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, on PostgreSQL 15
@@ -110,8 +112,32 @@ if (runE2e && process.argv.length <= 2) {
   );
 }
 
+// The replicas test needs PostgreSQL and Redis (and installs HAProxy when
+// missing, as root). STOCKROOM_REPLICAS=required (CI) fails without them, =0
+// skips it; by default it runs when both answer. It counts as one test.
+const replicasMode = env.STOCKROOM_REPLICAS ?? 'auto';
+let replicasCode = 0;
+let replicas;
+if (process.argv.length <= 2 && replicasMode !== '0') {
+  const services =
+    Boolean(env[PG_VAR]) && (await portAnswers('127.0.0.1', 6379));
+  if (services || replicasMode === 'required') {
+    console.log('\n=== replicas test (yarn test:replicas)');
+    replicasCode = await run(process.execPath, ['scripts/replicas/run.mjs']);
+    replicas = {
+      passed: replicasCode === 0 ? 1 : 0,
+      failed: replicasCode === 0 ? 0 : 1,
+      skipped: 0,
+    };
+  } else {
+    console.log(
+      '\nreplicas test skipped: it needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (STOCKROOM_REPLICAS=0 hides this)',
+    );
+  }
+}
+
 const total = { passed: 0, failed: 0, skipped: 0 };
-for (const counts of [unit, e2e]) {
+for (const counts of [unit, e2e, replicas]) {
   if (!counts) continue;
   total.passed += counts.passed;
   total.failed += counts.failed;
@@ -125,4 +151,4 @@ fs.rmSync(summaryDir, { recursive: true, force: true });
 console.log(
   `\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`,
 );
-process.exit(unitCode || e2eCode);
+process.exit(unitCode || e2eCode || replicasCode);
