@@ -9,6 +9,7 @@ import type {
   ListedFacts,
 } from '../service/inventory/inventoryRows';
 import type { InventoryGroup } from '../service/inventory/summarize';
+import type { StoredFreshnessEvidence } from './ScorecardSnapshotStore';
 
 /** One product as the sync task stores it: what filters and sorts read, and the listed facts. */
 export interface StoredInventoryProduct {
@@ -74,6 +75,11 @@ export interface InventoryReadModel {
     items: InventoryListing[];
     last?: CursorPosition;
     more: boolean;
+    /**
+     * The freshness evidence of the items' latest snapshots where
+     * `latest_scores` holds it; the others' is read from the snapshots.
+     */
+    freshness: Map<string, StoredFreshnessEvidence>;
   }>;
 
   /**

@@ -24,7 +24,10 @@ import {
   StoredInventoryProduct,
 } from './InventoryReadModel';
 import { LATEST_SCORES } from './latestScoresTable';
-import { SCORECARD_DIMENSIONS } from './ScorecardSnapshotStore';
+import {
+  SCORECARD_DIMENSIONS,
+  StoredFreshnessEvidence,
+} from './ScorecardSnapshotStore';
 
 const PRODUCTS = 'inventory_products';
 const SYNC = 'inventory_sync';
@@ -58,6 +61,8 @@ type ListingRow = {
   fragile: boolean | number | null;
   tier_at_risk: boolean | number | null;
   budget_exhausted: boolean | number | null;
+  /** JSON of the snapshot's evidence.freshness; null when not held here. */
+  freshness_evidence: string | null;
 } & Record<(typeof SCORECARD_DIMENSIONS)[number], number | string | null>;
 
 /**
@@ -137,6 +142,7 @@ export class KnexInventoryReadModel implements InventoryReadModel {
       's.fragile',
       's.tier_at_risk',
       's.budget_exhausted',
+      's.freshness_evidence',
     );
     if (cursor) select = this.after(select, column, order, cursor);
     const direction = order === 'asc' ? 'asc' : 'desc';
@@ -146,14 +152,24 @@ export class KnexInventoryReadModel implements InventoryReadModel {
       .orderByRaw(`${this.text('p.name')} asc`)
       .orderByRaw(`${this.text('p.entity_ref')} asc`)
       .limit(limit + 1);
-    const items = rows.slice(0, limit).map(listingOf);
+    const pageRows = rows.slice(0, limit);
+    const items = pageRows.map(listingOf);
+    const freshness = new Map<string, StoredFreshnessEvidence>();
+    for (const row of pageRows) {
+      if (row.taken_at !== null && row.freshness_evidence !== null) {
+        freshness.set(row.entity_ref, {
+          takenAt: toDate(row.taken_at),
+          freshness: JSON.parse(row.freshness_evidence),
+        });
+      }
+    }
     const lastItem = items[items.length - 1];
     const last: CursorPosition | undefined = lastItem && {
       value: sortValue(lastItem, sort),
       name: lastItem.name,
       entityRef: lastItem.entityRef,
     };
-    return { items, last, more: rows.length > limit };
+    return { items, last, more: rows.length > limit, freshness };
   }
 
   async groups(

@@ -10,7 +10,10 @@ import { LatestScores, SCORECARD_DIMENSIONS } from './ScorecardSnapshotStore';
 
 export const LATEST_SCORES = 'latest_scores';
 
-// Rows per statement: 14 columns each stays under SQLite's bound-value limit.
+/** Scores, with the evidence when the writer has it (not when caught up from scores). */
+type ScoresWithEvidence = LatestScores & { evidence?: Record<string, unknown> };
+
+// Rows per statement: 15 columns each stays under SQLite's bound-value limit.
 const ROWS_PER_STATEMENT = 50;
 
 /**
@@ -21,7 +24,7 @@ const ROWS_PER_STATEMENT = 50;
  */
 export async function upsertLatestScores(
   db: Knex | Knex.Transaction,
-  snapshots: readonly LatestScores[],
+  snapshots: readonly ScoresWithEvidence[],
 ): Promise<void> {
   const rows = snapshots.map(rowOf);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -65,7 +68,7 @@ export async function latestScoreTimes(db: Knex): Promise<Map<string, number>> {
   );
 }
 
-function rowOf(snapshot: LatestScores) {
+function rowOf(snapshot: ScoresWithEvidence) {
   const dimensions = Object.fromEntries(
     SCORECARD_DIMENSIONS.map(dimension => [
       dimension,
@@ -82,5 +85,10 @@ function rowOf(snapshot: LatestScores) {
     fragile: snapshot.flags?.fragile ?? null,
     tier_at_risk: snapshot.flags?.tierAtRisk ?? null,
     budget_exhausted: snapshot.flags?.budgetExhausted ?? null,
+    // what the inventory's "Freshness vs cost" reads; 'null' when the
+    // evidence has none, NULL when the evidence was not at hand
+    freshness_evidence: snapshot.evidence
+      ? JSON.stringify(snapshot.evidence.freshness ?? null)
+      : null,
   };
 }

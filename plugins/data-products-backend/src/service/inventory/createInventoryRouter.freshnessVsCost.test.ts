@@ -89,15 +89,33 @@ function freshnessEvidence(p95LagMs: number | null, summary: string) {
 describe('GET /products: freshness vs cost', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  it.each(databases.eachSupportedId())(
-    'serves each product’s observed lag and what a tier move would cost, on %p',
-    async databaseId => {
+  // From the catalog read; from the read model with the evidence written
+  // beside the latest scores (by the store); and from the read model whose
+  // latest scores were caught up without it (read from the snapshots).
+  const SOURCES = [
+    ['catalog', 'catalog'],
+    ['read-model', 'store'],
+    ['read-model', 'caught-up'],
+  ] as const;
+
+  it.each(
+    databases
+      .eachSupportedId()
+      .flatMap(([id]) =>
+        SOURCES.map(([source, written]) => [id, source, written] as const),
+      ),
+  )(
+    'serves each product’s observed lag and what a tier move would cost, on %p from the %s (%s)',
+    async (databaseId, source, written) => {
       const knex = await databases.init(databaseId);
-      const { app } = await createInventoryApp(knex, { products: PRODUCTS });
+      const { app, snapshots } = await createInventoryApp(knex, {
+        products: PRODUCTS,
+        source,
+      });
       // Newer snapshots than the fixtures' (06:00) with freshness evidence;
       // no-cost keeps its snapshot without any.
       const at = new Date('2026-11-25T07:00:00.000Z');
-      await knex('scorecard_snapshots').insert([
+      const rows = [
         {
           ...snapshotRow(refOf('declared'), at, { overall: 4, freshness: 4 }),
           evidence: freshnessEvidence(45 * 60_000, 'P95 45m > p95 30m'),
@@ -106,11 +124,39 @@ describe('GET /products: freshness vs cost', () => {
           ...snapshotRow(refOf('estimated'), at, { overall: 3 }),
           evidence: freshnessEvidence(null, 'No runs in the last 30 days'),
         },
-      ]);
+      ];
+      if (written === 'store') {
+        for (const row of rows as Array<Record<string, unknown>>) {
+          await snapshots.insertSnapshot({
+            entityRef: row.entity_ref as string,
+            takenAt: at,
+            overall: row.overall as number,
+            scores: {
+              freshness: row.freshness as number | null,
+              reliability: null,
+              quality: null,
+              stability: null,
+              contract: null,
+              ownership: null,
+              reuse: null,
+            },
+            evidence: JSON.parse(row.evidence as string),
+            window: JSON.parse(row.window as string),
+          });
+        }
+      } else {
+        await knex('scorecard_snapshots').insert(rows);
+        await snapshots.reconcileLatestScores();
+      }
+
+      const evidenceRead = jest.spyOn(snapshots, 'latestFreshnessEvidence');
 
       const response = await request(app).get('/products?sort=name');
 
       expect(response.status).toBe(200);
+      // beside the latest scores, the evidence needs no read of the snapshot
+      const readFor = evidenceRead.mock.calls.flatMap(([refs]) => refs);
+      expect(readFor.includes(refOf('declared'))).toBe(written !== 'store');
       const byName = Object.fromEntries(
         response.body.items.map((item: any) => [item.name, item]),
       );

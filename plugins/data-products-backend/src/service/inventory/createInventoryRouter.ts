@@ -19,7 +19,10 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { InventoryReadModel } from '../../database/InventoryReadModel';
-import { InventorySnapshotSource } from '../../database/ScorecardSnapshotStore';
+import {
+  InventorySnapshotSource,
+  StoredFreshnessEvidence,
+} from '../../database/ScorecardSnapshotStore';
 import { authenticated } from '../authenticated';
 import { OpenApiRequestValidator } from '../openapi';
 import { encodeCursor } from './cursor';
@@ -145,16 +148,21 @@ export function createInventoryRouter(
                 numeric: isNumericSort(query.sort),
               })
             : null;
-        // The lag behind "Freshness vs cost": only this page's evidence is
-        // read, while the totals are still being counted.
-        const [freshness, counted] = await Promise.all([
+        // The lag behind "Freshness vs cost": only this page's evidence,
+        // from the read model where it holds it, else read from the
+        // snapshots while the totals are still being counted.
+        const known = page.freshness;
+        const [read, counted] = await Promise.all([
           snapshots.latestFreshnessEvidence(
             page.items
-              .filter(row => row.computedAt !== null)
+              .filter(
+                row => row.computedAt !== null && !known.has(row.entityRef),
+              )
               .map(row => row.entityRef),
           ),
           groups,
         ]);
+        const freshness = new Map([...read, ...known]);
         await auditorEvent?.success({ meta: { count: page.items.length } });
         res.setHeader(
           INVENTORY_SOURCE_HEADER,
@@ -194,7 +202,13 @@ export function createInventoryRouter(
       query.filters,
       now,
     );
-    return { page: pageOf(rows, query), groups: groupsOfRows(rows, now) };
+    return {
+      page: {
+        ...pageOf(rows, query),
+        freshness: new Map<string, StoredFreshnessEvidence>(),
+      },
+      groups: Promise.resolve(groupsOfRows(rows, now)),
+    };
   }
 
   return router;
