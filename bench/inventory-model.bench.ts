@@ -20,12 +20,16 @@
  *    catalog serves it.
  *
  * Scorecard snapshots (7 days per product, 5 % without any) are written
- * to the plugin's tables before the backend starts, as an upgrade would find
- * them; the sync's first full pass lists them.
+ * to the plugin's tables before the backend starts, each product's newest
+ * through the store as the scoring task writes it.
  */
 import crypto from 'node:crypto';
 import { Entity } from '@backstage/catalog-model';
-import { openStores } from '@stockroom/plugin-data-products-backend/testUtils';
+import {
+  ScorecardSnapshot,
+  openStores,
+} from '@stockroom/plugin-data-products-backend/testUtils';
+import { SCORE_DIMENSIONS } from '@stockroom/plugin-data-products-common';
 import {
   ingestedDataProduct,
   supportingEntities,
@@ -87,6 +91,21 @@ async function until(
   }
 }
 
+/** A `scorecard_snapshots` row of synthetic.ts as the store takes it. */
+function snapshotOfRow(row: Record<string, unknown>): ScorecardSnapshot {
+  const scores = Object.fromEntries(
+    SCORE_DIMENSIONS.map(dimension => [dimension, row[dimension] ?? null]),
+  ) as ScorecardSnapshot['scores'];
+  return {
+    entityRef: row.entity_ref as string,
+    takenAt: row.taken_at as Date,
+    overall: row.overall as number | null,
+    scores,
+    evidence: JSON.parse(row.evidence as string),
+    window: JSON.parse(row.window as string),
+  };
+}
+
 async function main() {
   const db = await postgresDatabase('inventory_model');
   if (!db) throw new Error('PostgreSQL is needed for this benchmark');
@@ -100,7 +119,15 @@ async function main() {
     for (let i = 0; i < rows.length; i += 500) {
       await db.knex('scorecard_snapshots').insert(rows.slice(i, i + 500));
     }
-    await stores.scorecardSnapshots.reconcileLatestScores();
+    // each product's newest snapshot written again through the store, as
+    // the scoring task writes it: its scores and freshness evidence beside
+    // the latest scores (the older ones stay as inserted)
+    const newest = new Map(rows.map(row => [row.entity_ref as string, row]));
+    for (const [ref, row] of newest) {
+      await stores.scorecardSnapshots.replaceSnapshots(ref, [
+        snapshotOfRow(row),
+      ]);
+    }
     console.log(`seeded ${fmt(rows.length)} scorecard snapshots`);
 
     backend = await startInventoryModelBackend(db);
@@ -282,7 +309,7 @@ function report(figures: {
     n,
   )} synthetic DataProducts (bench/lib/synthetic.ts) handed to Backstage's real catalog backend by an entity provider, with Stockroom's catalog module, the permission and notifications backends and the data-products plugin with its scheduled tasks at their defaults (the inventory sync every 15 s), in one backend process on PostgreSQL 15 (bench/lib/inventoryModelBackend.ts). ${fmt(
     figures.snapshotRows,
-  )} scorecard snapshots (7 days per product, 5 % without any) were in the plugin's tables before it started. Requests go over HTTP with a static token of a reporting job (real auth; permission checks through the permission backend, decided by the token's access restrictions). Nothing is mocked.
+  )} scorecard snapshots (7 days per product, 5 % without any) were in the plugin's tables before it started, each product's newest written through the store as the scoring task writes it (scores and freshness evidence beside the latest scores). The synthetic evidence is small; a real snapshot's is tens of kilobytes, which a page no longer reads. Requests go over HTTP with a static token of a reporting job (real auth; permission checks through the permission backend, decided by the token's access restrictions). Nothing is mocked.
 
 The catalog served all ${fmt(n)} products ${fmt(
     figures.catalogServedSeconds,

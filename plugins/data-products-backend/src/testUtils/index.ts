@@ -8,6 +8,7 @@
 export { startStallProbe, type StallProbe } from './stallProbe';
 export { generatedRowsSql, type GeneratedRowsSql } from './generatedRowsSql';
 export { openStores } from '../database/openStores';
+export type { ScorecardSnapshot } from '../database/ScorecardSnapshotStore';
 export { ScorecardService, ScoringJob } from '../service/runs';
 export {
   INVENTORY_CATALOG_FIELDS,
