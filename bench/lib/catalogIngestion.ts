@@ -171,6 +171,32 @@ export function componentWithProductData(i: number, today: Date): Entity {
   };
 }
 
+/**
+ * A catalog module with the benches' entity provider, and the connection the
+ * catalog gives it once started (undefined before).
+ */
+export function benchEntityProvider() {
+  let connection: EntityProviderConnection | undefined;
+  const module = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'stockroom-bench-provider',
+    register(reg) {
+      reg.registerInit({
+        deps: { catalog: catalogProcessingExtensionPoint },
+        async init({ catalog }) {
+          catalog.addEntityProvider({
+            getProviderName: () => 'stockroom-bench',
+            connect: async c => {
+              connection = c;
+            },
+          });
+        },
+      });
+    },
+  });
+  return { module, connection: () => connection };
+}
+
 /** An entity as the bench provider hands it over, from its one location. */
 export function withLocation(entity: Entity): Entity {
   return {
@@ -270,24 +296,8 @@ export async function measureCatalogIngestion(options: {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
 
-  let connection: EntityProviderConnection | undefined;
-  const provider = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'stockroom-bench-provider',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider({
-            getProviderName: () => 'stockroom-bench',
-            connect: async c => {
-              connection = c;
-            },
-          });
-        },
-      });
-    },
-  });
+  const bench = benchEntityProvider();
+  const provider = bench.module;
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -343,6 +353,7 @@ export async function measureCatalogIngestion(options: {
   const knex = catalogKnex(db);
   try {
     await backend.start();
+    const connection = bench.connection();
     if (!connection)
       throw new Error('the catalog did not connect the provider');
     const today = new Date();

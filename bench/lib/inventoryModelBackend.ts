@@ -7,17 +7,12 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProviderConnection,
-  catalogProcessingExtensionPoint,
-} from '@backstage/plugin-catalog-node';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { withLocation } from './catalogIngestion';
+import { benchEntityProvider, withLocation } from './catalogIngestion';
 import type { BenchDatabase } from './databases';
 import { freePort } from './runsServer';
 
@@ -45,24 +40,7 @@ export async function startInventoryModelBackend(
   );
   fs.mkdirSync(dir, { recursive: true });
 
-  let connection: EntityProviderConnection | undefined;
-  const provider = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'stockroom-bench-provider',
-    register(reg) {
-      reg.registerInit({
-        deps: { catalog: catalogProcessingExtensionPoint },
-        async init({ catalog }) {
-          catalog.addEntityProvider({
-            getProviderName: () => 'stockroom-bench',
-            connect: async c => {
-              connection = c;
-            },
-          });
-        },
-      });
-    },
-  });
+  const provider = benchEntityProvider();
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -124,7 +102,7 @@ export async function startInventoryModelBackend(
   );
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('@stockroom/plugin-catalog-backend-module-data-products'));
-  backend.add(provider);
+  backend.add(provider.module);
   backend.add(import('@stockroom/plugin-data-products-backend'));
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(import('@backstage/plugin-notifications-backend'));
@@ -139,7 +117,7 @@ export async function startInventoryModelBackend(
     }
   };
   await backend.start();
-  const connected = connection;
+  const connected = provider.connection();
   if (!connected) {
     await stop();
     throw new Error('the catalog did not connect the bench provider');
