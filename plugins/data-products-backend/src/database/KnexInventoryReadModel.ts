@@ -17,6 +17,7 @@ import {
 import { sortValue } from '../service/inventory/selectRows';
 import type { InventoryGroup } from '../service/inventory/summarize';
 import { DbTime, toDate } from './dbTime';
+import { booleanOrNull, numberOrNull } from './dbValues';
 import {
   FullPass,
   InventoryDay,
@@ -353,12 +354,4 @@ function listingOf(row: ListingRow): InventoryListing {
 /** As the in-memory match text is lowered (InventoryCatalog.ts). */
 function lower(text: string): string {
   return text.toLocaleLowerCase('en-US');
-}
-
-function numberOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
-}
-
-function booleanOrNull(value: boolean | number | null): boolean | null {
-  return value === null ? null : Boolean(value);
 }

@@ -4,6 +4,7 @@
  */
 import { Knex } from 'knex';
 import { DbTime, toDate } from './dbTime';
+import { booleanOrNull, numberOrNull } from './dbValues';
 import {
   latestScoreTimes,
   newestPerProduct,
@@ -426,10 +427,6 @@ function scoresOf(row: Row): LatestScores {
   };
 }
 
-function booleanOrNull(value: boolean | number | null | undefined) {
-  return value === null || value === undefined ? null : Boolean(value);
-}
-
 /** A whole row: its scores, with the evidence and window (JSON). */
 function snapshotOf(row: Row): ScorecardSnapshot {
   return {
@@ -437,10 +434,6 @@ function snapshotOf(row: Row): ScorecardSnapshot {
     evidence: JSON.parse(row.evidence!),
     window: JSON.parse(row.window!),
   };
-}
-
-function numberOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value);
 }
 
 /** A snapshot as stored: a column per score and flag, the rest as JSON. */
