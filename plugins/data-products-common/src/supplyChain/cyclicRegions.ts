@@ -12,6 +12,8 @@ export interface CyclicRegions {
   sameLoop(from: string, to: string): boolean;
   /** A loop through `from` and then `to`, as `from ← to ← … ← from`. */
   loopThrough(from: string, to: string): string[];
+  /** True when no two products reach each other: the lineage has no loop. */
+  acyclic: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export function cyclicRegions(
   };
   return {
     sameLoop,
+    acyclic: sizes.every(size => size <= 1),
     loopThrough(from, to) {
       // Breadth-first from `to` back to `from`, within their group.
       const previous = new Map<string, string>([[to, to]]);

@@ -6,10 +6,11 @@
  * run's: when the change left the source and when it was usable here.
  */
 import { cyclicRegions, type CyclicRegions } from './cyclicRegions';
-import { instantMs } from './instant';
-import { runLeadTime, runLeadTimes } from './leadTime';
+import { instantMs, iso } from './instant';
+import { leadTimeReason, measureLeadTime, runLeadTimes } from './leadTime';
 import type { LineageProduct, RunLeadTime, SupplyChainRun } from './types';
 import { UpstreamRunIndex } from './upstreamRuns';
+import type { Hop, SharedHops } from './sharedHops';
 
 /** One run on an end-to-end chain. @public */
 export interface ChainLink {
@@ -40,18 +41,12 @@ export interface EndToEndLeadTime {
     | null;
 }
 
-/** One run's hop, memoised: its own lead time and where its chain ends. */
-interface Hop {
-  entityRef: string;
-  runId: string;
+/** A lead time as `summarizeLeadTimes` reads it. @public */
+export interface LeadTimeItem {
   finishedAt: string;
+  finishedMs: number;
   leadTimeMs: number | null;
-  /** The hop of the run it absorbed last; null at the top. */
-  next: Hop | null;
-  /** Where the chain ends; null when the end-to-end lead time is unknown. */
-  origin: Hop | null;
-  reason: string | null;
-  cause: EndToEndLeadTime['cause'];
+  cause: string | null;
 }
 
 /**
@@ -68,8 +63,17 @@ export class LineageGraph {
   private readonly index: UpstreamRunIndex;
   private readonly loops: CyclicRegions;
   private readonly hops = new Map<SupplyChainRun, Hop>();
+  private readonly shared: SharedHops | undefined;
 
-  constructor(products: Iterable<LineageProduct>) {
+  /**
+   * `sharedHops`: hops worked out by the other graphs of one scoring pass
+   * (see {@link SharedHops}); the caller vouches that every graph given it
+   * was built from the same reads and follows each product's whole lineage.
+   */
+  constructor(
+    products: Iterable<LineageProduct>,
+    options: { sharedHops?: SharedHops } = {},
+  ) {
     for (const product of products) {
       this.products.set(product.entityRef, product);
     }
@@ -85,6 +89,10 @@ export class LineageGraph {
       edges.set(product.entityRef, [...reads]);
     }
     this.loops = cyclicRegions(edges);
+    // Around a loop a chain stops where this graph's edges say it does,
+    // which another graph's (with other runs' inputs) may not: share only
+    // where no chain can stop at a loop.
+    this.shared = this.loops.acyclic ? options.sharedHops : undefined;
   }
 
   /** A product of the graph, as given. */
@@ -170,15 +178,45 @@ export class LineageGraph {
         runId: origin.runId,
         finishedAt: origin.finishedAt,
       },
-      leadTimeMs: Date.parse(hop.finishedAt) - Date.parse(origin.finishedAt),
+      leadTimeMs: hop.finishedMs - origin.finishedMs,
       reason: null,
       cause: null,
     };
   }
 
+  /**
+   * A run's own and end-to-end lead time as a summary reads them (see
+   * `summarizeLeadTimes`): what `runLeadTime` and `endToEnd` say of the
+   * run, without the absorbed runs, chain and reason a recompute that only
+   * summarises never shows. Undefined when `endToEnd` is.
+   */
+  leadTimesOfRun(
+    product: LineageProduct,
+    run: SupplyChainRun,
+  ): { own: LeadTimeItem; endToEnd: LeadTimeItem } | undefined {
+    const hop = this.hopOf(product, run);
+    if (!hop) return undefined;
+    const { finishedAt, finishedMs, origin } = hop;
+    const measured = origin !== null && origin !== hop;
+    return {
+      own: {
+        finishedAt,
+        finishedMs,
+        leadTimeMs: hop.leadTimeMs,
+        cause: hop.ownCause,
+      },
+      endToEnd: {
+        finishedAt,
+        finishedMs,
+        leadTimeMs: measured ? finishedMs - origin.finishedMs : null,
+        cause: measured ? null : hop.cause,
+      },
+    };
+  }
+
   /** The run's hop, walking up (without recursion) to the first hop already known. */
   private hopOf(product: LineageProduct, run: SupplyChainRun): Hop | undefined {
-    const known = this.hops.get(run);
+    const known = this.knownHop(product, run);
     if (known) return known;
     // Only delivered data has a lead time (the rule of runLeadTime).
     if (run.status !== 'success' || Number.isNaN(instantMs(run.finishedAt))) {
@@ -189,30 +227,37 @@ export class LineageGraph {
     let current = { product, run };
     let top: Hop;
     for (;;) {
-      const cached = this.hops.get(current.run);
+      const cached = this.knownHop(current.product, current.run);
       if (cached) {
         top = cached;
         break;
       }
-      const lt = runLeadTime(current.run, current.product, this.index)!;
+      // A success with a readable finish: the first run was checked above,
+      // and the index only holds such runs.
+      const facts = measureLeadTime(current.run, current.product, this.index)!;
+      const finishedAt = iso(facts.finishedMs);
       const hop: Hop = {
         entityRef: current.product.entityRef,
-        runId: lt.runId,
-        finishedAt: lt.finishedAt,
-        leadTimeMs: lt.leadTimeMs,
+        runId: current.run.runId,
+        finishedAt,
+        // What the ISO form reads back as: a Date keeps whole milliseconds.
+        finishedMs: Math.trunc(facts.finishedMs),
+        leadTimeMs: facts.leadTimeMs,
+        ownCause: facts.cause,
         next: null,
         origin: null,
-        reason: lt.reason,
-        cause: lt.cause,
+        reason: null,
+        cause: facts.cause,
       };
-      if (lt.leadTimeMs === null) {
+      if (facts.leadTimeMs === null) {
         // Nothing measured upstream: the change entered here (unless the
         // run's own times are nonsense).
-        if (lt.cause !== 'start-after-finish') hop.origin = hop;
+        hop.reason = leadTimeReason(current.run, facts);
+        if (facts.cause !== 'start-after-finish') hop.origin = hop;
         top = this.remember(current.run, hop);
         break;
       }
-      const absorbed = lt.absorbed[0];
+      const absorbed = facts.found[0];
       if (this.loops.sameLoop(current.product.entityRef, absorbed.entityRef)) {
         const loop = this.loops.loopThrough(
           current.product.entityRef,
@@ -226,13 +271,9 @@ export class LineageGraph {
         break;
       }
       pending.push({ run: current.run, hop });
-      const upstream = this.products.get(absorbed.entityRef)!;
       current = {
-        product: upstream,
-        run: this.index.newestFinishedBy(
-          absorbed.entityRef,
-          instantMs(lt.cutoff!.at),
-        )!.run,
+        product: this.products.get(absorbed.entityRef)!,
+        run: absorbed.run,
       };
     }
     // Back down the chain: each hop ends where the one above it ends.
@@ -252,8 +293,20 @@ export class LineageGraph {
     return top;
   }
 
+  private knownHop(
+    product: LineageProduct,
+    run: SupplyChainRun,
+  ): Hop | undefined {
+    const known = this.hops.get(run);
+    if (known || !this.shared) return known;
+    const shared = this.shared.get(product.entityRef, run);
+    if (shared) this.hops.set(run, shared);
+    return shared;
+  }
+
   private remember(run: SupplyChainRun, hop: Hop): Hop {
     this.hops.set(run, hop);
+    this.shared?.set(hop.entityRef, run, hop);
     return hop;
   }
 }

@@ -14,7 +14,9 @@ export {
   LineageGraph,
   type ChainLink,
   type EndToEndLeadTime,
+  type LeadTimeItem,
 } from './endToEnd';
+export { SharedHops } from './sharedHops';
 export { findLineageCycles, type LineageCycle } from './lineageCycles';
 export {
   coefficientOfVariation,

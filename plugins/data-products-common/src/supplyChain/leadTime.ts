@@ -8,7 +8,7 @@
  */
 import { instantMs, iso } from './instant';
 import type {
-  AbsorbedRun,
+  LeadTimeUnknownCause,
   LineageProduct,
   RunLeadTime,
   SupplyChainRun,
@@ -34,6 +34,112 @@ export function upstreamsOfRun(
 }
 
 /**
+ * A run's lead time as numbers, before any of it is put in words: what
+ * `runLeadTime` reports, and what a chain walk (`LineageGraph`) follows
+ * from run to absorbed run without formatting a time it never shows.
+ */
+export interface LeadTimeFacts {
+  finishedMs: number;
+  source: 'openlineage' | 'declared';
+  upstreams: string[];
+  /** Bounds what the run could absorb; null when it started after it finished. */
+  cutoff: { from: 'startedAt' | 'finishedAt'; ms: number } | null;
+  /** The run's start, when it contradicts its finish (for the reason). */
+  startedMs: number;
+  /** Per upstream with a successful run by the cutoff, the newest, newest first. */
+  found: Array<{ entityRef: string; run: SupplyChainRun; finishedMs: number }>;
+  notAbsorbed: string[];
+  leadTimeMs: number | null;
+  cause: LeadTimeUnknownCause | null;
+}
+
+/**
+ * The facts of one run's lead time (see {@link runLeadTime}); undefined
+ * for a run that is not a success with a readable finish.
+ */
+export function measureLeadTime(
+  run: SupplyChainRun,
+  product: Pick<LineageProduct, 'entityRef' | 'upstreams'>,
+  index: UpstreamRunIndex,
+): LeadTimeFacts | undefined {
+  const finishedMs = instantMs(run.finishedAt);
+  if (run.status !== 'success' || Number.isNaN(finishedMs)) return undefined;
+  const { source, upstreams } = upstreamsOfRun(run, product);
+  const startedMs = instantMs(run.startedAt);
+  if (startedMs > finishedMs) {
+    return {
+      finishedMs,
+      source,
+      upstreams,
+      cutoff: null,
+      startedMs,
+      found: [],
+      notAbsorbed: upstreams,
+      leadTimeMs: null,
+      cause: 'start-after-finish',
+    };
+  }
+  // A run without a (readable) start could have read anything that
+  // finished before it did.
+  const cutoff = Number.isNaN(startedMs)
+    ? { from: 'finishedAt' as const, ms: finishedMs }
+    : { from: 'startedAt' as const, ms: startedMs };
+
+  const found: LeadTimeFacts['found'] = [];
+  const notAbsorbed: string[] = [];
+  for (const upstream of upstreams) {
+    const newest = index.newestFinishedBy(upstream, cutoff.ms);
+    if (newest) {
+      found.push({ entityRef: upstream, ...newest });
+    } else {
+      notAbsorbed.push(upstream);
+    }
+  }
+  // Stable: upstreams whose runs finished at the same instant keep their order.
+  found.sort((a, b) => b.finishedMs - a.finishedMs);
+  let cause: LeadTimeUnknownCause | null = null;
+  if (upstreams.length === 0) cause = 'no-upstream';
+  else if (found.length === 0) cause = 'nothing-absorbed';
+  return {
+    finishedMs,
+    source,
+    upstreams,
+    cutoff,
+    startedMs,
+    found,
+    notAbsorbed,
+    leadTimeMs: cause ? null : finishedMs - found[0].finishedMs,
+    cause,
+  };
+}
+
+/** Why a run's lead time is unknown, in words; null when it was measured. */
+export function leadTimeReason(
+  run: Pick<SupplyChainRun, 'runId'>,
+  facts: LeadTimeFacts,
+): string | null {
+  const { cutoff, upstreams } = facts;
+  switch (facts.cause) {
+    case 'start-after-finish':
+      return `Run ${run.runId} started (${iso(
+        facts.startedMs,
+      )}) after it finished (${iso(
+        facts.finishedMs,
+      )}): its times contradict each other`;
+    case 'no-upstream':
+      return 'No upstream: neither the run’s OpenLineage inputs nor contract.lineage.upstreams name another product';
+    case 'nothing-absorbed':
+      return `No successful run of ${upstreams.join(
+        ', ',
+      )} finished by the run’s ${
+        cutoff!.from === 'startedAt' ? 'start' : 'finish'
+      } (${iso(cutoff!.ms)}): nothing absorbed to measure from`;
+    default:
+      return null;
+  }
+}
+
+/**
  * The lead time of one run of `product`, and the upstream runs it absorbed
  * (per upstream the newest, newest first), so a reader can follow the
  * chain. Undefined for a run that is not a success with a readable finish:
@@ -46,88 +152,24 @@ export function runLeadTime(
   product: Pick<LineageProduct, 'entityRef' | 'upstreams'>,
   index: UpstreamRunIndex,
 ): RunLeadTime | undefined {
-  const finishedMs = instantMs(run.finishedAt);
-  if (run.status !== 'success' || Number.isNaN(finishedMs)) return undefined;
-  const { source, upstreams } = upstreamsOfRun(run, product);
-  const base = {
-    runId: run.runId,
-    finishedAt: iso(finishedMs),
-    upstreamSource: source,
-    upstreams,
-  };
-
-  const startedMs = instantMs(run.startedAt);
-  if (startedMs > finishedMs) {
-    return {
-      ...base,
-      cutoff: null,
-      absorbed: [],
-      notAbsorbed: upstreams,
-      leadTimeMs: null,
-      reason: `Run ${run.runId} started (${iso(
-        startedMs,
-      )}) after it finished (${iso(
-        finishedMs,
-      )}): its times contradict each other`,
-      cause: 'start-after-finish',
-    };
-  }
-  // A run without a (readable) start could have read anything that
-  // finished before it did.
-  const cutoff = Number.isNaN(startedMs)
-    ? { from: 'finishedAt' as const, ms: finishedMs }
-    : { from: 'startedAt' as const, ms: startedMs };
-
-  const found: Array<AbsorbedRun & { ms: number }> = [];
-  const notAbsorbed: string[] = [];
-  for (const upstream of upstreams) {
-    const newest = index.newestFinishedBy(upstream, cutoff.ms);
-    if (newest) {
-      found.push({
-        entityRef: upstream,
-        runId: newest.run.runId,
-        finishedAt: iso(newest.finishedMs),
-        ms: newest.finishedMs,
-      });
-    } else {
-      notAbsorbed.push(upstream);
-    }
-  }
-  found.sort((a, b) => b.ms - a.ms);
-  const absorbed = found.map(({ ms: _ms, ...rest }) => rest);
-  const result = {
-    ...base,
-    cutoff: { from: cutoff.from, at: iso(cutoff.ms) },
-    absorbed,
-    notAbsorbed,
-  };
-
-  if (upstreams.length === 0) {
-    return {
-      ...result,
-      leadTimeMs: null,
-      reason:
-        'No upstream: neither the run’s OpenLineage inputs nor contract.lineage.upstreams name another product',
-      cause: 'no-upstream',
-    };
-  }
-  if (found.length === 0) {
-    return {
-      ...result,
-      leadTimeMs: null,
-      reason: `No successful run of ${upstreams.join(
-        ', ',
-      )} finished by the run’s ${
-        cutoff.from === 'startedAt' ? 'start' : 'finish'
-      } (${iso(cutoff.ms)}): nothing absorbed to measure from`,
-      cause: 'nothing-absorbed',
-    };
-  }
+  const facts = measureLeadTime(run, product, index);
+  if (!facts) return undefined;
+  const { cutoff } = facts;
   return {
-    ...result,
-    leadTimeMs: finishedMs - found[0].ms,
-    reason: null,
-    cause: null,
+    runId: run.runId,
+    finishedAt: iso(facts.finishedMs),
+    upstreamSource: facts.source,
+    upstreams: facts.upstreams,
+    cutoff: cutoff && { from: cutoff.from, at: iso(cutoff.ms) },
+    absorbed: facts.found.map(found => ({
+      entityRef: found.entityRef,
+      runId: found.run.runId,
+      finishedAt: iso(found.finishedMs),
+    })),
+    notAbsorbed: facts.notAbsorbed,
+    leadTimeMs: facts.leadTimeMs,
+    reason: leadTimeReason(run, facts),
+    cause: facts.cause,
   };
 }
 

@@ -26,7 +26,7 @@ import {
   normalizeContract,
 } from '@stockroom/plugin-data-products-common';
 import { ContractHistoryStore } from '../../database/ContractHistoryStore';
-import { RunStore } from '../../database/RunStore';
+import { ObservedSchema, RunStore } from '../../database/RunStore';
 import {
   SCORECARD_DIMENSIONS,
   ScorecardSnapshot,
@@ -124,7 +124,9 @@ export class ScorecardService {
     const { contract } = normalizeContract(
       product as DataProductEntityV1alpha1,
     );
-    await this.openObservedDrift(entityRef, contract, now);
+    // Read once: it is both the drift checked and the stability evidence.
+    const observed = await this.deps.store.latestObservedSchema(entityRef);
+    await this.openObservedDrift(entityRef, contract, observed, now);
     const productRuns: SupplyChainRun[] = [];
     const scorecard = await this.score(
       product,
@@ -132,6 +134,7 @@ export class ScorecardService {
       now,
       ownership ?? (await this.ownershipOf(product)),
       productRuns,
+      observed !== undefined,
     );
     const snapshot = snapshotOf(entityRef, now, scorecard);
     // Beside the scores, not scored: what the scorecard's "Supply chain"
@@ -177,14 +180,14 @@ export class ScorecardService {
    * observed schema, if it drifts and no incident of that drift is open.
    * True when one was opened now.
    */
-  async openObservedDrift(
+  private async openObservedDrift(
     entityRef: string,
     contract: NormalizedContract,
+    observed: ObservedSchema | undefined,
     now: Date,
   ): Promise<boolean> {
-    const { contractHistory, store, logger } = this.deps;
+    const { contractHistory, logger } = this.deps;
     if (!contractHistory) return false;
-    const observed = await store.latestObservedSchema(entityRef);
     const incident = observed
       ? observedDriftIncident(entityRef, contract, observed, now)
       : undefined;
@@ -207,11 +210,12 @@ export class ScorecardService {
     now: Date,
     ownership: OwnershipFacts,
     runs: SupplyChainRun[],
+    hasObservedSchema: boolean,
   ): Promise<Scorecard> {
     const { store } = this.deps;
     const entityRef = stringifyEntityRef(product);
     const from = new Date(now.getTime() - this.windowDays * DAY_MS);
-    const [window, checks, drift, observed] = await Promise.all([
+    const [window, checks, drift] = await Promise.all([
       this.measureRuns(entityRef, from, now, runs),
       store.listQualityChecks(entityRef, from, now),
       driftFactsOf(
@@ -219,7 +223,6 @@ export class ScorecardService {
         entityRef,
         new Date(now.getTime() - QUARTER_LOOKBACK_MS),
       ),
-      store.hasObservedSchema(entityRef),
     ]);
     return scoreRunWindow(
       window,
@@ -228,7 +231,7 @@ export class ScorecardService {
         checks,
         drift: {
           openedAt: drift.incidentsOpenedAt,
-          hasStabilityEvidence: observed || drift.hasContractChange,
+          hasStabilityEvidence: hasObservedSchema || drift.hasContractChange,
         },
         ownership,
         consumerCount: consumerCountOf(product),

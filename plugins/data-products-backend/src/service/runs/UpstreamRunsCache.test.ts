@@ -32,4 +32,14 @@ describe('UpstreamRunsCache', () => {
       run('a'),
     ]);
   });
+
+  it('shares hops among graphs read over one window only', () => {
+    const cache = new UpstreamRunsCache();
+    const may = '2026-05-01T00:00:00.000Z|2026-06-01T00:00:00.000Z|success';
+    const april = '2026-04-01T00:00:00.000Z|2026-05-01T00:00:00.000Z|success';
+    expect(cache.hops(may)).toBe(cache.hops(may));
+    // A history's products each read from their own first missing day: a
+    // hop worked out over other upstream runs is not theirs.
+    expect(cache.hops(april)).not.toBe(cache.hops(may));
+  });
 });

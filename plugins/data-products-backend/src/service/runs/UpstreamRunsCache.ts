@@ -1,4 +1,7 @@
-import { SupplyChainRun } from '@stockroom/plugin-data-products-common';
+import {
+  SharedHops,
+  SupplyChainRun,
+} from '@stockroom/plugin-data-products-common';
 
 /**
  * Upstream products' runs read during one scoring pass, shared by the
@@ -6,11 +9,33 @@ import { SupplyChainRun } from '@stockroom/plugin-data-products-common';
  * once per pass, not forty times. Keyed by product and window, so a pass
  * (one `now`) only hits its own reads; the least recently used products are
  * dropped beyond `capacity`, bounding memory to that many products' runs.
+ * Beside them, the lead-time hops the pass's lineage graphs worked out
+ * from those runs, so each run's is worked out once (see `SharedHops`).
  */
 export class UpstreamRunsCache {
   private readonly entries = new Map<string, Promise<SupplyChainRun[]>>();
+  private readonly hopsByWindow = new Map<string, SharedHops>();
 
   constructor(private readonly capacity = 64) {}
+
+  /**
+   * The hops of graphs whose upstream runs were read over `window` (a key
+   * of the read's bounds and statuses): a hop depends on the upstream runs
+   * a graph holds, so graphs read over other bounds (a history's products
+   * each start on their own first missing day) share none.
+   */
+  hops(window: string): SharedHops {
+    let hops = this.hopsByWindow.get(window);
+    if (!hops) {
+      hops = new SharedHops(this.capacity);
+      this.hopsByWindow.set(window, hops);
+      // A scoring pass reads over one window; keep a few, not every one.
+      if (this.hopsByWindow.size > 4) {
+        this.hopsByWindow.delete(this.hopsByWindow.keys().next().value!);
+      }
+    }
+    return hops;
+  }
 
   /** The runs of `key`, read with `read` the first time. */
   runs(

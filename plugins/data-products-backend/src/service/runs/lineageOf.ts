@@ -99,8 +99,10 @@ export async function lineageOf(
   ];
   const seen = new Set([entityRef]);
   let frontier = directUpstreams(products[0]).filter(ref => !seen.has(ref));
+  let cutShort = false;
   while (frontier.length > 0 && seen.size <= MAX_UPSTREAM_PRODUCTS) {
     const refs = frontier.slice(0, MAX_UPSTREAM_PRODUCTS + 1 - seen.size);
+    if (refs.length < frontier.length) cutShort = true;
     refs.forEach(ref => seen.add(ref));
     const entities = await readEntities(deps, refs);
     const next: string[] = [];
@@ -118,7 +120,14 @@ export async function lineageOf(
   }
   // Indexing the runs is one stretch of work: start it on a fresh turn.
   await yieldToEventLoop();
-  return new LineageGraph(products);
+  // A graph cut short at the bound has ancestors without runs: its hops
+  // are not those of the pass's other graphs, so it shares none.
+  if (frontier.length > 0) cutShort = true;
+  return new LineageGraph(products, {
+    sharedHops: cutShort
+      ? undefined
+      : deps.upstreamRuns?.hops(windowKey(window)),
+  });
 }
 
 async function readEntities(
@@ -152,13 +161,20 @@ function upstreamRunsOf(
 ): Promise<SupplyChainRun[]> {
   const read = () => readRuns(deps.store, entityRef, window);
   if (!deps.upstreamRuns) return read();
-  const key = [
-    entityRef,
+  return deps.upstreamRuns.runs(`${entityRef}|${windowKey(window)}`, read);
+}
+
+/** The bounds and statuses upstream runs are read with, as a key. */
+function windowKey(window: {
+  upstreamFrom: Date;
+  to: Date;
+  statuses: ScoredStatuses;
+}): string {
+  return [
     window.upstreamFrom.toISOString(),
     window.to.toISOString(),
     ...window.statuses,
   ].join('|');
-  return deps.upstreamRuns.runs(key, read);
 }
 
 async function readRuns(
