@@ -172,6 +172,8 @@ async function main() {
       await get(backend, `/api/data-products/products?${queryOf(k)}`);
     }
     const modelMs: number[] = [];
+    /** The same latencies by the page size asked for. */
+    const bySize = new Map<number, number[]>();
     let listed = 0;
     for (let k = 0; k < requestCount; k++) {
       const page = await get(
@@ -182,6 +184,8 @@ async function main() {
         throw new Error(`request ${k} was answered from ${page.source}`);
       }
       modelMs.push(page.ms);
+      const size = queryOf(k).includes('limit=200') ? 200 : 50;
+      bySize.set(size, [...(bySize.get(size) ?? []), page.ms]);
       listed += page.body.totals.total;
     }
     const catalogMs: number[] = [];
@@ -242,6 +246,7 @@ async function main() {
 
     report({
       modelMs,
+      bySize,
       catalogMs,
       averageListed: listed / requestCount,
       staleness,
@@ -257,6 +262,7 @@ async function main() {
 
 function report(figures: {
   modelMs: number[];
+  bySize: Map<number, number[]>;
   catalogMs: number[];
   averageListed: number;
   staleness: Array<{ catalog: number; inventory: number }>;
@@ -331,6 +337,16 @@ ${requestCount} requests after 20 warm-up ones, the inventory bench's mix of 12 
     model.p95,
     1,
   )}** | ${fmt(model.max, 1)} |
+${[...figures.bySize]
+  .sort(([a], [b]) => a - b)
+  .map(
+    ([size, ms]) =>
+      `| of which pages of ${size} (${ms.length} requests) | ${fmt(
+        p(ms, 0.5),
+        1,
+      )} | ${fmt(p(ms, 0.95), 1)} | ${fmt(Math.max(...ms), 1)} |`,
+  )
+  .join('\n')}
 | baseline: GET /api/catalog/entities/by-query, 50 DataProducts | ${fmt(
     catalog.p50,
     1,
