@@ -87,6 +87,17 @@ export interface ContractHistoryStore {
     incident?: NewDriftIncident,
   ): Promise<RecordOutcome>;
 
+  /**
+   * Records each of `versions` (first sightings: no previous fingerprint)
+   * as its product's first contract, in one transaction: what
+   * `recordVersion` does for each, for a whole inventory seen for the first
+   * time. A product that has a recorded contract by then is skipped (another
+   * run got there first). Returns the refs recorded.
+   */
+  recordFirstSightings(
+    versions: readonly RecordedContractVersion[],
+  ): Promise<Set<string>>;
+
   /** The product's recorded contracts, newest first. */
   listVersions(entityRef: string): Promise<RecordedContractVersion[]>;
 

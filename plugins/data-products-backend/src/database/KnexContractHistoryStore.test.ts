@@ -141,6 +141,37 @@ describe('KnexContractHistoryStore', () => {
       );
     });
 
+    it('records first sightings in one go, skipping products recorded meanwhile', async () => {
+      const { store } = await createStore(databaseId);
+      const CUSTOMERS = 'dataproduct:default/customers';
+      // orders was recorded by another run after this one read the fingerprints
+      await store.recordVersion(firstSighting());
+
+      const recorded = await store.recordFirstSightings([
+        firstSighting({ fingerprint: 'fp-other' }),
+        firstSighting({ entityRef: CUSTOMERS, fingerprint: 'fp-c' }),
+      ]);
+
+      expect(recorded).toEqual(new Set([CUSTOMERS]));
+      expect(await store.listVersions(ORDERS)).toEqual([firstSighting()]);
+      expect(await store.listVersions(CUSTOMERS)).toEqual([
+        firstSighting({ entityRef: CUSTOMERS, fingerprint: 'fp-c' }),
+      ]);
+      expect(await store.latestFingerprints()).toEqual(
+        new Map([
+          [ORDERS, 'fp-a'],
+          [CUSTOMERS, 'fp-c'],
+        ]),
+      );
+      // again: nothing left to record
+      expect(
+        await store.recordFirstSightings([
+          firstSighting({ entityRef: CUSTOMERS, fingerprint: 'fp-c' }),
+        ]),
+      ).toEqual(new Set());
+      expect(await store.recordFirstSightings([])).toEqual(new Set());
+    });
+
     it('gives the latest fingerprint of each product', async () => {
       const { store } = await createStore(databaseId);
       const other = 'dataproduct:default/customers';

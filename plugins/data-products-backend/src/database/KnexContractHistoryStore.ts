@@ -38,6 +38,11 @@ type IncidentRow = {
   details: string;
 };
 
+// Products per `IN (…)` and rows per INSERT: 8 columns × 100 rows stays
+// under SQLite's bound-value limit.
+const REFS_PER_QUERY = 500;
+const ROWS_PER_INSERT = 100;
+
 // Newest first; the id breaks ties between rows recorded in the same instant.
 const NEWEST_FIRST = [
   { column: 'recorded_at', order: 'desc' },
@@ -96,16 +101,7 @@ export class KnexContractHistoryStore implements ContractHistoryStore {
         return { recorded: false, incidentOpened: false };
       }
 
-      const row = {
-        entity_ref: version.entityRef,
-        version: version.version,
-        fingerprint: version.fingerprint,
-        previous_fingerprint: version.previousFingerprint,
-        contract: JSON.stringify(version.contract),
-        changes: JSON.stringify(version.changes),
-        verdict: version.verdict,
-        recorded_at: version.recordedAt,
-      };
+      const row = versionRow(version);
       // A contract seen before becomes the latest again (see the interface).
       // A concurrent run recording the same contract lands here too, and
       // writes the same values.
@@ -127,6 +123,35 @@ export class KnexContractHistoryStore implements ContractHistoryStore {
         recorded: true,
         incidentOpened: await insertIncident(tx, incident),
       };
+    });
+  }
+
+  async recordFirstSightings(
+    versions: readonly RecordedContractVersion[],
+  ): Promise<Set<string>> {
+    const recorded = new Set<string>();
+    if (versions.length === 0) return recorded;
+    return this.db.transaction(async tx => {
+      const refs = versions.map(version => version.entityRef);
+      const seen = new Set<string>();
+      for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
+        const rows: Array<Pick<VersionRow, 'entity_ref'>> = await tx(VERSIONS)
+          .distinct('entity_ref')
+          .whereIn('entity_ref', refs.slice(i, i + REFS_PER_QUERY));
+        rows.forEach(row => seen.add(row.entity_ref));
+      }
+      const rows = versions
+        .filter(version => !seen.has(version.entityRef))
+        .map(versionRow);
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        // A concurrent run recording the same contract: already there.
+        await tx(VERSIONS)
+          .insert(rows.slice(i, i + ROWS_PER_INSERT))
+          .onConflict(['entity_ref', 'fingerprint'])
+          .ignore();
+      }
+      rows.forEach(row => recorded.add(row.entity_ref));
+      return recorded;
     });
   }
 
@@ -227,4 +252,17 @@ function versionFromRow(row: VersionRow): RecordedContractVersion {
 // PostgreSQL returns a Date, SQLite the stored epoch milliseconds.
 function dateOf(value: Timestamp): Date {
   return new Date(value);
+}
+
+function versionRow(version: RecordedContractVersion) {
+  return {
+    entity_ref: version.entityRef,
+    version: version.version,
+    fingerprint: version.fingerprint,
+    previous_fingerprint: version.previousFingerprint,
+    contract: JSON.stringify(version.contract),
+    changes: JSON.stringify(version.changes),
+    verdict: version.verdict,
+    recorded_at: version.recordedAt,
+  };
 }

@@ -16,3 +16,4 @@ export {
 } from '../service/inventory';
 export { HistoryBackfill } from '../service/history/HistoryBackfill';
 export { ProductHistory } from '../service/history/ProductHistory';
+export { ContractHistoryJob } from '../service/contracts/ContractHistoryJob';

@@ -288,16 +288,26 @@ describe('ContractHistoryJob', () => {
 
     it('logs a product it cannot record and goes on with the others', async () => {
       const { store, runWith, logger } = await setUp(databaseId);
+      const customers = productWithContract('customers');
+      await runWith([orders, customers], T0);
       const record = jest.spyOn(store, 'recordVersion');
       record.mockRejectedValueOnce(new Error('database is down'));
 
+      // Both changed; recording the first of them (orders) fails.
+      const customersWithCurrency = productWithContract('customers', {
+        version: '1.1.0',
+        schema: [
+          ...ORDERS_SCHEMA,
+          { name: 'currency', type: 'string', description: 'ISO 4217.' },
+        ],
+      });
       const summary = await runWith(
-        [orders, productWithContract('customers')],
-        T0,
+        [ordersWithCurrency, customersWithCurrency],
+        T1,
       );
 
       expect(summary).toEqual(
-        expect.objectContaining({ firstSightings: 1, failed: 1 }),
+        expect.objectContaining({ changed: 1, failed: 1 }),
       );
       expect(logger.warn).toHaveBeenCalledWith(
         `Could not record the contract of ${ORDERS}; it is tried again on the next run`,
@@ -306,12 +316,55 @@ describe('ContractHistoryJob', () => {
 
       record.mockRestore();
       const next = await runWith(
-        [orders, productWithContract('customers')],
-        T1,
+        [ordersWithCurrency, customersWithCurrency],
+        T2,
       );
       expect(next).toEqual(
-        expect.objectContaining({ firstSightings: 1, unchanged: 1, failed: 0 }),
+        expect.objectContaining({ changed: 1, unchanged: 1, failed: 0 }),
       );
+      expect((await store.listVersions(ORDERS)).map(v => v.version)).toEqual([
+        '1.1.0',
+        '1.0.0',
+      ]);
+    });
+
+    it('records a whole new inventory in batches, and retries a batch that failed', async () => {
+      const { store, runWith, logger } = await setUp(databaseId);
+      // 250 products never seen: a batch of 200 and one of 50.
+      const products = Array.from({ length: 250 }, (_, i) =>
+        productWithContract(`product-${i}`),
+      );
+      const batches = jest.spyOn(store, 'recordFirstSightings');
+      batches.mockRejectedValueOnce(new Error('database is down'));
+
+      const summary = await runWith(products, T0);
+
+      expect(batches).toHaveBeenCalledTimes(2);
+      expect(summary).toEqual(
+        expect.objectContaining({ firstSightings: 50, failed: 200 }),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        'Could not record the first contracts of 200 products; they are tried again on the next run',
+        expect.any(Error),
+      );
+      expect(await store.listVersions('dataproduct:default/product-0')).toEqual(
+        [],
+      );
+
+      batches.mockRestore();
+      const next = await runWith(products, T1);
+      expect(next).toEqual(
+        expect.objectContaining({ firstSightings: 200, unchanged: 50 }),
+      );
+      const first = await store.listVersions('dataproduct:default/product-0');
+      expect(first).toEqual([
+        expect.objectContaining({
+          previousFingerprint: null,
+          verdict: null,
+          changes: [],
+          recordedAt: T1,
+        }),
+      ]);
     });
 
     it('reads the catalog with the plugin’s own service credentials', async () => {

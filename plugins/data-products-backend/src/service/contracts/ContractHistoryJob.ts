@@ -32,6 +32,9 @@ export interface ContractHistorySummary {
   failed: number;
 }
 
+/** First sightings recorded per transaction. */
+const FIRST_SIGHTINGS_PER_BATCH = 200;
+
 type Outcome =
   | 'firstSightings'
   | 'changed'
@@ -73,9 +76,25 @@ export class ContractHistoryJob {
       incidentsOpened: 0,
       failed: 0,
     };
+    // Products never recorded are first sightings, recorded in batches: a
+    // new install's first run is the whole inventory, and a transaction
+    // each was 15 s of database work at 10,000 products against 0.6 s in
+    // batches (bench contract-history), competing with every request.
+    const unseen = products.filter(
+      ({ entity }) => !latest.has(stringifyEntityRef(entity)),
+    );
+    for (let i = 0; i < unseen.length; i += FIRST_SIGHTINGS_PER_BATCH) {
+      if (signal?.aborted) break;
+      const batch = unseen.slice(i, i + FIRST_SIGHTINGS_PER_BATCH);
+      const outcome = await this.recordFirstSightings(batch, now);
+      summary.firstSightings += outcome.recorded;
+      summary.unchanged += outcome.skipped;
+      summary.failed += outcome.failed;
+    }
     for (const product of products) {
       // What is not recorded now differs next run too, so stopping loses nothing.
       if (signal?.aborted) break;
+      if (!latest.has(stringifyEntityRef(product.entity))) continue;
       const outcome = await this.recordIfChanged(product, latest, now);
       if (outcome === 'incident') {
         summary.changed += 1;
@@ -85,6 +104,57 @@ export class ContractHistoryJob {
       }
     }
     return summary;
+  }
+
+  /**
+   * Products with no recorded contract, recorded as first sightings in one
+   * transaction; one another run recorded meanwhile is skipped (counted as
+   * unchanged, as recordIfChanged counts it). A batch that fails is logged
+   * and tried again on the next run.
+   */
+  private async recordFirstSightings(
+    batch: PreparedDataProduct[],
+    now: Date,
+  ): Promise<{ recorded: number; skipped: number; failed: number }> {
+    const { store, logger } = this.deps;
+    const versions: RecordedContractVersion[] = [];
+    let failed = 0;
+    for (const { entity, contract } of batch) {
+      try {
+        versions.push({
+          entityRef: stringifyEntityRef(entity),
+          version: contract.version ?? null,
+          fingerprint: contractFingerprint(contract),
+          previousFingerprint: null,
+          contract,
+          changes: [],
+          verdict: null,
+          recordedAt: now,
+        });
+      } catch (error) {
+        failed += 1;
+        logger.warn(
+          `Could not record the contract of ${stringifyEntityRef(
+            entity,
+          )}; it is tried again on the next run`,
+          error as Error,
+        );
+      }
+    }
+    try {
+      const recorded = await store.recordFirstSightings(versions);
+      return {
+        recorded: recorded.size,
+        skipped: versions.length - recorded.size,
+        failed,
+      };
+    } catch (error) {
+      logger.warn(
+        `Could not record the first contracts of ${versions.length} products; they are tried again on the next run`,
+        error as Error,
+      );
+      return { recorded: 0, skipped: 0, failed: failed + versions.length };
+    }
   }
 
   private async recordIfChanged(
