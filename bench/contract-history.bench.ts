@@ -11,15 +11,14 @@
  * HTTP); the store, the engine and the task are the plugin's own.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DEFAULT_POLICY,
-  contractFingerprint,
   prepareDataProduct,
 } from '@stockroom/plugin-data-products-common';
 import {
   ContractHistoryJob,
+  firstSighting,
   openStores,
 } from '@stockroom/plugin-data-products-backend/testUtils';
 import { ingestedDataProduct } from './lib/catalogIngestion';
@@ -73,17 +72,9 @@ async function main() {
     const { contractHistory } = await openStores(baselineDb.service as never);
     const started = performance.now();
     for (const entity of entities) {
-      const { contract } = prepareDataProduct(entity as never);
-      await contractHistory.recordVersion({
-        entityRef: stringifyEntityRef(entity),
-        version: contract.version ?? null,
-        fingerprint: contractFingerprint(contract),
-        previousFingerprint: null,
-        contract,
-        changes: [],
-        verdict: null,
-        recordedAt: now,
-      });
+      await contractHistory.recordVersion(
+        firstSighting(prepareDataProduct(entity as never), now),
+      );
     }
     perProduct = seconds(started);
   } finally {

@@ -17,3 +17,4 @@ export {
 export { HistoryBackfill } from '../service/history/HistoryBackfill';
 export { ProductHistory } from '../service/history/ProductHistory';
 export { ContractHistoryJob } from '../service/contracts/ContractHistoryJob';
+export { firstSighting } from '../service/contracts/firstSighting';

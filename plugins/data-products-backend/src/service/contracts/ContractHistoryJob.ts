@@ -15,6 +15,7 @@ import {
 } from '../../database/ContractHistoryStore';
 import { readDataProducts } from '../catalogReads';
 import { breakingChangeIncident } from './breakingChangeIncident';
+import { firstSighting } from './firstSighting';
 
 /** What one run did, one count per product. */
 export interface ContractHistorySummary {
@@ -119,23 +120,14 @@ export class ContractHistoryJob {
     const { store, logger } = this.deps;
     const versions: RecordedContractVersion[] = [];
     let failed = 0;
-    for (const { entity, contract } of batch) {
+    for (const product of batch) {
       try {
-        versions.push({
-          entityRef: stringifyEntityRef(entity),
-          version: contract.version ?? null,
-          fingerprint: contractFingerprint(contract),
-          previousFingerprint: null,
-          contract,
-          changes: [],
-          verdict: null,
-          recordedAt: now,
-        });
+        versions.push(firstSighting(product, now));
       } catch (error) {
         failed += 1;
         logger.warn(
           `Could not record the contract of ${stringifyEntityRef(
-            entity,
+            product.entity,
           )}; it is tried again on the next run`,
           error as Error,
         );
