@@ -227,7 +227,11 @@ export class LineageGraph {
     let current = { product, run };
     let top: Hop;
     for (;;) {
-      const cached = this.knownHop(current.product, current.run);
+      // The first run was looked up above; each run walked up to, here.
+      const cached =
+        pending.length > 0
+          ? this.knownHop(current.product, current.run)
+          : undefined;
       if (cached) {
         top = cached;
         break;
