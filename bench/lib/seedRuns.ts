@@ -1,3 +1,7 @@
+import {
+  createMonthPartitions,
+  monthsBetween,
+} from '@stockroom/plugin-data-products-backend/testUtils';
 import type { BenchDatabase } from './databases';
 
 const HOUR = 3600_000;
@@ -5,8 +9,9 @@ const COLUMNS = '{"id":{"nullCount":0,"distinctCount":10000}}';
 
 /**
  * `runs` runs per product, one every `everyMs` back from now, lag 10–49
- * min, 1 in 500 failed; every run recorded a day ago; on PostgreSQL the
- * table is vacuumed and analysed afterwards. Products
+ * min, 1 in 500 failed; every run recorded a day ago; on PostgreSQL each
+ * in the month partition of its start (created first, as the retention
+ * task keeps them), and the table vacuumed and analysed afterwards. Products
  * `firstProduct` (0 by default) to `products − 1`.
  */
 export async function seedRuns(
@@ -24,12 +29,15 @@ export async function seedRuns(
   const nowMs = now.getTime();
   const recordedMs = nowMs - 24 * HOUR;
   if (db.name === 'PostgreSQL') {
+    const oldest = new Date(nowMs - shape.runs * shape.everyMs - 2 * HOUR);
+    await createMonthPartitions(knex, monthsBetween(oldest, now));
     await knex.raw(
-      `INSERT INTO runs (entity_ref, run_id, dataset_key, status, event_time, started_at, finished_at, watermark, row_count, columns, recorded_at)
+      `INSERT INTO runs (entity_ref, run_id, dataset_key, status, event_time, started_at, finished_at, watermark, row_count, columns, recorded_at, run_month)
        SELECT 'dataproduct:default/product-' || p, 'run-' || r, 'bench://warehouse/t' || p,
               CASE WHEN (p * 7 + r) % 500 = 0 THEN 'failed' ELSE 'success' END,
               ts, ts - interval '1 minute', ts, ts - interval '1 minute' * (10 + (p + r) % 40),
-              10000, ?, to_timestamp(? / 1000.0)
+              10000, ?, to_timestamp(? / 1000.0),
+              date_trunc('month', (ts - interval '1 minute') AT TIME ZONE 'UTC')::date
        FROM generate_series(?::int, ? - 1) p, generate_series(0, ? - 1) r,
             LATERAL (SELECT to_timestamp(? / 1000.0) - interval '1 millisecond' * (?::float8 * r) - interval '1 minute' AS ts) t`,
       [

@@ -17,9 +17,15 @@ export async function rowCountsOfEveryTable(
 
 async function tablesOf(knex: Knex): Promise<string[]> {
   if (knex.client.config.client === 'pg') {
-    const rows = await knex('information_schema.tables')
-      .where({ table_schema: knex.raw('current_schema()') })
-      .select('table_name');
+    // Partitions (of `runs`) are counted through their parent table.
+    const { rows } = await knex.raw(
+      `SELECT c.relname AS table_name
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema()
+          AND c.relkind IN ('r', 'p')
+          AND NOT c.relispartition`,
+    );
     return rows.map((r: { table_name: string }) => r.table_name).sort();
   }
   const rows = await knex('sqlite_master')

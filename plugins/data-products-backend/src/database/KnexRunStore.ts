@@ -18,6 +18,15 @@ import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { EventOutcome, ingestOpenLineageEvents } from './openLineageRuns';
 import { pruneRuns } from './pruneRuns';
+import { createMonthPartitions } from './runPartitions';
+import {
+  addMonths,
+  lockRuns,
+  monthStart,
+  productRunKey,
+  runMonthOf,
+  storedRunMonths,
+} from './runMonths';
 import { retryOnConflict } from './retryOnConflict';
 import {
   FinishSpan,
@@ -218,6 +227,14 @@ export class KnexRunStore implements RunStore {
       .map(([, plan]) => plan);
     const written = new Set<string>();
     const write = async (tx: Knex) => {
+      // PostgreSQL: `runs` is partitioned by month, so a stored run is
+      // found by its stored month (runMonths.ts), read under the run's lock.
+      const storedMonths = this.postgres
+        ? await this.lockAndReadMonths(tx as Knex.Transaction, plans)
+        : new Map<string, string>();
+      const monthOf = (record: RunRecord) =>
+        storedMonths.get(productRunKey(record.entityRef, record.runId)) ??
+        runMonthOf(record.startedAt, record.eventTime);
       for (let i = 0; i < plans.length; i += this.chunk) {
         const chunk = plans.slice(i, i + this.chunk);
         // New runs are inserted. A stored run is updated only when it is
@@ -226,8 +243,13 @@ export class KnexRunStore implements RunStore {
         // it in the statement (rather than reading first) keeps it right when
         // two requests report the same run at once.
         const rows = await tx(RUNS)
-          .insert(chunk.map(plan => toRunRow(plan.record, recordedAt)))
-          .onConflict(['entity_ref', 'run_id'])
+          .insert(
+            chunk.map(plan => ({
+              ...toRunRow(plan.record, recordedAt),
+              run_month: monthOf(plan.record),
+            })),
+          )
+          .onConflict(this.runConflictKey)
           .merge({
             status: tx.raw('excluded.status'),
             event_time: tx.raw('excluded.event_time'),
@@ -284,9 +306,14 @@ export class KnexRunStore implements RunStore {
           .merge(['observed_at', 'schema', 'fingerprint']);
       }
     };
-    // One statement is atomic by itself: the usual OpenLineage request (one
-    // event, no schema) then costs one round trip instead of three.
-    if (plans.length > this.chunk || plans.some(plan => plan.record.schema)) {
+    // One statement is atomic by itself: the usual report (one run, no
+    // schema) then costs one round trip on SQLite. PostgreSQL reads the
+    // stored months first, under the runs' locks: a transaction.
+    if (
+      this.postgres ||
+      plans.length > this.chunk ||
+      plans.some(plan => plan.record.schema)
+    ) {
       await retryOnConflict(() => this.db.transaction(write));
     } else if (plans.length > 0) {
       await retryOnConflict(() => write(this.db));
@@ -466,6 +493,31 @@ export class KnexRunStore implements RunStore {
     options: PruneRunsOptions = {},
   ): Promise<PruneRunsResult> {
     return pruneRuns(this.db, cutoff, { ...options, postgres: this.postgres });
+  }
+
+  /** The unique key `ON CONFLICT` finds a stored run by. */
+  private get runConflictKey(): string[] {
+    return this.postgres
+      ? ['entity_ref', 'run_id', 'run_month']
+      : ['entity_ref', 'run_id'];
+  }
+
+  private async lockAndReadMonths(
+    tx: Knex.Transaction,
+    plans: Array<{ record: RunRecord }>,
+  ): Promise<Map<string, string>> {
+    const runIds = [...new Set(plans.map(plan => plan.record.runId))].sort();
+    await lockRuns(tx, runIds);
+    return storedRunMonths(tx, runIds);
+  }
+
+  async createRunPartitions(now: Date, monthsAhead: number): Promise<string[]> {
+    if (!this.postgres) return [];
+    const first = monthStart(now);
+    const months = Array.from({ length: monthsAhead + 1 }, (_, i) =>
+      addMonths(first, i),
+    );
+    return createMonthPartitions(this.db, months);
   }
 
   async hasObservedSchema(entityRef: string): Promise<boolean> {

@@ -139,6 +139,11 @@ export interface PruneRunsResult {
   runSamples: number;
   /** Transactions it took. */
   batches: number;
+  /**
+   * PostgreSQL: the months ('YYYY-MM-01') whose partitions of `runs` were
+   * dropped whole (their runs are counted in `runs`); absent if none.
+   */
+  monthsDropped?: string[];
 }
 
 /** The schema one run reported for a product. */
@@ -241,9 +246,21 @@ export interface RunStore {
    * In batches, each one transaction; idempotent, and safe beside another
    * instance pruning or ingesting (each deletion re-checks its condition,
    * under the per-run lock ingestion takes on PostgreSQL).
+   *
+   * On PostgreSQL, where `runs` is partitioned by the month a run began,
+   * months before `cutoff`'s month go whole once none of their runs is
+   * kept, and a run of `cutoff`'s month waits for its month (so it is kept
+   * up to a month longer); see pruneRuns.ts.
    */
   pruneRunsBefore(
     cutoff: Date,
     options?: PruneRunsOptions,
   ): Promise<PruneRunsResult>;
+
+  /**
+   * PostgreSQL: creates the partitions of `runs` for the months from
+   * `now`'s to `monthsAhead` months after it that do not exist yet, and
+   * returns their names; SQLite has no partitions and returns none.
+   */
+  createRunPartitions(now: Date, monthsAhead: number): Promise<string[]>;
 }

@@ -15,6 +15,12 @@ import {
 } from '@stockroom/plugin-data-products-common';
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
+import {
+  lockRuns,
+  productRunKey,
+  runMonthOf,
+  storedRunMonths,
+} from './runMonths';
 import { yieldToEventLoop } from '../service/runs/yieldToEventLoop';
 import { DbTime, toDate } from './dbTime';
 
@@ -60,12 +66,7 @@ export async function ingestOpenLineageEvents(
   // not each recompute it without the other's event. Locks are taken in one
   // sorted order, so they cannot deadlock.
   const runIds = [...new Set(events.map(e => e.runId))].sort();
-  if (options.postgres) {
-    await tx.raw(
-      `SELECT pg_advisory_xact_lock(hashtextextended(id, 7401)) FROM (SELECT unnest(?::text[]) AS id ORDER BY 1) AS ids`,
-      [runIds],
-    );
-  }
+  if (options.postgres) await lockRuns(tx, runIds);
 
   // Identical events in one request count once.
   const firstOfKey = new Map<string, number>();
@@ -138,7 +139,17 @@ export async function ingestOpenLineageEvents(
   }
 
   const known = await runsWithRows(tx, [...touched], options.chunk);
-  await writeRuns(tx, productRuns, inputsOfRun, recordedAt, options.chunk);
+  // PostgreSQL: `runs` is partitioned by month; a stored run is rewritten
+  // in its stored month (runMonths.ts). The runs with new events are locked
+  // above; children recomputed for a parent's watermark are not, but they
+  // have rows already, which is where their month is read from.
+  const storedMonths = options.postgres
+    ? await storedRunMonths(tx, [...touched])
+    : undefined;
+  await writeRuns(tx, productRuns, inputsOfRun, recordedAt, {
+    chunk: options.chunk,
+    storedMonths,
+  });
   await writeChecks(tx, productChecks, recordedAt, options.chunk);
   await writeSamples(tx, productRuns, options.chunk);
   // A run once taken for a stream (RUNNING events, no facet yet) that turned
@@ -300,8 +311,24 @@ async function writeRuns(
   runs: ProductRun[],
   inputsOfRun: ReadonlyMap<string, readonly string[]>,
   recordedAt: Date,
-  chunk: number,
+  {
+    chunk,
+    storedMonths,
+  }: {
+    chunk: number;
+    /** PostgreSQL: the stored months of the runs; undefined on SQLite. */
+    storedMonths?: ReadonlyMap<string, string>;
+  },
 ) {
+  const runMonth = (run: ProductRun) =>
+    storedMonths?.get(productRunKey(run.entityRef, run.runId)) ??
+    runMonthOf(
+      run.startedAt ? new Date(run.startedAt) : undefined,
+      new Date(run.lastEventAt),
+    );
+  const conflictKey = storedMonths
+    ? ['entity_ref', 'run_id', 'run_month']
+    : ['entity_ref', 'run_id'];
   const inputProducts = (run: ProductRun) => {
     // A product reading itself (an incremental merge) is no upstream.
     const read = (inputsOfRun.get(run.runId) ?? []).filter(
@@ -330,10 +357,12 @@ async function writeRuns(
     last_event_at: new Date(run.lastEventAt),
     input_products: inputProducts(run),
     recorded_at: recordedAt,
+    run_month: runMonth(run),
   }));
   for await (const part of inTurns(rows, chunk)) {
-    // The run is recomputed from all its events: every column is replaced.
-    await tx(RUNS).insert(part).onConflict(['entity_ref', 'run_id']).merge();
+    // The run is recomputed from all its events: every column is replaced
+    // (the month with the one it was stored with).
+    await tx(RUNS).insert(part).onConflict(conflictKey).merge();
   }
 }
 

@@ -4,7 +4,17 @@
  * owns. The rule in plain code is service/retention/runRetention.ts; the
  * operator's view is docs/operations.md "Runs retention".
  *
- * Three passes, each in batches of one transaction:
+ * On PostgreSQL, where `runs` is partitioned by the month a run began
+ * (runPartitions.ts), a month is first dropped whole once every run in it
+ * has expired: its table is detached, what hangs off its runs is deleted
+ * in batches, and the table is dropped. Row by row, PostgreSQL then deletes
+ * only the expired runs of months before the cutoff's month (stragglers of
+ * a month a live run keeps, and the default partition): the runs of the
+ * cutoff's own month wait for that month to go whole, so a run is kept up
+ * to a month longer than the retention there. SQLite deletes row by row
+ * at the cutoff.
+ *
+ * Then three passes, each in batches of one transaction:
  *
  * 1. expired runs, and the rows of their product run (entity_ref, run_id)
  *    in `observed_schemas`, `run_samples` and `quality_checks`;
@@ -23,6 +33,13 @@
 import { Knex } from 'knex';
 import { yieldToEventLoop } from '../service/runs/yieldToEventLoop';
 import { retryOnConflict } from './retryOnConflict';
+import { lockRuns, monthStart } from './runMonths';
+import {
+  MonthPartition,
+  attachedMonthPartitions,
+  detachIfExpired,
+  detachedMonthPartitions,
+} from './runPartitions';
 import { PruneRunsOptions, PruneRunsResult } from './RunStore';
 
 const RUNS = 'runs';
@@ -37,7 +54,7 @@ export const DEFAULT_PRUNE_BATCH = 1000;
 // 5,000 stays under SQLite's 32,766 and PostgreSQL's 65,535.
 const MAX_PRUNE_BATCH = 5000;
 
-type Counts = Omit<PruneRunsResult, 'batches'>;
+type Counts = Omit<PruneRunsResult, 'batches' | 'monthsDropped'>;
 type Batch = (tx: Knex.Transaction) => Promise<Counts & { looked: number }>;
 
 function noCounts(): Counts {
@@ -57,20 +74,65 @@ class Pruner {
     private readonly postgres: boolean,
   ) {}
 
+  /** `query` on runs narrowed to the runs the retention no longer keeps. */
+  expired(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return query.where(when =>
+      when
+        .where('finished_at', '<', this.cutoff)
+        .orWhere(open =>
+          open.whereNull('finished_at').where('event_time', '<', this.cutoff),
+        ),
+    );
+  }
+
+  /** `query` on runs narrowed to the runs the retention still keeps. */
+  stillKept(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return query.where(when =>
+      when
+        .where('finished_at', '>=', this.cutoff)
+        .orWhere(open =>
+          open.whereNull('finished_at').where('event_time', '>=', this.cutoff),
+        ),
+    );
+  }
+
+  /**
+   * Month partitions (PostgreSQL) whose whole month is before the cutoff's,
+   * and so may be dropped whole once none of their runs is kept.
+   */
+  isBeforeCutoffMonth(partition: MonthPartition): boolean {
+    return partition.month < monthStart(this.cutoff);
+  }
+
+  /**
+   * Pass 0, PostgreSQL: one batch of the runs of the detached month table
+   * `table` after id `afterId`: deletes what hangs off them. The table
+   * itself is dropped by the caller once every batch is done.
+   */
+  async detachedRuns(tx: Knex.Transaction, table: string, afterId: string) {
+    const rows: Array<{ id: string; entity_ref: string; run_id: string }> =
+      await tx(table)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(this.batchSize)
+        .select(tx.raw('id::text AS id'), 'entity_ref', 'run_id');
+    if (rows.length === 0) return { ...noCounts(), looked: 0, lastId: afterId };
+    await this.lockRuns(tx, distinct(rows.map(row => row.run_id)));
+    const counts = await this.deleteWhatHangsOff(tx, rows);
+    return { ...counts, looked: rows.length, lastId: rows[rows.length - 1].id };
+  }
+
   /** Pass 1: runs that finished, or never finished and last changed, before the cutoff. */
   async expiredRuns(tx: Knex.Transaction) {
-    const counts = noCounts();
     const expired = (query: Knex.QueryBuilder) =>
-      query.where(when =>
-        when
-          .where('finished_at', '<', this.cutoff)
-          .orWhere(open =>
-            open.whereNull('finished_at').where('event_time', '<', this.cutoff),
-          ),
-      );
+      this.postgres
+        ? // A run of the cutoff's month or later waits for its month to be
+          // dropped whole (pass 0).
+          this.expired(query).where('run_month', '<', monthStart(this.cutoff))
+        : this.expired(query);
     const candidates: Array<{ id: number | string; run_id: string }> =
       await expired(tx(RUNS)).limit(this.batchSize).select('id', 'run_id');
-    if (candidates.length === 0) return { ...counts, looked: 0 };
+    if (candidates.length === 0) return { ...noCounts(), looked: 0 };
     const runIds = distinct(candidates.map(row => row.run_id));
     await this.lockRuns(tx, runIds);
 
@@ -96,30 +158,44 @@ class Pruner {
         )
         .delete();
     }
+    const counts =
+      deleted.length > 0
+        ? await this.deleteWhatHangsOff(tx, deleted)
+        : noCounts();
     counts.runs = deleted.length;
-    if (deleted.length > 0) {
-      const pairs = deleted.map(row => [row.entity_ref, row.run_id]);
-      // Unless the product run was recorded again since (a native report
-      // re-inserts a run it closes): then its rows are current.
-      const ofDeletedRuns = (table: string) =>
-        tx(table)
-          .whereIn(['entity_ref', 'run_id'], pairs)
-          .whereNotExists(
-            tx(RUNS)
-              .select(tx.raw('1'))
-              .whereRaw(`${RUNS}.entity_ref = ${table}.entity_ref`)
-              .whereRaw(`${RUNS}.run_id = ${table}.run_id`),
-          )
-          .delete();
-      counts.observedSchemas = await ofDeletedRuns(OBSERVED_SCHEMAS);
-      counts.runSamples = await ofDeletedRuns(RUN_SAMPLES);
-      counts.qualityChecks = await ofDeletedRuns(QUALITY_CHECKS);
-      counts.runEvents = await this.deleteEventsOf(
-        tx,
-        distinct(deleted.map(row => row.run_id)),
-      );
-    }
     return { ...counts, looked: candidates.length };
+  }
+
+  /**
+   * The observed schemas, liveness samples and checks of `deleted` product
+   * runs, and the events of their run ids nothing keeps any more.
+   */
+  private async deleteWhatHangsOff(
+    tx: Knex.Transaction,
+    deleted: Array<{ entity_ref: string; run_id: string }>,
+  ): Promise<Counts> {
+    const counts = noCounts();
+    const pairs = deleted.map(row => [row.entity_ref, row.run_id]);
+    // Unless the product run was recorded again since (a native report
+    // re-inserts a run it closes): then its rows are current.
+    const ofDeletedRuns = (table: string) =>
+      tx(table)
+        .whereIn(['entity_ref', 'run_id'], pairs)
+        .whereNotExists(
+          tx(RUNS)
+            .select(tx.raw('1'))
+            .whereRaw(`${RUNS}.entity_ref = ${table}.entity_ref`)
+            .whereRaw(`${RUNS}.run_id = ${table}.run_id`),
+        )
+        .delete();
+    counts.observedSchemas = await ofDeletedRuns(OBSERVED_SCHEMAS);
+    counts.runSamples = await ofDeletedRuns(RUN_SAMPLES);
+    counts.qualityChecks = await ofDeletedRuns(QUALITY_CHECKS);
+    counts.runEvents = await this.deleteEventsOf(
+      tx,
+      distinct(deleted.map(row => row.run_id)),
+    );
+    return counts;
   }
 
   /** Pass 2: quality checks before the cutoff of product runs with no run row. */
@@ -222,11 +298,7 @@ class Pruner {
    * events half pruned. Taken in one sorted order, as ingestion does.
    */
   private async lockRuns(tx: Knex.Transaction, runIds: string[]) {
-    if (!this.postgres || runIds.length === 0) return;
-    await tx.raw(
-      `SELECT pg_advisory_xact_lock(hashtextextended(id, 7401)) FROM (SELECT unnest(?::text[]) AS id ORDER BY 1) AS ids`,
-      [runIds],
-    );
+    if (this.postgres) await lockRuns(tx, runIds);
   }
 }
 
@@ -250,6 +322,16 @@ export async function pruneRuns(
   }
   const pruner = new Pruner(cutoff, batchSize, options.postgres);
   const result: PruneRunsResult = { ...noCounts(), batches: 0 };
+  const add = (counts: Counts) => {
+    for (const key of Object.keys(counts) as Array<keyof Counts>) {
+      result[key] += counts[key];
+    }
+  };
+  if (options.postgres) {
+    const dropped = await dropExpiredMonths(db, pruner, options.signal, add);
+    result.batches += dropped.batches;
+    if (dropped.months.length > 0) result.monthsDropped = dropped.months;
+  }
   const passes: Batch[] = [
     tx => pruner.expiredRuns(tx),
     tx => pruner.orphanedChecks(tx),
@@ -263,9 +345,7 @@ export async function pruneRuns(
       );
       if (looked === 0) break;
       result.batches += 1;
-      for (const key of Object.keys(counts) as Array<keyof Counts>) {
-        result[key] += counts[key];
-      }
+      add(counts);
       // Each candidate query finds only rows still to delete: a short batch
       // was the last one.
       if (looked < batchSize) break;
@@ -274,6 +354,48 @@ export async function pruneRuns(
     }
   }
   return result;
+}
+
+/**
+ * Pass 0 (PostgreSQL): detaches every month partition before the cutoff's
+ * month that holds no run the retention keeps, then, for it and any month
+ * an earlier pass detached but did not finish, deletes what hangs off its
+ * runs in batches and drops its table.
+ */
+async function dropExpiredMonths(
+  db: Knex,
+  pruner: Pruner,
+  signal: AbortSignal | undefined,
+  add: (counts: Counts) => void,
+): Promise<{ months: string[]; batches: number }> {
+  const months: string[] = [];
+  let batches = 0;
+  for (const partition of await attachedMonthPartitions(db)) {
+    if (signal?.aborted) return { months, batches };
+    if (!pruner.isBeforeCutoffMonth(partition)) continue;
+    await detachIfExpired(db, partition, query => pruner.stillKept(query));
+  }
+  for (const partition of await detachedMonthPartitions(db)) {
+    let lastId = '0';
+    for (;;) {
+      if (signal?.aborted) return { months, batches };
+      const after = lastId;
+      const batch = await retryOnConflict(() =>
+        db.transaction(tx => pruner.detachedRuns(tx, partition.name, after)),
+      );
+      if (batch.looked === 0) break;
+      const { looked, lastId: last, ...counts } = batch;
+      add(counts);
+      batches += 1;
+      lastId = last;
+      await yieldToEventLoop();
+    }
+    const [{ count }] = await db(partition.name).count({ count: '*' });
+    await db.schema.dropTable(partition.name);
+    add({ ...noCounts(), runs: Number(count) });
+    months.push(partition.month);
+  }
+  return { months, batches };
 }
 
 function distinct(values: string[]): string[] {

@@ -20,8 +20,15 @@ const OWNERS: Record<string, string[]> = {
   // KnexInventoryReadModel, both through its constant
   latest_scores: ['latestScoresTable.ts'],
   // openLineageRuns.ts is KnexRunStore's OpenLineage half, pruneRuns.ts its
-  // retention half, each used only by it.
-  runs: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],
+  // retention half, runMonths.ts and runPartitions.ts its month
+  // partitions' helpers, each used only by it.
+  runs: [
+    'KnexRunStore.ts',
+    'openLineageRuns.ts',
+    'pruneRuns.ts',
+    'runMonths.ts',
+    'runPartitions.ts',
+  ],
   run_events: ['openLineageRuns.ts', 'pruneRuns.ts'],
   observed_schemas: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],
   quality_checks: ['KnexRunStore.ts', 'openLineageRuns.ts', 'pruneRuns.ts'],

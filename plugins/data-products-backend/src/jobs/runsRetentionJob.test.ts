@@ -19,12 +19,17 @@ function pruned(overrides: Partial<PruneRunsResult> = {}): PruneRunsResult {
 describe('runsRetentionJob', () => {
   const now = new Date('2026-07-05T12:00:00.000Z');
 
-  function setUp(result: PruneRunsResult) {
+  function setUp(result: PruneRunsResult, created: string[] = []) {
     const calls: Array<{ cutoff: Date; batchSize?: number }> = [];
-    const store: Pick<RunStore, 'pruneRunsBefore'> = {
+    const partitionCalls: Array<{ now: Date; monthsAhead: number }> = [];
+    const store: Pick<RunStore, 'pruneRunsBefore' | 'createRunPartitions'> = {
       async pruneRunsBefore(cutoff, options) {
         calls.push({ cutoff, batchSize: options?.batchSize });
         return result;
+      },
+      async createRunPartitions(when, monthsAhead) {
+        partitionCalls.push({ now: when, monthsAhead });
+        return created;
       },
     };
     const logger = mockServices.logger.mock();
@@ -36,7 +41,7 @@ describe('runsRetentionJob', () => {
       frequency: { hours: 1 },
       clock: () => now,
     });
-    return { job, logger, calls };
+    return { job, logger, calls, partitionCalls };
   }
 
   it('is a global task at the configured frequency', () => {
@@ -79,9 +84,36 @@ describe('runsRetentionJob', () => {
       }),
       cutoff,
       stopped: false,
+      partitionsCreated: [],
     });
     expect(logger.info).toHaveBeenCalledWith(
       'Runs retention: deleted what finished before 2025-05-31T12:00:00.000Z: 12 runs, 30 OpenLineage events, 4 quality checks, 2 observed schemas, 1 liveness samples, in 2 batches',
+    );
+  });
+
+  it('creates the coming two months of partitions first and says what it created and dropped', async () => {
+    const { job, logger, partitionCalls } = setUp(
+      pruned({
+        runs: 7,
+        batches: 1,
+        monthsDropped: ['2025-03-01', '2025-04-01'],
+      }),
+      ['runs_m202609'],
+    );
+
+    await job.run();
+
+    expect(partitionCalls).toEqual([{ now, monthsAhead: 2 }]);
+    expect(logger.info).toHaveBeenCalledWith(
+      'Runs retention: deleted what finished before 2025-05-31T12:00:00.000Z: 7 runs, 0 OpenLineage events, 0 quality checks, 0 observed schemas, 0 liveness samples, in 1 batches (whole months dropped: 2025-03, 2025-04); created the partitions runs_m202609',
+    );
+  });
+
+  it('logs at info a pass that only created partitions', async () => {
+    const { job, logger } = setUp(pruned(), ['runs_m202609']);
+    await job.run();
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('created the partitions runs_m202609'),
     );
   });
 

@@ -48,8 +48,19 @@ export function runsRetentionReport(summary: RunsRetentionSummary): RunReport {
   } quality checks, ${summary.observedSchemas} observed schemas, ${
     summary.runSamples
   } liveness samples, in ${summary.batches} batches${
+    summary.monthsDropped
+      ? ` (whole months dropped: ${summary.monthsDropped
+          .map(month => month.slice(0, 7))
+          .join(', ')})`
+      : ''
+  }${
+    summary.partitionsCreated.length > 0
+      ? `; created the partitions ${summary.partitionsCreated.join(', ')}`
+      : ''
+  }${
     summary.stopped ? '; stopped before the end, the rest is due next run' : ''
   }`;
   if (summary.stopped) return { level: 'warn', message };
-  return { level: deleted ? 'info' : 'debug', message };
+  const changed = deleted || summary.partitionsCreated.length > 0;
+  return { level: changed ? 'info' : 'debug', message };
 }

@@ -18,3 +18,5 @@ export { HistoryBackfill } from '../service/history/HistoryBackfill';
 export { ProductHistory } from '../service/history/ProductHistory';
 export { ContractHistoryJob } from '../service/contracts/ContractHistoryJob';
 export { firstSighting } from '../service/contracts/firstSighting';
+export { createMonthPartitions } from '../database/runPartitions';
+export { monthsBetween } from '../database/runMonths';
