@@ -291,6 +291,45 @@ describe('KnexRunStore: runs by month', () => {
       ).toMatchObject({ runs: 2, monthsDropped: ['2025-02-01', '2025-03-01'] });
     });
 
+    it('clears every run of a dropped month, batch after batch', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await store.createRunPartitions(new Date('2025-01-01T00:00:00Z'), 0);
+      // 25 runs, ids 1 to 25: in batches of 5 by id, all five batches.
+      const runIds = Array.from({ length: 25 }, (_, i) => `jan-${i + 1}`);
+      for (const runId of runIds) {
+        await knex('runs').insert({
+          entity_ref: ORDERS,
+          run_id: runId,
+          status: 'success',
+          event_time: new Date('2025-01-10T02:00:00Z'),
+          finished_at: new Date('2025-01-10T02:00:00Z'),
+          recorded_at: new Date('2025-01-10T02:00:00Z'),
+          run_month: '2025-01-01',
+        });
+      }
+      await knex('run_samples').insert(
+        runIds.map(runId => ({
+          entity_ref: ORDERS,
+          run_id: runId,
+          sampled_at: new Date('2025-01-10T01:00:00Z'),
+          gap_ms: 1000,
+        })),
+      );
+
+      const result = await store.pruneRunsBefore(
+        new Date('2025-06-01T00:00:00Z'),
+        { batchSize: 5 },
+      );
+
+      expect(result).toMatchObject({
+        runs: 25,
+        runSamples: 25,
+        batches: 5,
+        monthsDropped: ['2025-01-01'],
+      });
+      expect(await knex('run_samples').count({ n: '*' })).toEqual([{ n: '0' }]);
+    });
+
     it('finishes a month an interrupted pass detached but did not drop', async () => {
       const { knex, store } = await createStore(databaseId);
       await store.createRunPartitions(new Date('2025-01-01T00:00:00Z'), 0);
