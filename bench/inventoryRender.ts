@@ -25,6 +25,7 @@
  * runs is a warm-up, reported but not counted.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { INVENTORY_CATALOG_FIELDS } from '@stockroom/plugin-data-products-backend/testUtils';
@@ -73,7 +74,15 @@ export interface SeriesSummary {
   jsFilesP50: number;
   jsTransferP50: number;
   jsDecodedP50: number;
+  lazyJsFilesP50: number;
+  lazyJsDecodedP50: number;
+  /** The machine's 1-minute load average as each load was measured. */
+  loadP50: number;
+  loadMax: number;
 }
+
+/** A load's figures and the machine's load average when it was measured. */
+type MeasuredLoad = LoadFigures & { machineLoad: number };
 
 export interface RenderFigures {
   n: number;
@@ -100,12 +109,12 @@ export interface RenderFigures {
   rowsRendered: number;
   totalShown: string | null;
   apiCallsBeforeRender: string[];
-  firstLoad: LoadFigures;
+  firstLoad: MeasuredLoad;
   cold: SeriesSummary;
   warm: SeriesSummary;
   warmCached: SeriesSummary;
   verdict: 'meets' | 'misses';
-  loads: Record<Series, LoadFigures[]>;
+  loads: Record<Series, MeasuredLoad[]>;
   totalMs: number;
 }
 
@@ -199,8 +208,8 @@ async function apiFigures(portal: Portal, n: number, samples: number) {
   };
 }
 
-function summarize(loads: LoadFigures[]): SeriesSummary {
-  const of = (pick: (l: LoadFigures) => number) => loads.map(pick);
+function summarize(loads: MeasuredLoad[]): SeriesSummary {
+  const of = (pick: (l: MeasuredLoad) => number) => loads.map(pick);
   const rendered = of(l => l.renderedMs);
   return {
     runs: loads.length,
@@ -218,6 +227,10 @@ function summarize(loads: LoadFigures[]): SeriesSummary {
     jsFilesP50: median(of(l => l.js.files)),
     jsTransferP50: median(of(l => l.js.transferBytes)),
     jsDecodedP50: median(of(l => l.js.decodedBytes)),
+    lazyJsFilesP50: median(of(l => l.lazyJs.files)),
+    lazyJsDecodedP50: median(of(l => l.lazyJs.decodedBytes)),
+    loadP50: median(of(l => l.machineLoad)),
+    loadMax: Math.max(...of(l => l.machineLoad)),
   };
 }
 
@@ -395,9 +408,14 @@ export async function measureInventoryRender(
       label: string,
       page: Page,
       navigate: () => Promise<unknown>,
-    ) => {
+    ): Promise<MeasuredLoad> => {
       await navigate();
-      const figures = await browser!.measured(page, label.replace(/\W+/g, '-'));
+      const figures = {
+        ...(await browser!.measured(page, label.replace(/\W+/g, '-'))),
+        // the browser, the backend and whatever else runs here share the
+        // cores: the load says how noisy the figure is
+        machineLoad: os.loadavg()[0],
+      };
       log(
         `${label}: ${fmt(
           figures.renderedMs,
@@ -408,7 +426,10 @@ export async function measureInventoryRender(
         )} ms, took ${fmt(figures.api.durationMs, 0)} ms; painted ${fmt(
           figures.afterApiMs,
           0,
-        )} ms after it; ${figures.rows} rows)`,
+        )} ms after it; ${figures.rows} rows; load ${fmt(
+          figures.machineLoad,
+          2,
+        )})`,
       );
       return figures;
     };
@@ -427,7 +448,7 @@ export async function measureInventoryRender(
     );
     await firstContext.close();
 
-    const loads: Record<Series, LoadFigures[]> = {
+    const loads: Record<Series, MeasuredLoad[]> = {
       cold: [],
       warm: [],
       warmCached: [],
@@ -516,7 +537,10 @@ export function renderSummaryLines(f: RenderFigures): string[] {
     )} ms (max ${fmt(x.apiDurationMax, 0)}), painted ${fmt(
       x.afterApiP50,
       0,
-    )} ms after it`;
+    )} ms after it; machine load ${fmt(x.loadP50, 2)} (max ${fmt(
+      x.loadMax,
+      2,
+    )})`;
   };
   return [
     `first render of /data-products with ${fmt(f.n)} products (${
@@ -525,10 +549,16 @@ export function renderSummaryLines(f: RenderFigures): string[] {
     `  ${line('cold')}`,
     `  ${line('warm')}`,
     `  ${line('warmCached')}`,
+    `  first visit (the warm-up load, not counted): ${fmt(
+      f.firstLoad.renderedMs,
+      0,
+    )} ms, machine load ${fmt(f.firstLoad.machineLoad, 2)}`,
     `  JS loaded before the render (cold): ${fmt(
       f.cold.jsFilesP50,
     )} files, ${kb(f.cold.jsTransferP50)} transferred (${kb(
       f.cold.jsDecodedP50,
+    )} unpacked; ${fmt(f.cold.lazyJsFilesP50)} of them lazy chunks, ${kb(
+      f.cold.lazyJsDecodedP50,
     )} unpacked); GET /products JSON ${kb(f.apiJsonBytes)} (${kb(
       f.apiTransferBytes,
     )} transferred)`,
@@ -551,6 +581,22 @@ export function renderSummaryLines(f: RenderFigures): string[] {
   ];
 }
 
+function firstVisitRow(l: MeasuredLoad): string {
+  return `| first visit (warm-up, 1 load, not counted) | **${fmt(
+    l.renderedMs,
+    0,
+  )}** | – | ${fmt(l.domContentLoadedMs, 0)} | ${fmt(l.api.startMs, 0)} | ${fmt(
+    l.api.durationMs,
+    0,
+  )} | ${fmt(l.afterApiMs, 0)} (${fmt(l.longTasksAfterApiMs, 0)}) | ${fmt(
+    l.dataInDomMs,
+    0,
+  )} | ${fmt(l.js.files)} · ${kb(l.js.transferBytes)} | ${fmt(
+    l.machineLoad,
+    2,
+  )} |`;
+}
+
 function seriesRow(label: string, x: SeriesSummary): string {
   return `| ${label} | **${fmt(x.p50, 0)}** | ${fmt(x.max, 0)} | ${fmt(
     x.domContentLoadedP50,
@@ -561,7 +607,10 @@ function seriesRow(label: string, x: SeriesSummary): string {
   )} | ${fmt(x.afterApiP50, 0)} (${fmt(x.longTasksAfterApiP50, 0)}) | ${fmt(
     x.dataInDomP50,
     0,
-  )} | ${fmt(x.jsFilesP50, 0)} · ${kb(x.jsTransferP50)} |`;
+  )} | ${fmt(x.jsFilesP50, 0)} · ${kb(x.jsTransferP50)} | ${fmt(
+    x.loadP50,
+    2,
+  )} / ${fmt(x.loadMax, 2)} |`;
 }
 
 export function writeRenderReport(f: RenderFigures) {
@@ -601,8 +650,9 @@ export function writeRenderReport(f: RenderFigures) {
     '',
     'Times in ms since the navigation started (p50 over the runs; max where said):',
     '',
-    '| load | first render p50 | first render max | DOMContentLoaded | GET /products sent at | GET /products took, p50 / max | response to paint (in long tasks) | data in the DOM | JS loaded before the render (files · transferred) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| load | first render p50 | first render max | DOMContentLoaded | GET /products sent at | GET /products took, p50 / max | response to paint (in long tasks) | data in the DOM | JS loaded before the render (files · transferred) | machine load (1-min average), p50 / max |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    firstVisitRow(f.firstLoad),
     seriesRow('cold', f.cold),
     seriesRow('warm (reload)', f.warm),
     seriesRow('warm, cache hit (reload at once)', f.warmCached),
@@ -628,9 +678,11 @@ export function writeRenderReport(f: RenderFigures) {
       0,
     )} ms loading and starting the app (${fmt(c.jsFilesP50)} JS files, ${kb(
       c.jsTransferP50,
-    )} over the wire, ${kb(
-      c.jsDecodedP50,
-    )} unpacked; restoring the guest session) before it sends GET /products, ${fmt(
+    )} over the wire, ${kb(c.jsDecodedP50)} unpacked, of which ${fmt(
+      c.lazyJsFilesP50,
+    )} lazy chunks with ${kb(
+      c.lazyJsDecodedP50,
+    )} and the rest the entry named in index.html; restoring the guest session) before it sends GET /products, ${fmt(
       c.apiDurationP50,
       0,
     )} ms waiting for it, and ${fmt(
@@ -639,9 +691,9 @@ export function writeRenderReport(f: RenderFigures) {
     )} ms from the response to the paint (${fmt(
       c.longTasksAfterApiP50,
       0,
-    )} ms of it in long tasks, which a performance trace of one load showed to be script: React rendering the tiles and the ${
+    )} ms of it in long tasks: script, style and layout of the tiles and the ${
       f.rowsRendered
-    } rows of the table). A reload saves most of the first part; the catalog cache hit saves most of the second.`,
+    } rows of the table). A reload saves most of the first part; the catalog cache hit saves most of the second. The machine load beside each figure is the 1-minute load average of this 2-core machine, which the browser, the backend, PostgreSQL and any other work share: above 2, the figures include waiting for a core.`,
     '',
     `GET /products on its own, as a service caller (${
       f.api.samples

@@ -156,6 +156,12 @@ export interface LoadFigures {
   domContentLoadedMs: number;
   /** JavaScript fetched before the render: files, over the wire, unpacked. */
   js: { files: number; transferBytes: number; decodedBytes: number };
+  /**
+   * Of that, the lazy chunks (`*.chunk.js`, loaded on demand by the app's
+   * code rather than named in index.html): what the route's code splitting
+   * decides.
+   */
+  lazyJs: { files: number; decodedBytes: number };
   /** Requests to /api/ before the render, and how many. */
   apiCallsBeforeRender: string[];
   rows: number;
@@ -178,6 +184,9 @@ async function figuresOf(page: Page): Promise<LoadFigures> {
       r =>
         r.initiatorType === 'script' ||
         new URL(r.name).pathname.endsWith('.js'),
+    );
+    const lazy = scripts.filter(r =>
+      new URL(r.name).pathname.endsWith('.chunk.js'),
     );
     const [navigation] = performance.getEntriesByType(
       'navigation',
@@ -220,6 +229,10 @@ async function figuresOf(page: Page): Promise<LoadFigures> {
         files: scripts.length,
         transferBytes: sum(scripts, 'transferSize'),
         decodedBytes: sum(scripts, 'decodedBodySize'),
+      },
+      lazyJs: {
+        files: lazy.length,
+        decodedBytes: sum(lazy, 'decodedBodySize'),
       },
       apiCallsBeforeRender: before
         .filter(r => new URL(r.name).pathname.startsWith('/api/'))

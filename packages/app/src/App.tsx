@@ -8,6 +8,7 @@ import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import dataProductsPlugin from '@stockroom/plugin-data-products/alpha';
 import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
 
 export default createApp({
   features: [
@@ -20,5 +21,6 @@ export default createApp({
     userSettingsPlugin,
     dataProductsPlugin,
     navModule,
+    signInModule,
   ],
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Content, Header, Page } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -15,14 +15,7 @@ import {
 import { dataProductsApiRef } from '../../api';
 import { Section } from '../shared/Section';
 import { formatCount } from '../shared/format';
-import {
-  downloadCsv,
-  exportFilename,
-  fetchWholeInventory,
-  inventoryCsv,
-} from './csv';
 import { ColumnChooser } from './ColumnChooser';
-import { FreshnessVsCostView } from './FreshnessVsCostView';
 import { InventoryFilters, hasFilters } from './InventoryFilters';
 import { InventoryTable } from './InventoryTable';
 import { ScoreDistribution } from './ScoreDistribution';
@@ -35,6 +28,16 @@ export interface DataProductsInventoryPageProps {
   /** Fixes "today" (the date in the CSV export's file name); for tests and screenshots. */
   now?: Date;
 }
+
+// Loaded when asked for, not with the page: the first screen shows neither.
+// The freshness-vs-cost view draws with recharts (over 500 KiB of script),
+// the export writes with csv-stringify.
+const FreshnessVsCostView = lazy(() =>
+  import('./FreshnessVsCostView').then(m => ({
+    default: m.FreshnessVsCostView,
+  })),
+);
+const loadCsv = () => import('./csv');
 
 const PAGE_SIZES = [25, 50, 100, 200];
 const DEFAULT_SIZE = '__default__';
@@ -96,8 +99,9 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
   const exportCsv = async () => {
     setExported({ state: 'pending' });
     try {
-      const items = await fetchWholeInventory(api, query);
-      downloadCsv(exportFilename(query, now), inventoryCsv(items));
+      const csv = await loadCsv();
+      const items = await csv.fetchWholeInventory(api, query);
+      csv.downloadCsv(csv.exportFilename(query, now), csv.inventoryCsv(items));
       setExported({ state: 'done', count: items.length });
     } catch (e) {
       setExported({
@@ -239,7 +243,11 @@ export function InventoryContent(props: DataProductsInventoryPageProps) {
               )}
             </Flex>
             {url.view === 'freshness-cost' ? (
-              page && <FreshnessVsCostView items={page.items} />
+              page && (
+                <Suspense fallback={<Skeleton width="100%" height={320} />}>
+                  <FreshnessVsCostView items={page.items} />
+                </Suspense>
+              )
             ) : (
               <InventoryTable
                 items={page?.items}

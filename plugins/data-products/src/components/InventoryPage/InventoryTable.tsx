@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { Fragment, useCallback, useMemo } from 'react';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
@@ -7,17 +7,7 @@ import {
   entityRouteRef,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import {
-  Badge,
-  Cell,
-  CellText,
-  Column,
-  Flex,
-  Table,
-  Text,
-  type ColumnConfig,
-  type SortDescriptor,
-} from '@backstage/ui';
+import { Badge, Flex, Skeleton, Text } from '@backstage/ui';
 import {
   INVENTORY_SORT_KEYS,
   type InventoryItem,
@@ -34,8 +24,14 @@ import { formatCompactMoney, formatMoney } from './format';
 import { fundingLabel } from './fundingLabel';
 import { FlagCell, SupplyChainBadges } from './SupplyChainFlags';
 import { isDimensionColumn, type InventoryColumn } from './inventoryColumns';
-
-type Row = InventoryItem & { id: string };
+import {
+  HeaderCell,
+  PlainTable,
+  Row,
+  TableCell,
+  TextCell,
+  type SortDirection,
+} from './plainTable';
 
 /** The catalog page of an entity, or undefined when the ref is malformed. */
 type EntityPath = (entityRef: string) => string | undefined;
@@ -52,7 +48,7 @@ function useEntityPath(): EntityPath {
 }
 
 function Dash() {
-  return <CellText title="—" color="secondary" />;
+  return <TextCell text="—" color="secondary" />;
 }
 
 /** A compact dimension score: the number, or "?" (unknown) in grey. */
@@ -60,7 +56,7 @@ function DimensionScore(props: { score: number | null; label: string }) {
   const { score, label } = props;
   if (score === null) {
     return (
-      <Cell>
+      <TableCell>
         <span
           aria-label={`${label}: unknown`}
           title="Unknown: no evidence yet"
@@ -68,13 +64,13 @@ function DimensionScore(props: { score: number | null; label: string }) {
         >
           ?
         </span>
-      </Cell>
+      </TableCell>
     );
   }
   return (
-    <Cell>
+    <TableCell>
       <span aria-label={`${label}: ${score} of 5`}>{score}</span>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -83,7 +79,7 @@ function NameCell(props: { item: InventoryItem; entityPath: EntityPath }) {
   const path = entityPath(item.entityRef);
   const label = item.title || item.name;
   return (
-    <Cell>
+    <TableCell rowHeader>
       {/* lines end between words or after a hyphen, never inside a word */}
       <Flex
         direction="column"
@@ -120,14 +116,14 @@ function NameCell(props: { item: InventoryItem; entityPath: EntityPath }) {
           </Flex>
         )}
       </Flex>
-    </Cell>
+    </TableCell>
   );
 }
 
 function StateCell(props: { item: InventoryItem }) {
   const { item } = props;
   return (
-    <Cell>
+    <TableCell>
       <Flex direction="column" gap="1" align="start">
         <StateBadge
           state={
@@ -151,7 +147,7 @@ function StateCell(props: { item: InventoryItem }) {
         )}
         <SupplyChainBadges item={item} />
       </Flex>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -159,9 +155,9 @@ function RefCell(props: { refText: string | null; defaultKind: string }) {
   const { refText, defaultKind } = props;
   if (!refText) return <Dash />;
   const ref = resolveRef(refText, defaultKind, 'default');
-  if (!ref) return <CellText title={refText} />;
+  if (!ref) return <TextCell text={refText} />;
   return (
-    <Cell>
+    <TableCell>
       {/* titled from the ref: a row never waits on a catalog look-up, nor
           changes width when one answers */}
       <EntityRefLink
@@ -169,7 +165,7 @@ function RefCell(props: { refText: string | null; defaultKind: string }) {
         defaultKind={defaultKind}
         title={humanizeEntityRef(ref, { defaultKind })}
       />
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -187,12 +183,12 @@ function ExpiryCell(props: { item: InventoryItem }) {
   const { expiresOn, sunsetOn } = props.item;
   if (!expiresOn && !sunsetOn) return <Dash />;
   return (
-    <Cell>
+    <TableCell>
       <Flex direction="column" gap="1">
         {expiresOn && <DatedEvent what="Expires" date={expiresOn} />}
         {sunsetOn && <DatedEvent what="Sunset" date={sunsetOn} />}
       </Flex>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -228,7 +224,7 @@ function CostCell(props: { item: InventoryItem }) {
   if (!cost || cost.monthly === null) return <Dash />;
   const details = costDetails(item);
   return (
-    <Cell>
+    <TableCell>
       <Text
         variant="body-medium"
         weight="bold"
@@ -238,16 +234,16 @@ function CostCell(props: { item: InventoryItem }) {
       >
         {`${formatCompactMoney(cost.monthly, cost.currency)}/mo`}
       </Text>
-    </Cell>
+    </TableCell>
   );
 }
 
 function TierCell(props: { tier: string | null | undefined }) {
   if (!props.tier) return <Dash />;
   return (
-    <Cell>
+    <TableCell>
       <Text variant="body-medium">{sentenceCase(props.tier)}</Text>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -255,9 +251,9 @@ function TierCell(props: { tier: string | null | undefined }) {
 function CategoryCell(props: { category: string | null }) {
   if (!props.category) return <Dash />;
   return (
-    <Cell>
+    <TableCell>
       <Text variant="body-medium">{categoryLabel(props.category)}</Text>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -267,7 +263,7 @@ function ConsumersCell(props: { item: InventoryItem }) {
   if (item.consumers === null) return <Dash />;
   const label = fundingLabel(item.funding);
   return (
-    <Cell>
+    <TableCell>
       <Flex direction="column" gap="1">
         <Text variant="body-medium">{String(item.consumers)}</Text>
         {label && (
@@ -287,7 +283,7 @@ function ConsumersCell(props: { item: InventoryItem }) {
           </Text>
         )}
       </Flex>
-    </Cell>
+    </TableCell>
   );
 }
 
@@ -298,15 +294,14 @@ const SORTABLE = new Set<string>(INVENTORY_SORT_KEYS);
  * fixed table layout keeps it, in one pass), and a long name is abbreviated
  * with the full name as its tooltip and accessible name.
  */
-function columnHeader(column: InventoryColumn) {
-  const { label, abbreviation, width } = columnLayout(column);
-  return () => (
-    <Column
-      id={column}
-      isRowHeader={column === 'name'}
-      allowsSorting={SORTABLE.has(column)}
-      style={width ? { width } : undefined}
-    >
+function ColumnHeader(props: {
+  column: InventoryColumn;
+  sorted?: SortDirection;
+  onSort?: (direction: SortDirection) => void;
+}) {
+  const { label, abbreviation, width } = columnLayout(props.column);
+  return (
+    <HeaderCell width={width} sorted={props.sorted} onSort={props.onSort}>
       {abbreviation ? (
         <abbr title={label} aria-label={label}>
           {abbreviation}
@@ -314,14 +309,14 @@ function columnHeader(column: InventoryColumn) {
       ) : (
         label
       )}
-    </Column>
+    </HeaderCell>
   );
 }
 
 function cellOf(
   column: InventoryColumn,
   entityPath: EntityPath,
-): (item: Row) => JSX.Element {
+): (item: InventoryItem) => JSX.Element {
   if (isDimensionColumn(column)) {
     const label = DIMENSION_INFO[column].label;
     return item => (
@@ -341,9 +336,9 @@ function cellOf(
       return item => <TierCell tier={item.freshnessTier} />;
     case 'overall':
       return item => (
-        <Cell>
+        <TableCell>
           <ScoreBadge score={item.overall} />
-        </Cell>
+        </TableCell>
       );
     case 'expiresOn':
       return item => <ExpiryCell item={item} />;
@@ -359,19 +354,12 @@ function cellOf(
   }
 }
 
-function columnConfigFor(
-  columns: readonly InventoryColumn[],
-  entityPath: EntityPath,
-): ColumnConfig<Row>[] {
-  return columns.map(column => ({
-    id: column,
-    label: columnLayout(column).label,
-    isRowHeader: column === 'name',
-    isSortable: SORTABLE.has(column),
-    header: columnHeader(column),
-    cell: cellOf(column, entityPath),
-  }));
+function directionOf(order: InventorySortOrder | undefined): SortDirection {
+  return order === 'desc' ? 'descending' : 'ascending';
 }
+
+/** Rows drawn while the first page loads. */
+const SKELETON_ROWS = 5;
 
 /**
  * The inventory page's table: one row per product, sorted by the backend.
@@ -390,46 +378,73 @@ export function InventoryTable(props: {
 }) {
   const { items, loading, stale, sort, order, onSortChange, columns } = props;
   const entityPath = useEntityPath();
-  const columnConfig = useMemo(
-    () => columnConfigFor(columns, entityPath),
+  const cells = useMemo(
+    () => columns.map(column => cellOf(column, entityPath)),
     [columns, entityPath],
   );
-  const rows = useMemo<Row[] | undefined>(
-    () => items?.map(item => ({ ...item, id: item.entityRef })),
-    [items],
-  );
-  const descriptor: SortDescriptor | null = sort
-    ? {
-        column: sort,
-        direction: order === 'desc' ? 'descending' : 'ascending',
-      }
-    : null;
+
+  let body: JSX.Element | JSX.Element[];
+  if (!items) {
+    body = Array.from({ length: loading ? SKELETON_ROWS : 0 }, (_, k) => (
+      <Row key={k}>
+        {columns.map(column => (
+          <TableCell key={column}>
+            <Skeleton width="80%" height={16} />
+          </TableCell>
+        ))}
+      </Row>
+    ));
+  } else if (items.length === 0) {
+    body = (
+      <Row>
+        <TableCell colSpan={columns.length}>
+          <Text variant="body-medium" color="secondary">
+            No data product matches these filters.
+          </Text>
+        </TableCell>
+      </Row>
+    );
+  } else {
+    body = items.map(item => (
+      <Row key={item.entityRef}>
+        {cells.map((cell, k) => (
+          <Fragment key={columns[k]}>{cell(item)}</Fragment>
+        ))}
+      </Row>
+    ));
+  }
 
   return (
     // Many columns scroll sideways rather than squeeze: the table never gets
     // narrower than its columns' widths.
     <div style={{ overflowX: 'auto' }}>
-      <Table<Row>
+      <PlainTable
         style={{ minWidth: tableMinWidth(columns) }}
-        columnConfig={columnConfig}
-        data={rows}
-        isPending={loading && !rows}
-        isStale={stale}
-        pagination={{ type: 'none' }}
-        sort={{
-          descriptor,
-          onSortChange: next =>
-            onSortChange(
-              String(next.column) as InventorySortKey,
-              next.direction === 'descending' ? 'desc' : 'asc',
-            ),
-        }}
-        emptyState={
-          <Text variant="body-medium" color="secondary">
-            No data product matches these filters.
-          </Text>
-        }
-      />
+        stale={stale}
+        busy={loading}
+      >
+        <thead>
+          <tr>
+            {columns.map(column => (
+              <ColumnHeader
+                key={column}
+                column={column}
+                sorted={sort === column ? directionOf(order) : undefined}
+                onSort={
+                  SORTABLE.has(column)
+                    ? direction =>
+                        onSortChange(
+                          column as InventorySortKey,
+                          direction === 'descending' ? 'desc' : 'asc',
+                        )
+                    : undefined
+                }
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>{body}</tbody>
+      </PlainTable>
     </div>
   );
 }

@@ -1,15 +1,5 @@
 import { Flex, Text } from '@backstage/ui';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell as BarCell,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { InventoryItem } from '../../api';
-import { ChartFrame } from '../shared/ChartFrame';
 
 export interface ScoreBucket {
   bucket: string;
@@ -51,10 +41,19 @@ export function scoreDistribution(
   }));
 }
 
+/** Height of the bars' area, in px: a full bar is the page's largest bucket. */
+const PLOT_HEIGHT = 160;
+
 /**
  * A bar chart of the overall scores of the products on this page (the API's
  * summary carries no distribution, and the page is what the filters and sort
  * show).
+ *
+ * Six bars drawn with plain elements, not a charting library: the chart is
+ * on the inventory's first screen, and recharts (with its dependencies, over
+ * 500 KiB of script) would be loaded and run before the page could show
+ * anything. Each bar's count is written on it and its meaning is its
+ * tooltip; the caption above says it all in words.
  */
 export function ScoreDistribution(props: { items: readonly InventoryItem[] }) {
   const data = scoreDistribution(props.items);
@@ -65,6 +64,7 @@ export function ScoreDistribution(props: { items: readonly InventoryItem[] }) {
       </Text>
     );
   }
+  const largest = Math.max(...data.map(b => b.count));
   return (
     <Flex direction="column" gap="2">
       <Text
@@ -83,27 +83,60 @@ export function ScoreDistribution(props: { items: readonly InventoryItem[] }) {
           )
           .join(', ')}.`}
       </Text>
-      <ChartFrame label="Score distribution" height={220}>
-        <BarChart
-          data={data}
-          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      {/* the caption is the accessible text; the bars repeat it visually */}
+      <div role="figure" aria-label="Score distribution">
+        <div
+          aria-hidden
+          style={{
+            display: 'grid',
+            gridTemplateColumns: `repeat(${BUCKETS.length}, 1fr)`,
+            alignItems: 'end',
+            gap: 8,
+            height: PLOT_HEIGHT + 20,
+            borderBottom: '1px solid var(--bui-border, #ccc)',
+          }}
         >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="bucket" />
-          <YAxis allowDecimals={false} width={32} />
-          <Tooltip
-            formatter={value => [String(value), 'products']}
-            labelFormatter={(label, payload) =>
-              String(payload?.[0]?.payload?.description ?? label)
-            }
-          />
-          <Bar dataKey="count" name="Products" isAnimationActive={false}>
-            {BUCKETS.map(b => (
-              <BarCell key={b.bucket} fill={b.color} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ChartFrame>
+          {data.map((b, i) => (
+            <div
+              key={b.bucket}
+              title={`${b.description}: ${b.count} product${
+                b.count === 1 ? '' : 's'
+              }`}
+              style={{
+                display: 'flex',
+                flexDirection: 'column',
+                justifyContent: 'flex-end',
+                alignItems: 'center',
+                height: '100%',
+              }}
+            >
+              <Text variant="body-x-small">{String(b.count)}</Text>
+              <div
+                style={{
+                  width: '100%',
+                  height: largest ? (b.count / largest) * PLOT_HEIGHT : 0,
+                  background: BUCKETS[i].color,
+                }}
+              />
+            </div>
+          ))}
+        </div>
+        <div
+          aria-hidden
+          style={{
+            display: 'grid',
+            gridTemplateColumns: `repeat(${BUCKETS.length}, 1fr)`,
+            gap: 8,
+            textAlign: 'center',
+          }}
+        >
+          {data.map(b => (
+            <Text key={b.bucket} variant="body-x-small" color="secondary">
+              {b.bucket === 'unknown' ? '?' : b.bucket}
+            </Text>
+          ))}
+        </div>
+      </div>
     </Flex>
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, Cell, CellText, Text } from '@backstage/ui';
+import { Badge, Text } from '@backstage/ui';
 import type { InventoryItem } from '../../api';
+import { TableCell, TextCell } from './plainTable';
 
 /**
  * The latest snapshot's supply-chain flags, as the backend judged them;
@@ -26,21 +27,19 @@ const SUPPLY_CHAIN_FLAGS = [
 ] as const;
 
 /** Yes, no, or "unknown" (not judged yet, or cannot be told): never a blank. */
-// The prop is not called `value`: the table's collection overrides a cell
-// component's `value` (and `id`) with its column.
 export function FlagCell(props: { raised: boolean | null | undefined }) {
   const value = props.raised;
   if (value === true) {
     return (
-      <Cell>
+      <TableCell>
         <Text variant="body-medium" weight="bold" color="warning">
           Yes
         </Text>
-      </Cell>
+      </TableCell>
     );
   }
-  if (value === false) return <CellText title="No" />;
-  return <CellText title="unknown" color="secondary" />;
+  if (value === false) return <TextCell text="No" />;
+  return <TextCell text="unknown" color="secondary" />;
 }
 
 /** A badge for each flag the backend raised on the product. */
