@@ -1,11 +1,17 @@
-import {
+import * as common from '@stockroom/plugin-data-products-common';
+import type {
+  DataProductEntityV1alpha1,
+  Judgement,
+} from '@stockroom/plugin-data-products-common';
+
+// Read once, not through -common's re-export getters on every use (see
+// DataProductProcessor.ts).
+const {
   ANNOTATION_CATEGORY,
   ANNOTATION_EXPIRES_ON,
   ANNOTATION_FINDINGS,
-  DataProductEntityV1alpha1,
-  Judgement,
   LABEL_STATE,
-} from '@stockroom/plugin-data-products-common';
+} = common;
 
 /**
  * Writes what the rule engine concluded back onto the entity, so catalog

@@ -8,11 +8,13 @@ import {
   RELATION_PART_OF,
   parseEntityRef,
 } from '@backstage/catalog-model';
-import {
-  DataProductEntityV1alpha1,
-  RELATION_SUPERSEDED_BY,
-  RELATION_SUPERSEDES,
-} from '@stockroom/plugin-data-products-common';
+import { sameTarget } from './sameTarget';
+import * as common from '@stockroom/plugin-data-products-common';
+import type { DataProductEntityV1alpha1 } from '@stockroom/plugin-data-products-common';
+
+// Read once, not through -common's re-export getters on every use (see
+// DataProductProcessor.ts).
+const { RELATION_SUPERSEDED_BY, RELATION_SUPERSEDES } = common;
 
 /** One relation from the product to `target`, and the reverse type the target gets. */
 export interface DataProductRelation {
@@ -38,7 +40,6 @@ export function dataProductRelations(
   const defaultNamespace = entity.metadata.namespace ?? 'default';
   const { spec } = entity;
   const relations: DataProductRelation[] = [];
-  const seen = new Set<string>();
   const add = (
     ref: string | undefined,
     defaultKind: string,
@@ -46,14 +47,15 @@ export function dataProductRelations(
     reverseType: string,
   ) => {
     if (!ref) return;
-    const { kind, namespace, name } = parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace,
-    });
-    const key = `${type}|${kind}:${namespace}/${name}`.toLowerCase();
-    if (seen.has(key)) return;
-    seen.add(key);
-    relations.push({ type, reverseType, target: { kind, namespace, name } });
+    // exactly { kind, namespace, name }: the target as it is, not copied
+    const target = parseEntityRef(ref, { defaultKind, defaultNamespace });
+    // A handful of relations: each compared with those of its type, without
+    // a lowercased key built for each (the relation types differ in more
+    // than case).
+    for (const listed of relations) {
+      if (listed.type === type && sameTarget(listed.target, target)) return;
+    }
+    relations.push({ type, reverseType, target });
   };
 
   add(spec.owner, 'Group', RELATION_OWNED_BY, RELATION_OWNER_OF);

@@ -89,6 +89,16 @@ export function dataProductJudge(entity: unknown): DataProductJudge {
   }
   return (policy, now, context = {}) => {
     const evaluation = evaluateDataProduct(judged, policy, now, context);
+    if (contractFindings.length === 0) {
+      // nearly every product: the rule findings come sorted, and their
+      // errors listed, exactly as below
+      return {
+        state: evaluation.state,
+        expiresOn: evaluation.expiresOn ?? null,
+        findings: evaluation.findings,
+        blocking: evaluation.blocking,
+      };
+    }
     // stable sort: within a severity, mapping findings precede rule findings
     const findings = [...contractFindings, ...evaluation.findings].sort(
       bySeverity,

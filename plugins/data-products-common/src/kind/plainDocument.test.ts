@@ -1,5 +1,6 @@
 import { fullDataProduct } from './__fixtures__/dataProducts';
 import { isPlainDocumentWithinLimits } from './plainDocument';
+import { validateDataProduct } from './validate';
 
 // Limits from docs/dataproduct-yaml.md ("Limits"): 100 levels, 256 KiB.
 
@@ -54,6 +55,26 @@ describe('isPlainDocumentWithinLimits (the fast path of validateDataProduct)', (
 
   it('refuses 20,000 levels without overflowing the stack', () => {
     expect(isPlainDocumentWithinLimits(nested(20_000))).toBe(false);
+  });
+
+  it('counts a number at its longest, so many short numbers go to the exact count, which passes them', () => {
+    // 11,000 × `1,` is 22,000 bytes as JSON; at their longest (25 bytes,
+    // `-0.0000012345678901234567`) they could be 286,000, over 262,144
+    const short: any = fullDataProduct();
+    short.metadata.counts = new Array(11_000).fill(1);
+    expect(isPlainDocumentWithinLimits(short)).toBe(false);
+    expect(validateDataProduct(short)).toEqual([]);
+    // and when they are that long, the entity is too large
+    const long: any = fullDataProduct();
+    long.metadata.counts = new Array(11_000).fill(-0.0000012345678901234567);
+    expect(isPlainDocumentWithinLimits(long)).toBe(false);
+    expect(validateDataProduct(long)).toEqual([
+      expect.objectContaining({
+        path: '',
+        message:
+          'the entity is larger than the limit of 256 KiB (262,144 bytes as JSON)',
+      }),
+    ]);
   });
 
   it('passes a text far under the size limit, and leaves one whose every character could be escaped to the exact count', () => {

@@ -1,5 +1,5 @@
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH } from './limits';
-import { PROTOTYPE_KEYS, hasForeignPrototype } from './prototypeKeys';
+import { hasForeignPrototype } from './prototypeKeys';
 
 /** What plainBytesAtMost says of a document it need not count further. */
 const NOT_PLAIN = -1;
@@ -54,7 +54,11 @@ function plainBytesAtMost(node: object, level: number): number {
   // refused above): walking them too only overestimates
   // eslint-disable-next-line guard-for-in
   for (const key in node) {
-    if (PROTOTYPE_KEYS.includes(key)) return NOT_PLAIN;
+    // PROTOTYPE_KEYS spelt out: compared inline, not searched for, as this
+    // runs for every key of every entity
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      return NOT_PLAIN;
+    }
     const value = (node as Record<string, unknown>)[key];
     // JSON leaves out keys whose value is undefined
     if (value === undefined) continue;
@@ -76,11 +80,23 @@ function itemBytesAtMost(value: unknown, level: number): number {
 }
 
 /**
- * No fewer bytes than the scalar takes as JSON (UTF-8): a string's units
- * at 6 bytes each and its quotes; numbers, booleans and null as written
- * (undefined is left out), as jsonBytesOver counts them.
+ * The longest a number or a boolean is as JSON: a sign, `0.00000` and 17
+ * significant digits (`-0.0000012345678901234567`; below 1e-6 an exponent
+ * takes over, `-1.2345678901234567e-308` is 24).
+ */
+const MAX_NUMBER_BYTES = 25;
+
+/**
+ * No fewer bytes than the scalar takes as JSON (UTF-8), as jsonBytesOver
+ * counts them: a string's units at 6 bytes each and its quotes; a number or
+ * a boolean at its longest, not written out (String(value) would allocate a
+ * string for every number of every entity); null as written; undefined is
+ * left out.
  */
 function scalarBytesAtMost(value: unknown): number {
   if (typeof value === 'string') return 6 * value.length + 2;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return MAX_NUMBER_BYTES;
+  }
   return value === undefined ? 0 : String(value).length;
 }

@@ -85,6 +85,8 @@ function segmentsOf(pending: Pending): Segment[] {
 /** A prototype other than a plain object's, which has none above it. */
 export function hasForeignPrototype(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
+  // this realm's plain object, nearly always: settled without a second look
+  if (prototype === Object.prototype) return false;
   return prototype !== null && Object.getPrototypeOf(prototype) !== null;
 }
 

@@ -1,63 +1,20 @@
 import type { Entity, KindValidator } from '@backstage/catalog-model';
-import Ajv, { type Options, type ValidateFunction } from 'ajv';
 import { DATA_PRODUCT_API_VERSION, DATA_PRODUCT_KIND } from './constants';
 import { explainSchemaErrors } from './explain';
-import { isCalendarDate } from './calendarDate';
 import { documentLimitProblems } from './documentLimits';
 import { MAX_DOCUMENT_DEPTH } from './limits';
 import { isPlainDocumentWithinLimits } from './plainDocument';
 import { prototypeKeyProblems } from './prototypeKeys';
 import { formatValidationProblem, type ValidationProblem } from './problem';
 import { dataProductEntitySchema } from './schema';
+import { exactSchemaValidator, quickSchemaValidator } from './schemaValidators';
 import { checkSemantics } from './semantic';
 import type { DataProductEntityV1alpha1 } from './types';
 
-let quick: ValidateFunction | undefined;
-let explaining: ValidateFunction | undefined;
-
-function newAjv(options: Options) {
-  const ajv = new Ajv(options);
-  ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-  return ajv;
-}
-
-// Both compiled once per process, on first use: compiling costs
-// milliseconds, validating microseconds, and the catalog validates every
-// entity on every refresh. Nearly every entity is valid, so it is checked
-// by a quick validator: it stops at the first error, carries no data in its
-// errors (allErrors and verbose double the cost of a valid entity too) and
-// counts text lengths in UTF-16 units rather than characters (walking every
-// text for its characters is a quarter of the rest). Units are never fewer
-// than characters and the schema sets no minimum length, so what it passes
-// is valid; what it fails goes to the exact validator, with every error and
-// its data, which decides and explains.
-function quickSchema(): ValidateFunction {
-  if (!quick) {
-    quick = newAjv({
-      allErrors: false,
-      verbose: false,
-      // counts maxLength in UTF-16 units (an option ajv marks deprecated,
-      // and says so on the console unless told not to log)
-      unicode: false,
-      logger: false,
-    }).compile(dataProductEntitySchema);
-  }
-  return quick;
-}
-
-function explainingSchema(): ValidateFunction {
-  if (!explaining) {
-    explaining = newAjv({ allErrors: true, verbose: true }).compile(
-      dataProductEntitySchema,
-    );
-  }
-  return explaining;
-}
-
 /** Every schema violation of `entity`, explained; none when it is valid. */
 function schemaProblems(entity: unknown): ValidationProblem[] {
-  if (quickSchema()(entity)) return [];
-  const validate = explainingSchema();
+  if (quickSchemaValidator()(entity)) return [];
+  const validate = exactSchemaValidator();
   // valid after all: a text within its length in characters, not in units
   if (validate(entity)) return [];
   return explainSchemaErrors(validate.errors ?? [], dataProductEntitySchema);

@@ -1,6 +1,8 @@
 import {
   addCalendarDays,
+  addCalendarDaysTime,
   calendarDaysBetween,
+  calendarDaysBetweenTimes,
   formatIsoDate,
   lastDayOfMonth,
   parseIsoDate,
@@ -21,7 +23,24 @@ describe('parseIsoDate', () => {
     '2026-03-01T00:00:00Z',
     '',
     '01/03/2026',
+    '2026-03-01\n',
+    ' 2026-03-01',
+    '2026-03-01 ',
+    '2026/03/01',
+    '2026-0a-01',
+    '+02026-03-01',
+    '２０２６-03-01',
+    '0099-12-31',
   ])('rejects %j', text => expect(parseIsoDate(text)).toBeUndefined());
+
+  it.each([
+    ['0100-01-01', '0100-01-01T00:00:00.000Z'],
+    ['9999-12-31', '9999-12-31T00:00:00.000Z'],
+    ['1970-01-01', '1970-01-01T00:00:00.000Z'],
+    ['2000-02-29', '2000-02-29T00:00:00.000Z'],
+  ])('reads %j', (text, iso) =>
+    expect(parseIsoDate(text)?.toISOString()).toBe(iso),
+  );
 
   it('accepts the leap day only in leap years', () => {
     expect(parseIsoDate('2028-02-29')).toBeDefined();
@@ -86,6 +105,44 @@ describe('calendar arithmetic', () => {
     expect(
       formatIsoDate(utcCalendarDay(new Date('2026-05-14T23:30:00-04:00'))),
     ).toBe('2026-05-15');
+  });
+
+  it('gives UTC midnight on both sides of 1970 and at the ends of the date range', () => {
+    const day = (iso: string) => utcCalendarDay(new Date(iso)).toISOString();
+    // before the epoch the day still starts at its own midnight, not the next
+    expect(day('1969-12-31T23:59:59.999Z')).toBe('1969-12-31T00:00:00.000Z');
+    expect(day('1969-12-31T00:00:00.001Z')).toBe('1969-12-31T00:00:00.000Z');
+    expect(day('1970-01-01T00:00:00.000Z')).toBe('1970-01-01T00:00:00.000Z');
+    expect(day('1900-03-01T12:00:00Z')).toBe('1900-03-01T00:00:00.000Z');
+    expect(day('0100-01-01T08:00:00Z')).toBe('0100-01-01T00:00:00.000Z');
+    // the last day a Date can hold (8.64e15 ms after 1970)
+    expect(day('+275760-09-13T00:00:00Z')).toBe('+275760-09-13T00:00:00.000Z');
+    expect(day('-271821-04-20T10:00:00Z')).toBe('-271821-04-20T00:00:00.000Z');
+  });
+
+  it('reads the years 0–99 as Date.UTC does (as 1900–1999), and an invalid date as invalid', () => {
+    // unchanged behaviour, kept by the arithmetic fast path's bounds
+    expect(utcCalendarDay(new Date('0099-12-31T08:00:00Z')).toISOString()).toBe(
+      '1999-12-31T00:00:00.000Z',
+    );
+    expect(utcCalendarDay(new Date(Number.NaN)).getTime()).toBeNaN();
+  });
+
+  it('does the same arithmetic on time values as on Dates, a Date’s range included', () => {
+    const DAY = 86_400_000;
+    // the day before 1970 starts a day before it
+    expect(addCalendarDaysTime(-1, 0)).toBe(-DAY);
+    expect(addCalendarDaysTime(0, 1.5)).toBe(1.5 * DAY);
+    // past the last day a Date can hold: NaN, an invalid Date's time
+    expect(addCalendarDaysTime(8.64e15 - DAY, 2)).toBeNaN();
+    expect(addCalendarDays(new Date(8.64e15 - DAY), 2).getTime()).toBeNaN();
+    expect(addCalendarDaysTime(Number.NaN, 1)).toBeNaN();
+    expect(
+      calendarDaysBetweenTimes(
+        Date.UTC(2026, 0, 1, 23),
+        Date.UTC(2026, 0, 3, 1),
+      ),
+    ).toBe(2);
   });
 
   it('adds days across months, leap days and back', () => {

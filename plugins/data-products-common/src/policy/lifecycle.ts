@@ -4,11 +4,11 @@ import type {
   DataProductState,
 } from '../kind/types';
 import {
-  addCalendarDays,
-  calendarDaysBetween,
+  addCalendarDaysTime,
+  calendarDayTime,
+  calendarDaysBetweenTimes,
   formatIsoDate,
   parseIsoDate,
-  utcCalendarDay,
 } from './dates';
 import type {
   CategoryPolicy,
@@ -49,12 +49,18 @@ export function evaluateExpiry(
   if (!start) {
     return undefined;
   }
-  const expiresOn = addCalendarDays(start, categoryPolicy.expiryDays);
-  const expiringFrom = addCalendarDays(
+  // In time values, not Dates: the same arithmetic as addCalendarDays,
+  // utcCalendarDay and calendarDaysBetween, for every product that expires,
+  // without a Date for each step; only the two days written out get one.
+  const expiresOn = addCalendarDaysTime(
+    start.getTime(),
+    categoryPolicy.expiryDays,
+  );
+  const expiringFrom = addCalendarDaysTime(
     expiresOn,
     -categoryPolicy.expiringWindowDays,
   );
-  const today = utcCalendarDay(now);
+  const today = calendarDayTime(now.getTime());
   let status: ExpiryEvaluation['status'] = 'current';
   if (today >= expiresOn) {
     status = 'expired';
@@ -63,9 +69,9 @@ export function evaluateExpiry(
   }
   return {
     countedFrom,
-    expiresOn: formatIsoDate(expiresOn),
-    expiringFrom: formatIsoDate(expiringFrom),
-    daysLeft: calendarDaysBetween(today, expiresOn),
+    expiresOn: formatIsoDate(new Date(expiresOn)),
+    expiringFrom: formatIsoDate(new Date(expiringFrom)),
+    daysLeft: calendarDaysBetweenTimes(today, expiresOn),
     status,
   };
 }
@@ -102,6 +108,18 @@ export function evaluateLifecycle(
   const expiry = categoryPolicy
     ? evaluateExpiry(entity, categoryPolicy, now)
     : undefined;
+  return lifecycleWithExpiry(entity, expiry);
+}
+
+/**
+ * evaluateLifecycle with the expiry already evaluated (undefined when the
+ * category does not expire or is unknown), for evaluateDataProduct, which
+ * also hands it to the auto-expiry rule rather than evaluating it twice.
+ */
+export function lifecycleWithExpiry(
+  entity: DataProductEntityV1alpha1,
+  expiry: ExpiryEvaluation | undefined,
+): LifecycleEvaluation {
   const state = stateOf(entity.spec?.lifecycle?.stage, expiry?.status);
   return expiry ? { state, expiresOn: expiry.expiresOn } : { state };
 }

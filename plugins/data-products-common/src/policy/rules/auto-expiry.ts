@@ -1,7 +1,11 @@
 import type { DataProductEntityV1alpha1 } from '../../kind/types';
 import { formatIsoDate, utcCalendarDay } from '../dates';
 import { categoryPlural, notice, ruleFinding } from '../finding';
-import { evaluateExpiry, expiryCountsFrom } from '../lifecycle';
+import {
+  evaluateExpiry,
+  expiryCountsFrom,
+  type ExpiryEvaluation,
+} from '../lifecycle';
 import type { CategoryPolicy, Finding } from '../types';
 
 const WHY =
@@ -15,7 +19,8 @@ export const RENEW_COMMAND = 'yarn stockroom renew <file>';
  * else createdOn). Expiry itself is a state (see evaluateLifecycle); this rule
  * also says so while the product is expiring (info) or expired (warning). Those
  * two never block: time passing is not a fault in the file, and a rejected
- * entity could never show its `expired` state.
+ * entity could never show its `expired` state. `evaluated` is the product's
+ * expiry at `now` when the caller has it (evaluateDataProduct does).
  *
  * @public
  */
@@ -23,6 +28,7 @@ export function checkAutoExpiry(
   entity: DataProductEntityV1alpha1,
   categoryPolicy: CategoryPolicy,
   now: Date,
+  evaluated?: { expiry: ExpiryEvaluation | undefined },
 ): Finding[] {
   const enforcement = categoryPolicy.rules['auto-expiry'];
   if (enforcement === 'off') {
@@ -31,7 +37,10 @@ export function checkAutoExpiry(
   const lifecycle = entity.spec?.lifecycle;
   const plural = categoryPlural(entity.spec?.category);
   const days = categoryPolicy.expiryDays;
-  const expiry = evaluateExpiry(entity, categoryPolicy, now);
+  // evaluateDataProduct evaluated it already, for the state
+  const expiry = evaluated
+    ? evaluated.expiry
+    : evaluateExpiry(entity, categoryPolicy, now);
 
   if (!expiry) {
     // No date at all, or the one that counts is malformed: name the one to fix.

@@ -22,16 +22,18 @@ export function checkEscalationPath(
   const category = entity.spec?.category;
   const escalation = entity.spec?.contract?.escalation;
   const needsOnCall = categoryPolicy.requireOnCall;
-  const promise = needsOnCall
-    ? `${categoryPlural(category)} name a channel and an on-call rotation`
-    : `${categoryPlural(category)} name a channel consumers escalate to`;
+  // only a finding's message says it: not written for a product in order
+  const promise = () =>
+    needsOnCall
+      ? `${categoryPlural(category)} name a channel and an on-call rotation`
+      : `${categoryPlural(category)} name a channel consumers escalate to`;
 
   const findings: Finding[] = [];
   if (!isFilled(escalation?.channel)) {
     findings.push(
       ...ruleFinding('escalation-path', enforcement, {
         path: 'spec.contract.escalation.channel',
-        message: `spec.contract.escalation.channel is missing: ${promise} — add e.g. \`channel: "#identity-oncall"\``,
+        message: `spec.contract.escalation.channel is missing: ${promise()} — add e.g. \`channel: "#identity-oncall"\``,
         why: WHY,
       }),
     );
@@ -40,7 +42,7 @@ export function checkEscalationPath(
     findings.push(
       ...ruleFinding('escalation-path', enforcement, {
         path: 'spec.contract.escalation.onCall',
-        message: `spec.contract.escalation.onCall is missing: ${promise} — add e.g. \`onCall: pagerduty:identity-primary\``,
+        message: `spec.contract.escalation.onCall is missing: ${promise()} — add e.g. \`onCall: pagerduty:identity-primary\``,
         why: WHY,
       }),
     );

@@ -23,16 +23,25 @@ export function checkFieldSemantics(
   if (!Array.isArray(schema)) {
     return [];
   }
-  const plural = categoryPlural(entity.spec?.category);
-  return schema.flatMap((field, index) => {
-    if (isFilled(field?.description)) {
-      return [];
+  // a loop, not flatMap: no list for each described field, which is nearly
+  // every field of every entity
+  const findings: Finding[] = [];
+  for (let index = 0; index < schema.length; index++) {
+    const field = schema[index];
+    // a hole in the list (never from YAML) is skipped, as flatMap did
+    if (field === undefined && !(index in schema)) continue;
+    if (!isFilled(field?.description)) {
+      const name = isFilled(field?.name) ? ` (${field.name})` : '';
+      findings.push(
+        ...ruleFinding('field-semantics', enforcement, {
+          path: `spec.contract.schema[${index}].description`,
+          message: `spec.contract.schema[${index}].description is missing${name}: ${categoryPlural(
+            entity.spec?.category,
+          )} say what every field means — add a \`description:\` with what it holds, its unit and when it is null`,
+          why: WHY,
+        }),
+      );
     }
-    const name = isFilled(field?.name) ? ` (${field.name})` : '';
-    return ruleFinding('field-semantics', enforcement, {
-      path: `spec.contract.schema[${index}].description`,
-      message: `spec.contract.schema[${index}].description is missing${name}: ${plural} say what every field means — add a \`description:\` with what it holds, its unit and when it is null`,
-      why: WHY,
-    });
-  });
+  }
+  return findings;
 }

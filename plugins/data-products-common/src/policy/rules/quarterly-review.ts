@@ -27,10 +27,14 @@ export function checkQuarterlyReview(
   const enforcement = categoryPolicy.rules['quarterly-review'];
   const reviewedOn: unknown = entity.spec?.lifecycle?.reviewedOn;
   const interval = categoryPolicy.reviewIntervalDays;
-  const plural = categoryPlural(entity.spec?.category);
-  // only messages show today's date: not formatted for a product in order
-  const today = () => formatIsoDate(utcCalendarDay(now));
   const reviewed = parseIsoDate(reviewedOn);
+  const age = reviewed ? calendarDaysBetween(reviewed, now) : 0;
+  if (reviewed && age <= interval) {
+    return [];
+  }
+  // only messages show these: not written for a product in order
+  const plural = categoryPlural(entity.spec?.category);
+  const today = () => formatIsoDate(utcCalendarDay(now));
 
   if (!reviewed) {
     // A malformed date is the schema's finding; still, it is no review date.
@@ -43,10 +47,6 @@ export function checkQuarterlyReview(
       message: `spec.lifecycle.reviewedOn ${problem}: ${plural} are reviewed every ${interval} days — add the date of the last review, e.g. \`reviewedOn: ${today()}\``,
       why: WHY,
     });
-  }
-  const age = calendarDaysBetween(reviewed, now);
-  if (age <= interval) {
-    return [];
   }
   return ruleFinding('quarterly-review', enforcement, {
     path: 'spec.lifecycle.reviewedOn',

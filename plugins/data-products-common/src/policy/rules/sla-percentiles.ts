@@ -24,16 +24,18 @@ export function checkSlaPercentiles(
   const category = entity.spec?.category;
   const freshness = entity.spec?.contract?.freshness;
   const needsP99 = categoryPolicy.requireP99;
-  const promise = `${categoryPlural(category)} promise ${
-    needsP99 ? 'P95 and P99' : 'P95'
-  } freshness`;
+  // only a finding's message says it: not written for a product in order
+  const promise = () =>
+    `${categoryPlural(category)} promise ${
+      needsP99 ? 'P95 and P99' : 'P95'
+    } freshness`;
 
   const findings: Finding[] = [];
   if (!isFilled(freshness?.p95)) {
     findings.push(
       ...ruleFinding('sla-percentiles', enforcement, {
         path: 'spec.contract.freshness.p95',
-        message: `spec.contract.freshness.p95 is missing: ${promise} — add e.g. \`p95: 30m\``,
+        message: `spec.contract.freshness.p95 is missing: ${promise()} — add e.g. \`p95: 30m\``,
         why: WHY,
       }),
     );
@@ -42,7 +44,7 @@ export function checkSlaPercentiles(
     findings.push(
       ...ruleFinding('sla-percentiles', enforcement, {
         path: 'spec.contract.freshness.p99',
-        message: `spec.contract.freshness.p99 is missing: ${promise} — add e.g. \`p99: 60m\``,
+        message: `spec.contract.freshness.p99 is missing: ${promise()} — add e.g. \`p99: 60m\``,
         why: WHY,
       }),
     );
