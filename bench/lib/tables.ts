@@ -22,8 +22,13 @@ export async function listTables(db: BenchDatabase): Promise<string[]> {
     db.name === 'PostgreSQL'
       ? (
           await db.knex.raw(
-            `SELECT table_name AS name FROM information_schema.tables
-             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+            // Partitions (of `runs`) are read and written through their parent.
+            `SELECT c.relname AS name
+               FROM pg_class c
+               JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = current_schema()
+                AND c.relkind IN ('r', 'p')
+                AND NOT c.relispartition`,
           )
         ).rows
       : await db.knex.raw(
