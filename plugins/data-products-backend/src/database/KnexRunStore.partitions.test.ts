@@ -291,6 +291,61 @@ describe('KnexRunStore: runs by month', () => {
       ).toMatchObject({ runs: 2, monthsDropped: ['2025-02-01', '2025-03-01'] });
     });
 
+    it('creates a month while a writer that read runs inserts into the default partition, without a deadlock', async () => {
+      const { knex, store } = await createStore(databaseId);
+      // The writer has read `runs` (ACCESS SHARE on every partition) and
+      // is about to insert a run of a month with no partition yet.
+      const writer = await knex.transaction();
+      await writer('runs').count({ n: '*' });
+      const creating = store.createRunPartitions(
+        new Date('2026-11-02T00:00:00Z'),
+        0,
+      );
+      // Give the creator time to queue for its locks (the deadlock, when
+      // there was one, came after PostgreSQL's 1 s deadlock_timeout).
+      await new Promise(resolve => setTimeout(resolve, 300));
+      await writer('runs').insert({
+        entity_ref: ORDERS,
+        run_id: 'in-flight',
+        status: 'running',
+        event_time: new Date('2026-11-20T00:00:00Z'),
+        recorded_at: new Date('2026-11-20T00:00:00Z'),
+        run_month: '2026-11-01',
+      });
+      await writer.commit();
+
+      expect(await creating).toEqual(['runs_m202611']);
+      expect(await storedMonths(knex, true)).toEqual([
+        { run_id: 'in-flight', month: '2026-11-01', partition: 'runs_m202611' },
+      ]);
+    });
+
+    it('drops a month while a writer that read runs writes to it, without a deadlock', async () => {
+      const { knex, store } = await createStore(databaseId);
+      await store.createRunPartitions(new Date('2025-01-01T00:00:00Z'), 0);
+      const writer = await knex.transaction();
+      await writer('runs').count({ n: '*' });
+      const pruning = store.pruneRunsBefore(new Date('2025-06-01T00:00:00Z'));
+      await new Promise(resolve => setTimeout(resolve, 300));
+      // A run of January, finished in January: expired by the time the
+      // pruner looks, after the writer commits.
+      await writer('runs').insert({
+        entity_ref: ORDERS,
+        run_id: 'late-report',
+        status: 'success',
+        event_time: new Date('2025-01-10T02:00:00Z'),
+        finished_at: new Date('2025-01-10T02:00:00Z'),
+        recorded_at: new Date('2025-01-10T02:00:00Z'),
+        run_month: '2025-01-01',
+      });
+      await writer.commit();
+
+      expect(await pruning).toMatchObject({
+        runs: 1,
+        monthsDropped: ['2025-01-01'],
+      });
+    });
+
     it('clears every run of a dropped month, batch after batch', async () => {
       const { knex, store } = await createStore(databaseId);
       await store.createRunPartitions(new Date('2025-01-01T00:00:00Z'), 0);

@@ -7,6 +7,14 @@
  * DDL on the partitioned table waits for a lock on it; `lock_timeout` keeps
  * a pass from queueing every reader and writer behind it when a long query
  * holds the table: the step fails and the next pass tries again.
+ *
+ * Each step takes the ACCESS EXCLUSIVE lock its DDL needs on `runs` first,
+ * before it touches a partition. A weaker lock first and the DDL's after is
+ * a lock upgrade, and it deadlocked with ingestion in the replicas test: a
+ * writer that had read `runs` (holding ACCESS SHARE on every partition)
+ * waited to insert into the partition this step had locked, while the step
+ * waited for the writer's ACCESS SHARE. Every query reaches a partition
+ * through `runs`, so once `runs` is held nobody holds or wants a partition.
  */
 import { Knex } from 'knex';
 import { addMonths } from './runMonths';
@@ -94,11 +102,9 @@ export async function createMonthPartitions(
     const range = [month, addMonths(month, 1)];
     await db.transaction(async tx => {
       await tx.raw(`SET LOCAL lock_timeout = '${DDL_LOCK_TIMEOUT}'`);
-      // No row of the month may enter the default partition between the
-      // look and the attach.
-      await tx.raw(`LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE`, [
-        DEFAULT_PARTITION,
-      ]);
+      // Also: no row of the month may enter the default partition between
+      // the look and the attach.
+      await lockRunsTable(tx);
       const stray = await tx(DEFAULT_PARTITION)
         .where('run_month', '>=', range[0])
         .where('run_month', '<', range[1])
@@ -130,6 +136,11 @@ export async function createMonthPartitions(
   return created;
 }
 
+/** The lock DDL on `runs` takes anyway, taken first (see the top). */
+async function lockRunsTable(tx: Knex.Transaction): Promise<void> {
+  await tx.raw(`LOCK TABLE ONLY ?? IN ACCESS EXCLUSIVE MODE`, [RUNS]);
+}
+
 /**
  * `FROM ('…') TO ('…')` of a month partition. DDL takes no bound
  * parameters, so the bounds are written into the statement: only after
@@ -147,8 +158,7 @@ function bounds([from, to]: string[]): string {
 /**
  * Detaches `partition` if none of its runs is still within the retention
  * (`stillKept` is the condition of a run the retention keeps). Returns
- * whether it did. The partition is locked against writes first, so no run
- * can be renewed between the look and the detach.
+ * whether it did.
  */
 export async function detachIfExpired(
   db: Knex,
@@ -157,7 +167,8 @@ export async function detachIfExpired(
 ): Promise<boolean> {
   return db.transaction(async tx => {
     await tx.raw(`SET LOCAL lock_timeout = '${DDL_LOCK_TIMEOUT}'`);
-    await tx.raw(`LOCK TABLE ?? IN SHARE MODE`, [partition.name]);
+    // Also: no run may be renewed between the look and the detach.
+    await lockRunsTable(tx);
     const kept = await stillKept(tx(partition.name)).first(
       tx.raw('1 AS found'),
     );
