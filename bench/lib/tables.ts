@@ -4,6 +4,7 @@
  * less those of Backstage itself and of the plugin's scheduled jobs.
  */
 import type { Knex } from 'knex';
+import { listTables as listPluginTables } from '@stockroom/plugin-data-products-backend/testUtils';
 import type { BenchDatabase } from './databases';
 
 /** Tables that are not ingestion's even when they grow during a phase. */
@@ -18,23 +19,7 @@ const NOT_INGESTION = [
 ];
 
 export async function listTables(db: BenchDatabase): Promise<string[]> {
-  const rows: { name: string }[] =
-    db.name === 'PostgreSQL'
-      ? (
-          await db.knex.raw(
-            // Partitions (of `runs`) are read and written through their parent.
-            `SELECT c.relname AS name
-               FROM pg_class c
-               JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = current_schema()
-                AND c.relkind IN ('r', 'p')
-                AND NOT c.relispartition`,
-          )
-        ).rows
-      : await db.knex.raw(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-        );
-  return rows.map(r => r.name).sort();
+  return listPluginTables(db.knex);
 }
 
 export async function rowCounts(

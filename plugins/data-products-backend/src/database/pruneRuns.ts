@@ -76,22 +76,24 @@ class Pruner {
 
   /** `query` on runs narrowed to the runs the retention no longer keeps. */
   expired(query: Knex.QueryBuilder): Knex.QueryBuilder {
-    return query.where(when =>
-      when
-        .where('finished_at', '<', this.cutoff)
-        .orWhere(open =>
-          open.whereNull('finished_at').where('event_time', '<', this.cutoff),
-        ),
-    );
+    return this.byAge(query, '<');
   }
 
-  /** `query` on runs narrowed to the runs the retention still keeps. */
+  /**
+   * `query` on runs narrowed to the runs the retention still keeps. Not a
+   * NOT of `expired`: SQL's NOT of an open run's null finish is null.
+   */
   stillKept(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return this.byAge(query, '>=');
+  }
+
+  /** Runs whose finish — or, never finished, last change — is `op` the cutoff. */
+  private byAge(query: Knex.QueryBuilder, op: '<' | '>='): Knex.QueryBuilder {
     return query.where(when =>
       when
-        .where('finished_at', '>=', this.cutoff)
+        .where('finished_at', op, this.cutoff)
         .orWhere(open =>
-          open.whereNull('finished_at').where('event_time', '>=', this.cutoff),
+          open.whereNull('finished_at').where('event_time', op, this.cutoff),
         ),
     );
   }

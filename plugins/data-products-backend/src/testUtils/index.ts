@@ -20,3 +20,4 @@ export { ContractHistoryJob } from '../service/contracts/ContractHistoryJob';
 export { firstSighting } from '../service/contracts/firstSighting';
 export { createMonthPartitions } from '../database/runPartitions';
 export { monthsBetween } from '../database/runMonths';
+export { listTables } from './listTables';
